@@ -1,0 +1,17 @@
+package com.globeco.trading.execution;
+
+/** How one call to the Execution Service ended. */
+public sealed interface ExecutionAnswer {
+
+    /** 200 with the execution as it now stands. */
+    record Found(ExecutionState execution) implements ExecutionAnswer {}
+
+    /** 404: the execution does not exist. */
+    record NotFound() implements ExecutionAnswer {}
+
+    /** Any other HTTP status. The real service answers a stale PUT version with 500. */
+    record Refused(int status, String body) implements ExecutionAnswer {}
+
+    /** No HTTP answer: connection refused, reset or timed out. */
+    record Unreachable(String error) implements ExecutionAnswer {}
+}

@@ -1,0 +1,22 @@
+package com.globeco.trading.fills;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+/**
+ * Correlation ids derived from a message's Kafka coordinates, so a replay after failover
+ * carries the same id as the first attempt. The id doubles as the W3C trace id.
+ */
+public final class CorrelationIds {
+    private CorrelationIds() {}
+
+    public static String of(FillMessage message) {
+        return UUID.nameUUIDFromBytes(message.coordinates().getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /** A W3C {@code traceparent} header value whose trace id is the correlation id. */
+    public static String traceparent(String correlationId, long spanNumber) {
+        String traceId = correlationId.replace("-", "");
+        return "00-" + traceId + "-" + String.format("%016x", spanNumber | 1L << 62) + "-01";
+    }
+}

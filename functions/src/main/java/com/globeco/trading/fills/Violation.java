@@ -1,0 +1,18 @@
+package com.globeco.trading.fills;
+
+/** One broken rule of a fill message: a category for metrics and a sentence for people. */
+public record Violation(Category category, String message) {
+
+    public enum Category {
+        MALFORMED_JSON,
+        MISSING_FIELD,
+        INVALID_TYPE,
+        OUT_OF_RANGE,
+        BUSINESS_RULE
+    }
+
+    @Override
+    public String toString() {
+        return category + ": " + message;
+    }
+}

@@ -1,0 +1,85 @@
+package com.globeco.trading.jobs;
+
+import com.globeco.trading.fills.ConfirmationRecord;
+import com.globeco.trading.fills.DeadLetter;
+import com.globeco.trading.fills.FillMessage;
+import com.globeco.trading.operators.fills.ConfirmationSettings;
+import com.globeco.trading.operators.fills.FillMessageDeserializer;
+import com.globeco.trading.operators.sinks.ConfirmationAuditStatement;
+import com.globeco.trading.operators.sinks.DeadLetterSink;
+import com.globeco.trading.operators.sinks.ExactlyOnceJdbc;
+import com.globeco.trading.operators.sinks.KafkaSettings;
+import com.globeco.trading.operators.sinks.PostgresSettings;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.util.ParameterTool;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+
+import java.net.URI;
+
+/**
+ * The fill-confirmation job's settings, from {@code --name value} arguments or, failing those,
+ * environment variables (for example {@code --kafka.bootstrap-servers} or {@code KAFKA_BOOTSTRAP_SERVERS}).
+ */
+public record FillConfirmationOptions(
+        KafkaSettings kafka,
+        String fillsTopic,
+        String consumerGroup,
+        String deadLetterTopic,
+        String transactionalIdPrefix,
+        PostgresSettings postgres,
+        ConfirmationSettings confirmation) {
+
+    public static FillConfirmationOptions from(String... args) {
+        Settings settings = new Settings(ParameterTool.fromArgs(args));
+        ConfirmationSettings confirmation = ConfirmationSettings
+                .defaults(URI.create(settings.get("execution-service.url", "http://globeco-execution-service:8084")))
+                .withMaxCallsInFlight(Integer.parseInt(settings.get("execution-service.max-concurrent-calls", "10")));
+        return new FillConfirmationOptions(
+                KafkaSettings.of(settings.get("kafka.bootstrap-servers", "globeco-execution-service-kafka:9092")),
+                settings.get("fills.topic", "fills"),
+                settings.get("fills.consumer-group", "confirmation-service"),
+                settings.get("fills.dead-letter-topic", "fills.dlq"),
+                settings.get("fills.transactional-id-prefix", "fill-confirmation-dlq"),
+                new PostgresSettings(
+                        settings.get("postgres.url", "jdbc:postgresql://globeco-trade-lifecycle-postgres:5432/postgres"),
+                        settings.get("postgres.user", "postgres"),
+                        settings.get("postgres.password", "")),
+                confirmation);
+    }
+
+    public KafkaSource<FillMessage> source() {
+        return KafkaSource.<FillMessage>builder()
+                .setBootstrapServers(kafka.bootstrapServers())
+                .setProperties(kafka.properties())
+                .setTopics(fillsTopic)
+                .setGroupId(consumerGroup)
+                .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+                .setDeserializer(new FillMessageDeserializer())
+                .setProperty("isolation.level", "read_committed")
+                .setProperty("request.timeout.ms", "30000")
+                .setProperty("default.api.timeout.ms", "30000")
+                .setProperty("partition.discovery.interval.ms", "60000")
+                .build();
+    }
+
+    public Sink<ConfirmationRecord> auditSink() {
+        return ExactlyOnceJdbc.sink(postgres, new ConfirmationAuditStatement());
+    }
+
+    public Sink<DeadLetter> deadLetterSink() {
+        return DeadLetterSink.exactlyOnce(kafka, deadLetterTopic, transactionalIdPrefix);
+    }
+
+    /** An argument, else the environment variable of the same name in upper snake case, else a default. */
+    private record Settings(ParameterTool arguments) {
+        String get(String name, String fallback) {
+            if (arguments.has(name)) {
+                return arguments.get(name);
+            }
+            String variable = name.toUpperCase().replace('.', '_').replace('-', '_');
+            return System.getenv().getOrDefault(variable, fallback);
+        }
+    }
+}

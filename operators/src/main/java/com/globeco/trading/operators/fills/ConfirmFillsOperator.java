@@ -1,0 +1,351 @@
+package com.globeco.trading.operators.fills;
+
+import com.globeco.trading.confirmation.ConfirmationProcess;
+import com.globeco.trading.confirmation.ExecutionLedger;
+import com.globeco.trading.confirmation.Step;
+import com.globeco.trading.execution.ExecutionAnswer;
+import com.globeco.trading.fills.ConfirmationRecord;
+import com.globeco.trading.fills.DeadLetter;
+import com.globeco.trading.fills.InboundFill;
+import com.globeco.trading.fills.Outcome;
+import com.globeco.trading.operators.execution.ExecutionServiceClient;
+import com.globeco.trading.operators.logging.CorrelatedLog;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import org.apache.flink.api.common.operators.MailboxExecutor;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.StateTtlConfig;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.runtime.state.VoidNamespaceSerializer;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.InternalTimer;
+import org.apache.flink.streaming.api.operators.InternalTimerService;
+import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
+import org.apache.flink.streaming.api.operators.StreamOperatorParameters;
+import org.apache.flink.streaming.api.operators.Triggerable;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.util.OutputTag;
+import org.apache.flink.util.function.ThrowingRunnable;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Confirms fills with the Execution Service, keyed by execution.
+ *
+ * <p>Per execution, one fill is confirmed at a time ({@code active}); fills arriving meanwhile
+ * wait in order ({@code waiting}) and are judged against the ledger when their turn comes, so
+ * a fill older than a confirmed one is skipped and a fill seen before is a duplicate. Calls run
+ * asynchronously, at most {@link ConfirmationSettings#callsPerSubtask} at once; their answers come
+ * back through the mailbox, so state is only touched on the task thread. Retries wait on
+ * checkpointed timers, and the fills in progress are in keyed state: after a failover they are
+ * confirmed again from the start, which the service's versions make safe.
+ */
+public final class ConfirmFillsOperator extends AbstractStreamOperator<ConfirmationRecord>
+        implements OneInputStreamOperator<InboundFill, ConfirmationRecord>, Triggerable<Long, VoidNamespace> {
+
+    public static final OutputTag<DeadLetter> FAILED = new OutputTag<DeadLetter>("failed-fills") {};
+    static final String ACTIVE_STATE = "active-fill";
+
+    private final ConfirmationSettings settings;
+    private final transient MailboxExecutor mailbox;
+
+    private transient ValueState<ExecutionLedger> ledgers;
+    private transient ValueState<PendingFill> active;
+    private transient ListState<InboundFill> waiting;
+    private transient InternalTimerService<VoidNamespace> retryTimers;
+
+    private transient Map<Long, Confirmation> running;
+    private transient ArrayDeque<Long> readyToCall;
+    private transient int callsInFlight;
+    private transient int callLimit;
+    private transient ExecutionServiceClient client;
+    private transient CircuitBreaker breaker;
+    private transient ConfirmationMetrics metrics;
+    private transient CorrelatedLog log;
+
+    ConfirmFillsOperator(StreamOperatorParameters<ConfirmationRecord> parameters, ConfirmationSettings settings) {
+        super(parameters);
+        this.settings = settings;
+        this.mailbox = parameters.getMailboxExecutor();
+    }
+
+    @Override
+    public void open() throws Exception {
+        super.open();
+        ValueStateDescriptor<ExecutionLedger> ledgerDescriptor =
+                new ValueStateDescriptor<>("execution-ledger", TypeInformation.of(ExecutionLedger.class));
+        ledgerDescriptor.enableTimeToLive(StateTtlConfig.newBuilder(settings.ledgerTtl()).build());
+        ledgers = getRuntimeContext().getState(ledgerDescriptor);
+        active = getRuntimeContext().getState(new ValueStateDescriptor<>(ACTIVE_STATE, TypeInformation.of(PendingFill.class)));
+        waiting = getRuntimeContext().getListState(new ListStateDescriptor<>("waiting-fills", TypeInformation.of(InboundFill.class)));
+        retryTimers = getInternalTimerService("confirmation-retries", VoidNamespaceSerializer.INSTANCE, this);
+
+        running = new HashMap<>();
+        readyToCall = new ArrayDeque<>();
+        callLimit = settings.callsPerSubtask(getRuntimeContext().getTaskInfo().getNumberOfParallelSubtasks());
+        client = new ExecutionServiceClient(settings.executionServiceUri(), settings.apiTimeout());
+        breaker = CircuitBreaker.of("execution-service", CircuitBreakerConfig.custom()
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(settings.breakerFailures())
+                .minimumNumberOfCalls(settings.breakerFailures())
+                .failureRateThreshold(100)
+                .waitDurationInOpenState(settings.breakerOpenFor())
+                .permittedNumberOfCallsInHalfOpenState(1)
+                .build());
+        metrics = new ConfirmationMetrics(getMetricGroup(), () -> callsInFlight, breaker);
+        log = new CorrelatedLog(LoggerFactory.getLogger(ConfirmFillsOperator.class), settings.service());
+        resumeInterruptedFills();
+    }
+
+    @Override
+    public void processElement(StreamRecord<InboundFill> element) throws Exception {
+        Object key = getCurrentKey();
+        while (callsInFlight >= callLimit) {
+            mailbox.yield();
+        }
+        setCurrentKey(key);
+        if (active.value() != null) {
+            waiting.add(element.getValue());
+        } else {
+            admit((Long) key, element.getValue());
+        }
+    }
+
+    @Override
+    public void onProcessingTime(InternalTimer<Long, VoidNamespace> timer) {
+        Confirmation confirmation = running.get(timer.getKey());
+        if (confirmation != null && confirmation.awaitingRetry) {
+            confirmation.awaitingRetry = false;
+            perform(timer.getKey(), confirmation, confirmation.process.retry());
+            callReadyExecutions();
+        }
+    }
+
+    @Override
+    public void onEventTime(InternalTimer<Long, VoidNamespace> timer) {}
+
+    @Override
+    public void close() throws Exception {
+        if (client != null) {
+            client.close();
+        }
+        super.close();
+    }
+
+    private void resumeInterruptedFills() throws Exception {
+        List<Long> keys;
+        try (Stream<Long> stored = this.<Long>getKeyedStateBackend().getKeys(ACTIVE_STATE, VoidNamespace.INSTANCE)) {
+            keys = stored.collect(Collectors.toList());
+        }
+        for (Long key : keys) {
+            setCurrentKey(key);
+            PendingFill pending = active.value();
+            if (pending != null) {
+                log.info(pending.inbound().correlationId(), "resuming fill {} after restore",
+                        pending.inbound().message().coordinates());
+                start(key, pending);
+            }
+        }
+        callReadyExecutions();
+    }
+
+    private void admit(long key, InboundFill inbound) throws Exception {
+        ExecutionLedger ledger = ledger();
+        switch (ledger.judge(inbound.fill())) {
+            case DUPLICATE -> {
+                log.info(inbound.correlationId(), "duplicate fill {} of execution {}: already handled",
+                        inbound.fill().fingerprint(), key);
+                emit(ConfirmationRecord.decided(inbound, Outcome.DUPLICATE, "fill already handled",
+                        ledger.knownVersion(), ledger.knownVersion(), 0, now(), now()));
+            }
+            case STALE -> {
+                ledgers.update(ledger.handled(inbound.fill()));
+                emit(ConfirmationRecord.decided(inbound, Outcome.STALE_SKIPPED, ledger.staleReason(inbound.fill()),
+                        ledger.knownVersion(), ledger.knownVersion(), 0, now(), now()));
+            }
+            case SEND -> {
+                PendingFill pending = new PendingFill(inbound, now());
+                active.update(pending);
+                start(key, pending);
+            }
+        }
+    }
+
+    private void start(long key, PendingFill pending) throws Exception {
+        int cachedVersion = ledger().knownVersion();
+        metrics.versionLookup(cachedVersion > 0);
+        ConfirmationProcess process = new ConfirmationProcess(pending.inbound().fill(), cachedVersion, settings.retry());
+        Confirmation confirmation = new Confirmation(pending, process);
+        running.put(key, confirmation);
+        perform(key, confirmation, process.start());
+    }
+
+    private void perform(long key, Confirmation confirmation, Step step) {
+        try {
+            if (step instanceof Step.Finish finish) {
+                finish(key, confirmation, finish);
+            } else if (step instanceof Step.RetryLater retry) {
+                confirmation.awaitingRetry = true;
+                retryTimers.registerProcessingTimeTimer(VoidNamespace.INSTANCE, now() + retry.delay().toMillis());
+            } else {
+                confirmation.nextCall = step;
+                if (callsInFlight < callLimit) {
+                    call(key, confirmation);
+                } else {
+                    readyToCall.add(key);
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("confirmation state of execution " + key + " is unusable", e);
+        }
+    }
+
+    private void call(long key, Confirmation confirmation) {
+        if (!breaker.tryAcquirePermission()) {
+            perform(key, confirmation, confirmation.process.circuitOpen());
+            return;
+        }
+        Step step = confirmation.nextCall;
+        confirmation.nextCall = null;
+        callsInFlight++;
+        long startedAt = System.nanoTime();
+        InboundFill inbound = confirmation.pending.inbound();
+        var answer = step instanceof Step.Write write
+                ? client.write(key, write.update(), inbound.correlationId())
+                : client.read(key, inbound.correlationId());
+        answer.thenAccept(result -> deliver(() -> onAnswer(key, confirmation, step, result, startedAt)));
+    }
+
+    private void deliver(ThrowingRunnable<Exception> onTaskThread) {
+        try {
+            mailbox.execute(onTaskThread, "Execution Service answer");
+        } catch (RejectedExecutionException closing) {
+            // the task is shutting down; the fill stays active in state and resumes after restore
+        }
+    }
+
+    private void onAnswer(long key, Confirmation confirmation, Step step, ExecutionAnswer answer, long startedAt)
+            throws Exception {
+        callsInFlight--;
+        long nanos = System.nanoTime() - startedAt;
+        boolean write = step instanceof Step.Write;
+        recordHealth(answer, write, nanos);
+        metrics.apiCall(TimeUnit.NANOSECONDS.toMillis(nanos));
+        log.info(confirmation.pending.inbound().correlationId(), "{} execution {} answered {} in {} ms",
+                write ? "PUT" : "GET", key, answer.getClass().getSimpleName(), TimeUnit.NANOSECONDS.toMillis(nanos));
+        if (running.get(key) == confirmation) {
+            setCurrentKey(key);
+            perform(key, confirmation, write ? confirmation.process.onWrite(answer) : confirmation.process.onRead(answer));
+        }
+        callReadyExecutions();
+    }
+
+    private void recordHealth(ExecutionAnswer answer, boolean write, long nanos) {
+        if (ConfirmationProcess.isServiceFailure(answer, write)) {
+            breaker.onError(nanos, TimeUnit.NANOSECONDS, new ExecutionServiceFailure(answer.toString()));
+        } else {
+            breaker.onSuccess(nanos, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void callReadyExecutions() {
+        while (callsInFlight < callLimit && !readyToCall.isEmpty()) {
+            Long key = readyToCall.poll();
+            Confirmation confirmation = running.get(key);
+            if (confirmation != null && confirmation.nextCall != null) {
+                setCurrentKey(key);
+                call(key, confirmation);
+            }
+        }
+    }
+
+    private void finish(long key, Confirmation confirmation, Step.Finish finish) throws Exception {
+        running.remove(key);
+        active.clear();
+        InboundFill inbound = confirmation.pending.inbound();
+        ExecutionLedger ledger = ledger();
+        ledgers.update(finish.outcome() == Outcome.FAILED
+                ? ledger.forgetVersion()
+                : ledger.settled(inbound.fill(), finish.observed()));
+        long now = now();
+        emit(ConfirmationRecord.decided(inbound, finish.outcome(), finish.detail(), finish.versionBefore(),
+                finish.versionAfter(), confirmation.process.calls(), confirmation.pending.startedAtMillis(), now));
+        if (finish.outcome() == Outcome.FAILED) {
+            log.error(inbound.correlationId(), "fill {} of execution {} failed ({}): {}",
+                    inbound.message().coordinates(), key, finish.reason(), finish.detail());
+            output.collect(FAILED, new StreamRecord<>(DeadLetter.of(inbound.message(), String.valueOf(key),
+                    finish.reason(), finish.detail(), inbound.correlationId(), now)));
+            metrics.deadLettered(finish.reason());
+        }
+        log.info(inbound.correlationId(), "fill {} of execution {} {} after {} calls in {} ms",
+                inbound.message().coordinates(), key, finish.outcome(), confirmation.process.calls(),
+                now - confirmation.pending.startedAtMillis());
+        admitWaiting(key);
+    }
+
+    private void admitWaiting(long key) throws Exception {
+        Iterable<InboundFill> queued = waiting.get();
+        if (queued == null) {
+            return;
+        }
+        List<InboundFill> remaining = new ArrayList<>();
+        queued.forEach(remaining::add);
+        if (remaining.isEmpty()) {
+            return;
+        }
+        Iterator<InboundFill> next = remaining.iterator();
+        while (next.hasNext() && active.value() == null) {
+            InboundFill inbound = next.next();
+            next.remove();
+            admit(key, inbound);
+        }
+        waiting.update(remaining);
+    }
+
+    private void emit(ConfirmationRecord record) {
+        metrics.outcome(record.outcome());
+        output.collect(new StreamRecord<>(record));
+    }
+
+    private ExecutionLedger ledger() throws Exception {
+        ExecutionLedger ledger = ledgers.value();
+        return ledger == null ? ExecutionLedger.empty() : ledger;
+    }
+
+    private long now() {
+        return getProcessingTimeService().getCurrentProcessingTime();
+    }
+
+    /** A fill being confirmed right now: in memory only, rebuilt from {@code active} after a restore. */
+    private static final class Confirmation {
+        final PendingFill pending;
+        final ConfirmationProcess process;
+        Step nextCall;
+        boolean awaitingRetry;
+
+        Confirmation(PendingFill pending, ConfirmationProcess process) {
+            this.pending = pending;
+            this.process = process;
+        }
+    }
+
+    private static final class ExecutionServiceFailure extends RuntimeException {
+        ExecutionServiceFailure(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package com.globeco.trading.operators.fills;
+
+import com.globeco.trading.fills.Outcome;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Histogram;
+import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.IntSupplier;
+
+/** The confirmation operator's metrics, as the Prometheus reporter exposes them. */
+final class ConfirmationMetrics {
+    private final Map<Outcome, Counter> outcomes = new EnumMap<>(Outcome.class);
+    private final DeadLetterCounters deadLetters;
+    private final Counter cacheHits;
+    private final Counter cacheMisses;
+    private final Histogram apiLatencyMillis;
+
+    ConfirmationMetrics(MetricGroup group, IntSupplier callsInFlight, CircuitBreaker breaker) {
+        outcomes.put(Outcome.CONFIRMED, group.counter("confirmed"));
+        outcomes.put(Outcome.DUPLICATE, group.counter("duplicates"));
+        outcomes.put(Outcome.STALE_SKIPPED, group.counter("staleSkipped"));
+        outcomes.put(Outcome.FAILED, group.counter("failed"));
+        deadLetters = new DeadLetterCounters(group);
+        cacheHits = group.counter("versionCacheHits");
+        cacheMisses = group.counter("versionCacheMisses");
+        apiLatencyMillis = group.histogram("executionServiceLatencyMillis", new DescriptiveStatisticsHistogram(2048));
+        group.gauge("executionServiceCallsInFlight", callsInFlight::getAsInt);
+        group.gauge("circuitBreakerState", () -> breakerLevel(breaker.getState()));
+    }
+
+    void outcome(Outcome outcome) {
+        outcomes.get(outcome).inc();
+    }
+
+    void deadLettered(String reason) {
+        deadLetters.count(reason);
+    }
+
+    void versionLookup(boolean cached) {
+        (cached ? cacheHits : cacheMisses).inc();
+    }
+
+    void apiCall(long millis) {
+        apiLatencyMillis.update(millis);
+    }
+
+    /** 0 closed, 1 half open, 2 open, 3 anything else (disabled, forced). */
+    private static int breakerLevel(CircuitBreaker.State state) {
+        return switch (state) {
+            case CLOSED -> 0;
+            case HALF_OPEN -> 1;
+            case OPEN -> 2;
+            default -> 3;
+        };
+    }
+}

@@ -1,0 +1,24 @@
+package com.globeco.trading.operators.fills;
+
+import com.globeco.trading.fills.FillMessage;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
+import org.apache.flink.util.Collector;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import java.nio.charset.StandardCharsets;
+
+/** Keeps every consumed record, readable or not, with its topic, partition and offset. */
+public final class FillMessageDeserializer implements KafkaRecordDeserializationSchema<FillMessage> {
+
+    @Override
+    public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<FillMessage> out) {
+        String payload = record.value() == null ? "" : new String(record.value(), StandardCharsets.UTF_8);
+        out.collect(new FillMessage(record.topic(), record.partition(), record.offset(), record.timestamp(), payload));
+    }
+
+    @Override
+    public TypeInformation<FillMessage> getProducedType() {
+        return TypeInformation.of(FillMessage.class);
+    }
+}

@@ -1,0 +1,255 @@
+package com.globeco.trading.testkit;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.server.common.MetadataVersion;
+
+/** A single-node (combined broker + controller) KRaft cluster running inside this JVM. */
+public final class InProcessKafka implements AutoCloseable {
+
+    private static final Duration TOPIC_READY_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration QUIET_PERIOD = Duration.ofSeconds(2);
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(200);
+
+    private final KafkaClusterTestKit cluster;
+    private final Path baseDirectory;
+    private final Admin admin;
+
+    private InProcessKafka(KafkaClusterTestKit cluster, Path baseDirectory) {
+        this.cluster = cluster;
+        this.baseDirectory = baseDirectory;
+        this.admin = Admin.create(clientProperties());
+    }
+
+    public static InProcessKafka start() {
+        Path baseDirectory = TempDirectories.create("kafka-");
+        try {
+            KafkaClusterTestKit cluster = buildCluster(baseDirectory);
+            cluster.format();
+            cluster.startup();
+            cluster.waitForReadyBrokers();
+            return new InProcessKafka(cluster, baseDirectory);
+        } catch (Exception e) {
+            TempDirectories.delete(baseDirectory);
+            throw new IllegalStateException("in-process Kafka failed to start", e);
+        }
+    }
+
+    private static KafkaClusterTestKit buildCluster(Path baseDirectory) throws Exception {
+        TestKitNodes nodes = new TestKitNodes.Builder()
+                .setCombined(true)
+                .setNumBrokerNodes(1)
+                .setNumControllerNodes(1)
+                .setBaseDirectory(baseDirectory)
+                .setBootstrapMetadataVersion(MetadataVersion.latestProduction())
+                .build();
+        KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes).setDeleteOnClose(true);
+        brokerConfig().forEach(builder::setConfigProp);
+        return builder.build();
+    }
+
+    private static Map<String, Object> brokerConfig() {
+        Map<String, Object> config = new HashMap<>();
+        config.put("transaction.state.log.replication.factor", "1");
+        config.put("transaction.state.log.min.isr", "1");
+        config.put("transaction.state.log.num.partitions", "5");
+        config.put("transaction.max.timeout.ms", String.valueOf(Duration.ofMinutes(15).toMillis()));
+        config.put("offsets.topic.replication.factor", "1");
+        config.put("offsets.topic.num.partitions", "5");
+        config.put("share.coordinator.state.topic.replication.factor", "1");
+        config.put("share.coordinator.state.topic.min.isr", "1");
+        config.put("group.initial.rebalance.delay.ms", "0");
+        // the test kit enables unreleased protocol versions unless told otherwise; behave like a released broker
+        config.put("unstable.api.versions.enable", "false");
+        config.put("unstable.feature.versions.enable", "false");
+        return config;
+    }
+
+    public String bootstrapServers() {
+        return cluster.bootstrapServers();
+    }
+
+    /** Creates the topics and returns only once every partition of every topic has a leader. */
+    public void createTopics(int partitions, String... names) {
+        List<NewTopic> topics = Arrays.stream(names)
+                .map(name -> new NewTopic(name, partitions, (short) 1))
+                .collect(Collectors.toList());
+        await(admin.createTopics(topics).all());
+        awaitLeaders(List.of(names));
+    }
+
+    private void awaitLeaders(Collection<String> topics) {
+        long deadline = System.nanoTime() + TOPIC_READY_TIMEOUT.toNanos();
+        while (!allPartitionsHaveLeaders(topics)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("topics " + topics + " have partitions without a leader");
+            }
+            sleep(Duration.ofMillis(50));
+        }
+    }
+
+    /**
+     * The metadata may name a leader before that broker's replica manager acts as one, so a partition also has to
+     * answer a list-offsets request, which only its leader serves.
+     */
+    private boolean allPartitionsHaveLeaders(Collection<String> topics) {
+        try {
+            Map<String, TopicDescription> descriptions = admin.describeTopics(topics).allTopicNames().get();
+            boolean leadersNamed = descriptions.values().stream()
+                    .flatMap(description -> description.partitions().stream())
+                    .allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty());
+            if (!leadersNamed) {
+                return false;
+            }
+            admin.listOffsets(latestOffsetsOf(descriptions.values())).all().get();
+            return true;
+        } catch (ExecutionException notYetReady) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<TopicPartition, OffsetSpec> latestOffsetsOf(Collection<TopicDescription> descriptions) {
+        return descriptions.stream()
+                .flatMap(description -> description.partitions().stream()
+                        .map(partition -> new TopicPartition(description.name(), partition.partition())))
+                .collect(Collectors.toMap(partition -> partition, partition -> OffsetSpec.latest()));
+    }
+
+    public KafkaProducer<byte[], byte[]> producer() {
+        return producer(Map.of());
+    }
+
+    /** A producer with byte-array serializers; {@code overrides} may e.g. set a transactional.id. */
+    public KafkaProducer<byte[], byte[]> producer(Map<String, Object> overrides) {
+        Properties properties = clientProperties();
+        properties.put(ProducerConfig.ACKS_CONFIG, "all");
+        properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        properties.putAll(overrides);
+        return new KafkaProducer<>(properties);
+    }
+
+    /**
+     * Reads {@code topic} from the beginning with isolation.level=read_committed. Returns as soon as at least
+     * {@code atLeast} records were read, or throws when {@code timeout} passes first. With {@code atLeast == 0}
+     * it reads until nothing arrived for two seconds (or until the timeout) and returns whatever it read.
+     */
+    public List<ConsumerRecord<String, String>> readCommitted(String topic, int atLeast, Duration timeout) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(readCommittedConsumerProperties())) {
+            List<TopicPartition> partitions = partitionsOf(consumer, topic, timeout);
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            return pollUntil(consumer, topic, atLeast, timeout);
+        }
+    }
+
+    private Properties readCommittedConsumerProperties() {
+        Properties properties = clientProperties();
+        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, IsolationLevel.READ_COMMITTED.toString());
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        return properties;
+    }
+
+    private static List<TopicPartition> partitionsOf(KafkaConsumer<?, ?> consumer, String topic, Duration timeout) {
+        List<PartitionInfo> infos = consumer.partitionsFor(topic, timeout);
+        if (infos.isEmpty()) {
+            throw new IllegalStateException("topic " + topic + " does not exist");
+        }
+        return infos.stream().map(info -> new TopicPartition(topic, info.partition())).collect(Collectors.toList());
+    }
+
+    private static List<ConsumerRecord<String, String>> pollUntil(
+            KafkaConsumer<String, String> consumer, String topic, int atLeast, Duration timeout) {
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long lastArrival = System.nanoTime();
+        while (true) {
+            int before = records.size();
+            consumer.poll(POLL_INTERVAL).forEach(records::add);
+            long now = System.nanoTime();
+            if (records.size() > before) {
+                lastArrival = now;
+            }
+            if (atLeast > 0 && records.size() >= atLeast) {
+                return records;
+            }
+            if (atLeast == 0 && (now - lastArrival >= QUIET_PERIOD.toNanos() || now > deadline)) {
+                return records;
+            }
+            if (now > deadline) {
+                throw new IllegalStateException("read " + records.size() + " committed records from " + topic
+                        + " within " + timeout + ", expected at least " + atLeast);
+            }
+        }
+    }
+
+    private Properties clientProperties() {
+        Properties properties = new Properties();
+        properties.put("bootstrap.servers", bootstrapServers());
+        return properties;
+    }
+
+    @Override
+    public void close() {
+        admin.close(Duration.ofSeconds(5));
+        try {
+            cluster.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("in-process Kafka failed to stop", e);
+        } finally {
+            TempDirectories.delete(baseDirectory);
+        }
+    }
+
+    private static <T> T await(KafkaFuture<T> future) {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package com.globeco.trading.testkit.execution;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+/**
+ * The Execution Service's REST behaviour: stale versions, unknown paths, non-numeric ids and malformed JSON all
+ * answer 500 like the real service, unknown ids 404 with an empty body.
+ */
+final class ExecutionApi {
+
+    private static final String HEALTH = "/health";
+    private static final String EXECUTIONS = "/api/v1/executions";
+    private static final String EXECUTION = "/api/v1/execution/";
+    private static final byte[] HEALTHY = "{\"status\":\"UP\"}".getBytes(StandardCharsets.UTF_8);
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private final ExecutionStore store;
+    private final SimulatorStats stats;
+
+    ExecutionApi(ExecutionStore store, SimulatorStats stats) {
+        this.store = store;
+        this.stats = stats;
+    }
+
+    Reply handle(String method, String path, byte[] body) {
+        try {
+            return route(method, path, body);
+        } catch (IOException | RuntimeException e) {
+            return Reply.internalServerError(path);
+        }
+    }
+
+    private Reply route(String method, String path, byte[] body) throws IOException {
+        if ((path.equals(HEALTH) || path.startsWith(HEALTH + "/")) && method.equals("GET")) {
+            return Reply.json(200, HEALTHY);
+        }
+        if (path.equals(EXECUTIONS) && method.equals("POST")) {
+            return create(JSON.readValue(body, NewExecution.class));
+        }
+        if (path.startsWith(EXECUTION)) {
+            long id = Long.parseLong(path.substring(EXECUTION.length()));
+            if (method.equals("GET")) {
+                return read(id);
+            }
+            if (method.equals("PUT")) {
+                return update(id, JSON.readValue(body, TotalsUpdate.class), path);
+            }
+        }
+        return Reply.internalServerError(path);
+    }
+
+    private Reply create(NewExecution spec) throws JsonProcessingException {
+        return dto(201, store.create(spec));
+    }
+
+    private Reply read(long id) throws JsonProcessingException {
+        var found = store.find(id);
+        return found.isPresent() ? dto(200, found.get()) : Reply.empty(404);
+    }
+
+    private Reply update(long id, TotalsUpdate update, String path) throws JsonProcessingException {
+        ExecutionStore.UpdateResult result = store.update(id, update);
+        switch (result.outcome()) {
+            case UPDATED -> {
+                stats.successfulPut();
+                return dto(200, result.execution());
+            }
+            case STALE_VERSION -> {
+                stats.versionConflict();
+                return Reply.internalServerError(path);
+            }
+            default -> {
+                return Reply.empty(404);
+            }
+        }
+    }
+
+    private static Reply dto(int status, StoredExecution execution) throws JsonProcessingException {
+        return Reply.json(status, JSON.writeValueAsBytes(ExecutionDto.of(execution)));
+    }
+}

@@ -1,0 +1,4 @@
+package com.globeco.trading.testkit.fills;
+
+record Security(String securityId, String ticker) {
+}
