@@ -50,15 +50,28 @@ public final class InProcessKafka implements AutoCloseable {
 
     public static InProcessKafka start() {
         Path baseDirectory = TempDirectories.create("kafka-");
+        KafkaClusterTestKit cluster = null;
         try {
-            KafkaClusterTestKit cluster = buildCluster(baseDirectory);
+            cluster = buildCluster(baseDirectory);
             cluster.format();
             cluster.startup();
             cluster.waitForReadyBrokers();
             return new InProcessKafka(cluster, baseDirectory);
         } catch (Exception e) {
+            closeAfterFailedStart(cluster, e);
             TempDirectories.delete(baseDirectory);
             throw new IllegalStateException("in-process Kafka failed to start", e);
+        }
+    }
+
+    private static void closeAfterFailedStart(KafkaClusterTestKit cluster, Exception startFailure) {
+        if (cluster == null) {
+            return;
+        }
+        try {
+            cluster.close();
+        } catch (Exception closeFailure) {
+            startFailure.addSuppressed(closeFailure);
         }
     }
 

@@ -1,0 +1,247 @@
+package com.globeco.trading.jobs;
+
+import com.globeco.trading.fills.Outcome;
+import com.globeco.trading.operators.fills.ConfirmationSettings;
+import com.globeco.trading.testkit.execution.ExecutionServiceSimulator;
+import com.globeco.trading.testkit.execution.ExecutionView;
+import com.globeco.trading.testkit.execution.Latency;
+import com.globeco.trading.testkit.fills.ExecutionRegistry;
+import com.globeco.trading.testkit.fills.FillGenerator;
+import com.globeco.trading.testkit.fills.FillPublisher;
+import com.globeco.trading.testkit.fills.GeneratedExecution;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.InjectMiniCluster;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The fill-confirmation job on a MiniCluster against in-process Kafka, embedded Postgres and the simulator. */
+class FillConfirmationJobTest {
+    @RegisterExtension
+    static final LocalStack STACK = new LocalStack();
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = TestFlink.cluster(2, 2);
+    private static final AtomicInteger RUNS = new AtomicInteger();
+    private static final Duration PATIENCE = Duration.ofSeconds(120);
+
+    private ExecutionServiceSimulator service;
+    private String topic;
+    private FillGenerator generator;
+
+    @BeforeEach
+    void freshTopics() {
+        service = STACK.executionService();
+        service.setOutage(false);
+        service.setLatency(Latency.fixed(Duration.ofMillis(2)));
+        service.resetStats();
+        topic = "fills-" + RUNS.incrementAndGet();
+        STACK.kafka().createTopics(20, topic, deadLetterTopic());
+        generator = new FillGenerator(topic.hashCode(), ExecutionRegistry.inProcess(service));
+    }
+
+    @Test
+    void everyFillGetsOneAuditRowAndEveryExecutionEndsWithItsTotals() throws Exception {
+        List<GeneratedExecution> executions = generator.executions(60);
+        List<String> fills = allFills(executions);
+
+        try (RunningJob job = start(settings()); FillPublisher publisher = publisher()) {
+            publisher.publish(fills);
+            List<AuditTable.Row> rows = audit().awaitRows(fills.size(), PATIENCE);
+
+            assertThat(rows).hasSize(fills.size());
+            assertThat(rows).extracting(AuditTable.Row::outcome)
+                    .containsOnly(Outcome.CONFIRMED, Outcome.STALE_SKIPPED, Outcome.DUPLICATE);
+            assertEveryExecutionMatchesTheOracle(executions, rows);
+            assertThat(service.maxInFlight()).isBetween(1, 10);
+            assertThat(job.status()).isEqualTo(JobStatus.RUNNING);
+        }
+    }
+
+    @Test
+    void shuffledAndDuplicatedFillsNeverRegressAnExecution() throws Exception {
+        List<GeneratedExecution> executions = generator.executions(50);
+        List<String> fills = allFills(executions);
+        Random random = new Random(42);
+        List<String> messages = new ArrayList<>(fills);
+        fills.stream().filter(fill -> random.nextInt(4) == 0).forEach(messages::add);
+        Collections.shuffle(messages, random);
+        service.setLatency(Latency.uniform(Duration.ofMillis(1), Duration.ofMillis(15)));
+
+        try (RunningJob job = start(settings()); FillPublisher publisher = publisher()) {
+            publisher.publish(messages);
+            List<AuditTable.Row> rows = audit().awaitRows(messages.size(), PATIENCE);
+
+            assertThat(rows).hasSize(messages.size());
+            assertThat(rows).extracting(AuditTable.Row::outcome).contains(Outcome.DUPLICATE);
+            assertEveryExecutionMatchesTheOracle(executions, rows);
+            assertConfirmedTotalsOnlyEverRise(rows);
+        }
+    }
+
+    @Test
+    void anOutageOpensTheBreakerAndDeadLettersFillsWithoutRestartingTheJob(@InjectMiniCluster MiniCluster cluster) throws Exception {
+        List<GeneratedExecution> before = generator.executions(10);
+        List<GeneratedExecution> during = generator.executions(30);
+        List<String> invalid = List.of("not json at all", "{\"executionServiceId\":-3,\"quantityFilled\":1,"
+                + "\"averagePrice\":5,\"version\":1,\"quantity\":10}", "{\"executionServiceId\":1}");
+        ConfirmationSettings settings = settings().withBreakerOpenFor(Duration.ofSeconds(1));
+
+        try (RunningJob job = start(settings); FillPublisher publisher = publisher()) {
+            publisher.publish(allFills(before));
+            audit().awaitRows(allFills(before).size(), PATIENCE);
+            service.setOutage(true);
+            publisher.publish(allFills(during));
+            publisher.publish(invalid);
+            int total = allFills(before).size() + allFills(during).size() + invalid.size();
+            List<AuditTable.Row> rows = audit().awaitRows(total, PATIENCE);
+            List<ConsumerRecord<String, String>> deadLetters = STACK.kafka()
+                    .readCommitted(deadLetterTopic(), countOf(rows, Outcome.FAILED, Outcome.INVALID), PATIENCE);
+
+            Map<Outcome, Long> outcomes = rows.stream().collect(Collectors.groupingBy(AuditTable.Row::outcome, Collectors.counting()));
+            assertThat(rows).hasSize(total);
+            assertThat(outcomes.get(Outcome.FAILED)).isPositive();
+            assertThat(outcomes.get(Outcome.INVALID)).isEqualTo(invalid.size());
+            assertThat(outcomes.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(total);
+            assertThat(deadLetters).hasSize(countOf(rows, Outcome.FAILED, Outcome.INVALID));
+            assertThat(deadLetters).extracting(ConsumerRecord::value)
+                    .anyMatch(letter -> letter.contains("\"reason\":\"CIRCUIT_OPEN\""))
+                    .anyMatch(letter -> letter.contains("\"reason\":\"MALFORMED_JSON\"") && letter.contains("not json at all"));
+            assertThat(job.status()).isEqualTo(JobStatus.RUNNING);
+            assertThat(job.restarts(cluster)).isZero();
+        }
+    }
+
+    @Test
+    void aTaskManagerLostMidStreamLosesNoFillAndRecordsNoneTwice(@InjectMiniCluster MiniCluster cluster) throws Exception {
+        List<GeneratedExecution> executions = generator.executions(120);
+        List<String> fills = allFills(executions);
+
+        try (RunningJob job = start(settings()); FillPublisher publisher = publisher().withRate(150)) {
+            Thread publishing = new Thread(() -> publisher.publish(fills));
+            publishing.start();
+            audit().awaitRows(fills.size() / 4, PATIENCE);
+            cluster.terminateTaskManager(0).get();
+            cluster.startTaskManager();
+            publishing.join();
+            List<AuditTable.Row> rows = audit().awaitRows(fills.size(), PATIENCE);
+
+            assertThat(job.restarts(cluster)).isPositive();
+            assertThat(rows).hasSize(fills.size());
+            assertThat(rows.stream().map(row -> row.partition() + "/" + row.offset()).distinct()).hasSize(fills.size());
+            assertEveryExecutionMatchesTheOracle(executions, rows);
+            assertThat(service.maxInFlight()).isLessThanOrEqualTo(10);
+        }
+    }
+
+    @Test
+    void neverMoreThanTenCallsInFlight() throws Exception {
+        List<GeneratedExecution> executions = generator.executions(150);
+        service.setLatency(Latency.fixed(Duration.ofMillis(20)));
+        StreamExecutionEnvironment env = environment();
+        env.setParallelism(3);
+
+        try (RunningJob job = start(env, settings()); FillPublisher publisher = publisher()) {
+            publisher.publish(allFills(executions));
+            audit().awaitRows(allFills(executions).size(), PATIENCE);
+
+            assertThat(service.maxInFlight()).as("the limit is shared by the 3 subtasks").isBetween(5, 10);
+        }
+    }
+
+    private void assertEveryExecutionMatchesTheOracle(List<GeneratedExecution> executions, List<AuditTable.Row> rows) {
+        Map<Long, Long> writes = rows.stream()
+                .filter(row -> row.outcome() == Outcome.CONFIRMED && row.versionAfter() > row.versionBefore())
+                .collect(Collectors.groupingBy(AuditTable.Row::executionServiceId, Collectors.counting()));
+        for (GeneratedExecution execution : executions) {
+            ExecutionView stored = service.execution(execution.executionServiceId()).orElseThrow();
+            assertThat(stored.quantityFilled()).as("quantity of %s", execution.executionServiceId())
+                    .isEqualByComparingTo(execution.expectedQuantityFilled());
+            if (execution.expectedAveragePrice() != null) {
+                assertThat(stored.averagePrice()).as("price of %s", execution.executionServiceId())
+                        .isEqualByComparingTo(execution.expectedAveragePrice());
+            }
+            assertThat(stored.version()).as("version of %s is one plus its writes", execution.executionServiceId())
+                    .isEqualTo(1 + writes.getOrDefault(execution.executionServiceId(), 0L).intValue());
+        }
+    }
+
+    private static void assertConfirmedTotalsOnlyEverRise(List<AuditTable.Row> rows) {
+        rows.stream()
+                .filter(row -> row.outcome() == Outcome.CONFIRMED && row.versionAfter() > row.versionBefore())
+                .collect(Collectors.groupingBy(AuditTable.Row::executionServiceId))
+                .forEach((execution, writes) -> {
+                    List<BigDecimal> quantities = writes.stream()
+                            .sorted(Comparator.comparing(AuditTable.Row::versionAfter))
+                            .map(AuditTable.Row::quantityFilled)
+                            .toList();
+                    for (int i = 1; i < quantities.size(); i++) {
+                        assertThat(quantities.get(i)).as("write %d to execution %d", i, execution)
+                                .isGreaterThan(quantities.get(i - 1));
+                    }
+                });
+    }
+
+    private static int countOf(List<AuditTable.Row> rows, Outcome... outcomes) {
+        List<Outcome> wanted = List.of(outcomes);
+        return (int) rows.stream().filter(row -> wanted.contains(row.outcome())).count();
+    }
+
+    private static List<String> allFills(List<GeneratedExecution> executions) {
+        return executions.stream().flatMap(execution -> execution.fillsJson().stream()).toList();
+    }
+
+    private ConfirmationSettings settings() {
+        return ConfirmationSettings.defaults(service.baseUri());
+    }
+
+    private RunningJob start(ConfirmationSettings settings) throws Exception {
+        return start(environment(), settings);
+    }
+
+    private RunningJob start(StreamExecutionEnvironment env, ConfirmationSettings settings) throws Exception {
+        FillConfirmationOptions options = FillConfirmationOptions.from(
+                "--kafka.bootstrap-servers", STACK.kafka().bootstrapServers(),
+                "--fills.topic", topic,
+                "--fills.consumer-group", "confirmation-service-" + topic,
+                "--fills.dead-letter-topic", deadLetterTopic(),
+                "--fills.transactional-id-prefix", "fill-confirmation-" + topic,
+                "--postgres.url", STACK.postgres().jdbcUrl(),
+                "--postgres.user", STACK.postgres().user(),
+                "--postgres.password", STACK.postgres().password());
+        FillConfirmationJob.define(env, options.source(), options.auditSink(), options.deadLetterSink(), settings);
+        return RunningJob.start(env, FillConfirmationJob.NAME + "-" + topic);
+    }
+
+    private static StreamExecutionEnvironment environment() {
+        return StreamExecutionEnvironment.getExecutionEnvironment(TestFlink.configuration());
+    }
+
+    private FillPublisher publisher() {
+        return new FillPublisher(STACK.kafka().bootstrapServers(), topic);
+    }
+
+    private AuditTable audit() {
+        return new AuditTable(STACK.postgres().dataSource(), topic);
+    }
+
+    private String deadLetterTopic() {
+        return topic + ".dlq";
+    }
+}

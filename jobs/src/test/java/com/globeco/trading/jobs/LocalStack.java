@@ -1,0 +1,43 @@
+package com.globeco.trading.jobs;
+
+import com.globeco.trading.schema.Migrations;
+import com.globeco.trading.testkit.InProcessKafka;
+import com.globeco.trading.testkit.LocalPostgres;
+import com.globeco.trading.testkit.execution.ExecutionServiceSimulator;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/** Kafka, Postgres (migrated) and the Execution Service simulator, started once per test class. */
+public final class LocalStack implements BeforeAllCallback, AfterAllCallback {
+    private InProcessKafka kafka;
+    private LocalPostgres postgres;
+    private ExecutionServiceSimulator executionService;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        kafka = InProcessKafka.start();
+        postgres = LocalPostgres.start(LocalPostgres.Durability.FAST);
+        Migrations.apply(postgres.dataSource());
+        executionService = ExecutionServiceSimulator.start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        executionService.close();
+        postgres.close();
+        kafka.close();
+    }
+
+    public InProcessKafka kafka() {
+        return kafka;
+    }
+
+    public LocalPostgres postgres() {
+        return postgres;
+    }
+
+    public ExecutionServiceSimulator executionService() {
+        return executionService;
+    }
+}

@@ -1,0 +1,37 @@
+package com.globeco.trading.jobs;
+
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+
+import java.nio.file.Path;
+import java.util.UUID;
+
+/** The deployed {@code config.yaml}, with what a test run must change: paths, pace, no fixed ports. */
+final class TestFlink {
+    private TestFlink() {}
+
+    static Configuration configuration() {
+        Configuration configuration = FlinkConfigurations.load();
+        Path checkpoints = Path.of(System.getProperty("java.io.tmpdir"), "checkpoints-" + UUID.randomUUID());
+        configuration.setString("state.checkpoints.dir", checkpoints.toUri().toString());
+        configuration.setString("state.savepoints.dir", checkpoints.resolve("savepoints").toUri().toString());
+        configuration.setString("execution.checkpointing.interval", "1 s");
+        configuration.setString("execution.checkpointing.min-pause", "200 ms");
+        configuration.setString("restart-strategy.exponential-delay.initial-backoff", "200 ms");
+        configuration.setString("parallelism.default", "2");
+        configuration.removeKey("metrics.reporters");
+        configuration.removeKey("metrics.reporter.prom.factory.class");
+        configuration.removeKey("metrics.reporter.prom.port");
+        configuration.removeKey("rest.port");
+        return configuration;
+    }
+
+    static MiniClusterExtension cluster(int taskManagers, int slotsEach) {
+        return new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+                .setConfiguration(configuration())
+                .setNumberTaskManagers(taskManagers)
+                .setNumberSlotsPerTaskManager(slotsEach)
+                .build());
+    }
+}
