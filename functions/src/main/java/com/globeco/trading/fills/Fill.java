@@ -25,8 +25,15 @@ public record Fill(
         BigDecimal totalAmount,
         int version) {
 
-    /** Identifies this fill among the fills of its execution, whatever Kafka offset carried it. */
+    /**
+     * Identifies this fill among the fills of its execution, whatever Kafka offset carried it: a
+     * redelivered message has the same fingerprint, two zero fills at different times do not.
+     */
     public String fingerprint() {
-        return numberOfFills + "/" + quantityFilled.stripTrailingZeros().toPlainString() + "/" + isOpen;
+        return numberOfFills + "/" + plain(quantityFilled) + "/" + isOpen + "/" + plain(lastFilledTimestamp);
+    }
+
+    private static String plain(BigDecimal value) {
+        return value == null ? "-" : value.stripTrailingZeros().toPlainString();
     }
 }

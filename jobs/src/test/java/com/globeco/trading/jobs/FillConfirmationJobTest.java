@@ -67,7 +67,7 @@ class FillConfirmationJobTest {
 
             assertThat(rows).hasSize(fills.size());
             assertThat(rows).extracting(AuditTable.Row::outcome)
-                    .containsOnly(Outcome.CONFIRMED, Outcome.STALE_SKIPPED, Outcome.DUPLICATE);
+                    .as("no fill is published twice, and none fails").isSubsetOf(Outcome.CONFIRMED, Outcome.STALE_SKIPPED);
             assertEveryExecutionMatchesTheOracle(executions, rows);
             assertThat(service.maxInFlight()).isBetween(1, 10);
             assertThat(job.status()).isEqualTo(JobStatus.RUNNING);
@@ -124,7 +124,7 @@ class FillConfirmationJobTest {
                     .anyMatch(letter -> letter.contains("\"reason\":\"CIRCUIT_OPEN\""))
                     .anyMatch(letter -> letter.contains("\"reason\":\"MALFORMED_JSON\"") && letter.contains("not json at all"));
             assertThat(job.status()).isEqualTo(JobStatus.RUNNING);
-            assertThat(job.restarts(cluster)).isZero();
+            assertThat(job.hasRestarted(cluster)).isFalse();
         }
     }
 
@@ -142,7 +142,7 @@ class FillConfirmationJobTest {
             publishing.join();
             List<AuditTable.Row> rows = audit().awaitRows(fills.size(), PATIENCE);
 
-            assertThat(job.restarts(cluster)).isPositive();
+            assertThat(job.hasRestarted(cluster)).isTrue();
             assertThat(rows).hasSize(fills.size());
             assertThat(rows.stream().map(row -> row.partition() + "/" + row.offset()).distinct()).hasSize(fills.size());
             assertEveryExecutionMatchesTheOracle(executions, rows);

@@ -43,17 +43,16 @@ final class RunningJob implements AutoCloseable {
         }
     }
 
-    /** The job's {@code numRestarts} metric, read through the cluster's REST API. */
-    long restarts(MiniCluster cluster) throws Exception {
-        URI metric = cluster.getRestAddress().get()
-                .resolve("/jobs/" + client.getJobID() + "/metrics?get=numRestarts");
+    /** Whether the job ever went through RESTARTING, from the cluster's REST API. */
+    boolean hasRestarted(MiniCluster cluster) throws Exception {
+        URI details = cluster.getRestAddress().get().resolve("/jobs/" + client.getJobID());
         String body = HttpClient.newHttpClient()
-                .send(HttpRequest.newBuilder(metric).build(), HttpResponse.BodyHandlers.ofString()).body();
-        Matcher value = Pattern.compile("\"value\":\"(\\d+)\"").matcher(body);
-        if (!value.find()) {
-            throw new AssertionError("no numRestarts metric in " + body);
+                .send(HttpRequest.newBuilder(details).build(), HttpResponse.BodyHandlers.ofString()).body();
+        Matcher restarting = Pattern.compile("\"RESTARTING\":(\\d+)").matcher(body);
+        if (!restarting.find()) {
+            throw new AssertionError("no RESTARTING timestamp in " + body);
         }
-        return Long.parseLong(value.group(1));
+        return Long.parseLong(restarting.group(1)) > 0;
     }
 
     @Override

@@ -14,8 +14,8 @@ final class TestFlink {
     static Configuration configuration() {
         Configuration configuration = FlinkConfigurations.load();
         Path checkpoints = Path.of(System.getProperty("java.io.tmpdir"), "checkpoints-" + UUID.randomUUID());
-        configuration.setString("state.checkpoints.dir", checkpoints.toUri().toString());
-        configuration.setString("state.savepoints.dir", checkpoints.resolve("savepoints").toUri().toString());
+        configuration.setString("execution.checkpointing.dir", checkpoints.toUri().toString());
+        configuration.setString("execution.checkpointing.savepoint-dir", checkpoints.resolve("savepoints").toUri().toString());
         configuration.setString("execution.checkpointing.interval", "1 s");
         configuration.setString("execution.checkpointing.min-pause", "200 ms");
         configuration.setString("restart-strategy.exponential-delay.initial-backoff", "200 ms");

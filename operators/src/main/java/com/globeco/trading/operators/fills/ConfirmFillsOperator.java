@@ -35,7 +35,6 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
@@ -76,6 +75,7 @@ public final class ConfirmFillsOperator extends AbstractStreamOperator<Confirmat
     private transient CircuitBreaker breaker;
     private transient ConfirmationMetrics metrics;
     private transient CorrelatedLog log;
+    private transient boolean admittingWaiting;
 
     ConfirmFillsOperator(StreamOperatorParameters<ConfirmationRecord> parameters, ConfirmationSettings settings) {
         super(parameters);
@@ -297,23 +297,31 @@ public final class ConfirmFillsOperator extends AbstractStreamOperator<Confirmat
         admitWaiting(key);
     }
 
+    /**
+     * Admits waiting fills in arrival order until one needs the service. A fill that finishes at
+     * once (an open breaker) re-enters here through {@link #finish}; the flag keeps that flat.
+     */
     private void admitWaiting(long key) throws Exception {
-        Iterable<InboundFill> queued = waiting.get();
-        if (queued == null) {
+        if (admittingWaiting) {
             return;
         }
-        List<InboundFill> remaining = new ArrayList<>();
-        queued.forEach(remaining::add);
-        if (remaining.isEmpty()) {
-            return;
+        admittingWaiting = true;
+        try {
+            List<InboundFill> queue = new ArrayList<>();
+            Iterable<InboundFill> stored = waiting.get();
+            if (stored != null) {
+                stored.forEach(queue::add);
+            }
+            int next = 0;
+            while (next < queue.size() && active.value() == null) {
+                admit(key, queue.get(next++));
+            }
+            if (next > 0) {
+                waiting.update(queue.subList(next, queue.size()));
+            }
+        } finally {
+            admittingWaiting = false;
         }
-        Iterator<InboundFill> next = remaining.iterator();
-        while (next.hasNext() && active.value() == null) {
-            InboundFill inbound = next.next();
-            next.remove();
-            admit(key, inbound);
-        }
-        waiting.update(remaining);
     }
 
     private void emit(ConfirmationRecord record) {

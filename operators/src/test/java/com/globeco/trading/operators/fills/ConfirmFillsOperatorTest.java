@@ -45,6 +45,7 @@ class ConfirmFillsOperatorTest {
 
     @AfterEach
     void stop() throws Exception {
+        service.setErrorRate(0);
         harness.close();
         service.close();
     }
@@ -139,6 +140,25 @@ class ConfirmFillsOperatorTest {
                 "RETRIES_EXHAUSTED", "RETRIES_EXHAUSTED", "RETRIES_EXHAUSTED", "RETRIES_EXHAUSTED", "RETRIES_EXHAUSTED",
                 "CIRCUIT_OPEN", "CIRCUIT_OPEN");
         assertThat(service.requests("GET")).as("no calls while open").isEqualTo(5);
+    }
+
+    @Test
+    void fillsWaitingBehindAFailureAreDeadLetteredInOrderOnceTheBreakerOpens() throws Exception {
+        harness.close();
+        harness = open(settings().withRetry(new RetryPolicy(0, Duration.ofMillis(1), Duration.ofMillis(1), 5)), null);
+        service.setLatency(Latency.fixed(Duration.ofMillis(100)));
+        service.setErrorRate(1.0);
+        for (int other = 0; other < 4; other++) {
+            send(fill(service.createExecution(NewExecution.of("BUY", "68336002fe95851f0a2aeda9", 1000)), 1, "10", "10"));
+        }
+        for (int number = 1; number <= 200; number++) {
+            send(fill(execution, number, String.valueOf(number), "10"));
+        }
+        awaitOutputs(204);
+
+        assertThat(deadLetters()).hasSize(204);
+        assertThat(deadLetters()).extracting(DeadLetter::reason).filteredOn("CIRCUIT_OPEN"::equals).hasSize(199);
+        assertThat(deadLetters().get(203).sourceOffset()).isEqualTo(offset - 1);
     }
 
     @Test
