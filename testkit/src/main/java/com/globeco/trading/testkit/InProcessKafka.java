@@ -3,26 +3,19 @@ package com.globeco.trading.testkit;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.IsolationLevel;
-import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -34,7 +27,6 @@ import org.apache.kafka.server.common.MetadataVersion;
 /** A single-node (combined broker + controller) KRaft cluster running inside this JVM. */
 public final class InProcessKafka implements AutoCloseable {
 
-    private static final Duration TOPIC_READY_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration QUIET_PERIOD = Duration.ofSeconds(2);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(200);
 
@@ -111,51 +103,7 @@ public final class InProcessKafka implements AutoCloseable {
 
     /** Creates the topics and returns only once every partition of every topic has a leader. */
     public void createTopics(int partitions, String... names) {
-        List<NewTopic> topics = Arrays.stream(names)
-                .map(name -> new NewTopic(name, partitions, (short) 1))
-                .collect(Collectors.toList());
-        await(admin.createTopics(topics).all());
-        awaitLeaders(List.of(names));
-    }
-
-    private void awaitLeaders(Collection<String> topics) {
-        long deadline = System.nanoTime() + TOPIC_READY_TIMEOUT.toNanos();
-        while (!allPartitionsHaveLeaders(topics)) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("topics " + topics + " have partitions without a leader");
-            }
-            sleep(Duration.ofMillis(50));
-        }
-    }
-
-    /**
-     * The metadata may name a leader before that broker's replica manager acts as one, so a partition also has to
-     * answer a list-offsets request, which only its leader serves.
-     */
-    private boolean allPartitionsHaveLeaders(Collection<String> topics) {
-        try {
-            Map<String, TopicDescription> descriptions = admin.describeTopics(topics).allTopicNames().get();
-            boolean leadersNamed = descriptions.values().stream()
-                    .flatMap(description -> description.partitions().stream())
-                    .allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty());
-            if (!leadersNamed) {
-                return false;
-            }
-            admin.listOffsets(latestOffsetsOf(descriptions.values())).all().get();
-            return true;
-        } catch (ExecutionException notYetReady) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Map<TopicPartition, OffsetSpec> latestOffsetsOf(Collection<TopicDescription> descriptions) {
-        return descriptions.stream()
-                .flatMap(description -> description.partitions().stream()
-                        .map(partition -> new TopicPartition(description.name(), partition.partition())))
-                .collect(Collectors.toMap(partition -> partition, partition -> OffsetSpec.latest()));
+        new KafkaTopics(admin).ensure(partitions, (short) 1, names);
     }
 
     public KafkaProducer<byte[], byte[]> producer() {
@@ -246,23 +194,4 @@ public final class InProcessKafka implements AutoCloseable {
         }
     }
 
-    private static <T> T await(KafkaFuture<T> future) {
-        try {
-            return future.get();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -227,7 +227,10 @@ public final class ConfirmFillsOperator extends AbstractStreamOperator<Confirmat
         var answer = step instanceof Step.Write write
                 ? client.write(key, write.update(), inbound.correlationId())
                 : client.read(key, inbound.correlationId());
-        answer.thenAccept(result -> deliver(() -> onAnswer(key, confirmation, step, result, startedAt)));
+        answer.thenAccept(result -> {
+            long nanos = System.nanoTime() - startedAt;
+            deliver(() -> onAnswer(key, confirmation, step, result, nanos));
+        });
     }
 
     private void deliver(ThrowingRunnable<Exception> onTaskThread) {
@@ -238,13 +241,12 @@ public final class ConfirmFillsOperator extends AbstractStreamOperator<Confirmat
         }
     }
 
-    private void onAnswer(long key, Confirmation confirmation, Step step, ExecutionAnswer answer, long startedAt)
+    private void onAnswer(long key, Confirmation confirmation, Step step, ExecutionAnswer answer, long nanos)
             throws Exception {
         callsInFlight--;
-        long nanos = System.nanoTime() - startedAt;
         boolean write = step instanceof Step.Write;
         recordHealth(answer, write, nanos);
-        metrics.apiCall(TimeUnit.NANOSECONDS.toMillis(nanos));
+        metrics.apiCall(TimeUnit.NANOSECONDS.toMicros(nanos));
         log.info(confirmation.pending.inbound().correlationId(), "{} execution {} answered {} in {} ms",
                 write ? "PUT" : "GET", key, answer.getClass().getSimpleName(), TimeUnit.NANOSECONDS.toMillis(nanos));
         if (running.get(key) == confirmation) {

@@ -17,7 +17,7 @@ final class ConfirmationMetrics {
     private final DeadLetterCounters deadLetters;
     private final Counter cacheHits;
     private final Counter cacheMisses;
-    private final Histogram apiLatencyMillis;
+    private final Histogram apiLatencyMicros;
 
     ConfirmationMetrics(MetricGroup group, IntSupplier callsInFlight, CircuitBreaker breaker) {
         outcomes.put(Outcome.CONFIRMED, group.counter("confirmed"));
@@ -27,7 +27,7 @@ final class ConfirmationMetrics {
         deadLetters = new DeadLetterCounters(group);
         cacheHits = group.counter("versionCacheHits");
         cacheMisses = group.counter("versionCacheMisses");
-        apiLatencyMillis = group.histogram("executionServiceLatencyMillis", new DescriptiveStatisticsHistogram(2048));
+        apiLatencyMicros = group.histogram("executionServiceLatencyMicros", new DescriptiveStatisticsHistogram(2048));
         group.gauge("executionServiceCallsInFlight", callsInFlight::getAsInt);
         group.gauge("circuitBreakerState", () -> breakerLevel(breaker.getState()));
     }
@@ -44,8 +44,8 @@ final class ConfirmationMetrics {
         (cached ? cacheHits : cacheMisses).inc();
     }
 
-    void apiCall(long millis) {
-        apiLatencyMillis.update(millis);
+    void apiCall(long micros) {
+        apiLatencyMicros.update(micros);
     }
 
     /** 0 closed, 1 half open, 2 open, 3 anything else (disabled, forced). */

@@ -1,0 +1,41 @@
+package com.globeco.trading.local;
+
+import com.globeco.trading.operators.sinks.PostgresSettings;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Committed audit rows by outcome: what the fill-confirmation job has decided so far. */
+record AuditCounts(Map<String, Long> byOutcome) {
+
+    static AuditCounts read(PostgresSettings postgres) {
+        Map<String, Long> counts = new HashMap<>();
+        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), postgres.user(), postgres.password());
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT outcome, count(*) FROM fill_confirmation GROUP BY outcome")) {
+            while (rows.next()) {
+                counts.put(rows.getString(1), rows.getLong(2));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read fill_confirmation", e);
+        }
+        return new AuditCounts(counts);
+    }
+
+    long total() {
+        return byOutcome.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    long of(String... outcomes) {
+        long sum = 0;
+        for (String outcome : outcomes) {
+            sum += byOutcome.getOrDefault(outcome, 0L);
+        }
+        return sum;
+    }
+}

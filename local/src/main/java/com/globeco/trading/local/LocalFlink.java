@@ -1,0 +1,22 @@
+package com.globeco.trading.local;
+
+import com.globeco.trading.jobs.FlinkConfigurations;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+import java.nio.file.Path;
+
+/** A MiniCluster with the web UI, configured by the deployed {@code config.yaml}. */
+final class LocalFlink {
+    private LocalFlink() {}
+
+    static StreamExecutionEnvironment environment(PlatformOptions options, String checkpointInterval) {
+        Configuration configuration = FlinkConfigurations.load();
+        Path checkpoints = options.dataDirectory().resolve("checkpoints");
+        configuration.setString("execution.checkpointing.dir", checkpoints.toUri().toString());
+        configuration.setString("execution.checkpointing.savepoint-dir", checkpoints.resolve("savepoints").toUri().toString());
+        configuration.setString("execution.checkpointing.interval", checkpointInterval);
+        configuration.setString("rest.port", String.valueOf(options.webUiPort()));
+        return StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(configuration);
+    }
+}

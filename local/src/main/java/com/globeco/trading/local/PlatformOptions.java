@@ -1,0 +1,42 @@
+package com.globeco.trading.local;
+
+import org.apache.flink.util.ParameterTool;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * What the local platform runs against. Every external piece is embedded unless pointed elsewhere:
+ * {@code --kafka.bootstrap-servers}, {@code --postgres.url/user/password}, {@code --execution-service.url}.
+ */
+record PlatformOptions(
+        Optional<String> kafkaBootstrapServers,
+        Optional<String> postgresUrl,
+        String postgresUser,
+        String postgresPassword,
+        boolean durablePostgres,
+        Optional<String> executionServiceUrl,
+        int simulatorPort,
+        int simulatorLatencyMillis,
+        double fillsPerSecond,
+        int executionsInFlight,
+        int webUiPort,
+        Path dataDirectory) {
+
+    static PlatformOptions from(String... args) {
+        ParameterTool arguments = ParameterTool.fromArgs(args);
+        return new PlatformOptions(
+                Optional.ofNullable(arguments.get("kafka.bootstrap-servers")),
+                Optional.ofNullable(arguments.get("postgres.url")),
+                arguments.get("postgres.user", "postgres"),
+                arguments.get("postgres.password", System.getenv().getOrDefault("POSTGRES_PASSWORD", "")),
+                arguments.getBoolean("postgres.durable", false),
+                Optional.ofNullable(arguments.get("execution-service.url")),
+                arguments.getInt("simulator.port", 8084),
+                arguments.getInt("simulator.latency-ms", 5),
+                arguments.getDouble("fills-per-second", 200),
+                arguments.getInt("executions-in-flight", 50),
+                arguments.getInt("web-ui.port", 8081),
+                Path.of(arguments.get("data-dir", "local-data")).toAbsolutePath());
+    }
+}

@@ -1,0 +1,40 @@
+package com.globeco.trading.local;
+
+import com.globeco.trading.operators.sinks.PostgresSettings;
+
+import java.io.PrintStream;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
+import java.util.function.LongSupplier;
+
+/** One line of progress: fills published and decided, their rate, outcomes and the API's p95. */
+final class Progress {
+    private final PrintStream console;
+    private final PostgresSettings postgres;
+    private final PrometheusScrape metrics;
+    private final LongSupplier published;
+    private long lastDecided;
+    private long lastNanos = System.nanoTime();
+
+    Progress(PrintStream console, PostgresSettings postgres, PrometheusScrape metrics, LongSupplier published) {
+        this.console = console;
+        this.postgres = postgres;
+        this.metrics = metrics;
+        this.published = published;
+    }
+
+    void report() {
+        AuditCounts counts = AuditCounts.read(postgres);
+        long now = System.nanoTime();
+        double perSecond = (counts.total() - lastDecided) * 1e9 / (now - lastNanos);
+        lastDecided = counts.total();
+        lastNanos = now;
+        String p95 = metrics.max(ConfirmationMetricNames.API_LATENCY_MICROS, ConfirmationMetricNames.P95)
+                .stream().mapToObj(micros -> String.format("%.1f ms", micros / 1000)).findFirst().orElse("n/a");
+        console.printf("%s published %,d | decided %,d (%,.0f fills/s) | confirmed %,d | stale %,d | duplicate %,d"
+                        + " | DLQ %,d (invalid %,d, failed %,d) | API p95 %s%n",
+                LocalTime.now().truncatedTo(ChronoUnit.SECONDS), published.getAsLong(), counts.total(), perSecond,
+                counts.of("CONFIRMED"), counts.of("STALE_SKIPPED"), counts.of("DUPLICATE"),
+                counts.of("INVALID", "FAILED"), counts.of("INVALID"), counts.of("FAILED"), p95);
+    }
+}
