@@ -5,39 +5,43 @@ import com.globeco.trading.execution.ExecutionJson;
 import com.globeco.trading.execution.ExecutionUpdate;
 import com.globeco.trading.fills.CorrelationIds;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Non-blocking client of the Execution Service. Every call carries {@code X-Correlation-ID}
- * and a W3C {@code traceparent}; every outcome, including a timeout, comes back as an answer.
+ * Client of the Execution Service whose calls complete as futures. Every call carries
+ * {@code X-Correlation-ID} and a W3C {@code traceparent}; every outcome, including a timeout,
+ * comes back as an answer.
+ *
+ * <p>Calls block threads of a pool as large as the concurrency limit. The JDK client's own
+ * {@code sendAsync} hands each response to the common fork-join pool, which on a machine with
+ * two cores or fewer starts a new thread per response.
  */
 public final class ExecutionServiceClient implements AutoCloseable {
     private final URI baseUri;
     private final Duration timeout;
-    private final ExecutorService callbacks;
+    private final ExecutorService callers;
     private final HttpClient http;
     private final AtomicLong spans = new AtomicLong();
 
-    public ExecutionServiceClient(URI baseUri, Duration timeout) {
+    public ExecutionServiceClient(URI baseUri, Duration timeout, int concurrentCalls) {
         this.baseUri = baseUri;
         this.timeout = timeout;
-        this.callbacks = Executors.newFixedThreadPool(2, runnable -> {
-            Thread thread = new Thread(runnable, "execution-service-client");
+        this.callers = Executors.newFixedThreadPool(concurrentCalls, runnable -> {
+            Thread thread = new Thread(runnable, "execution-service-call");
             thread.setDaemon(true);
             return thread;
         });
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
-                .executor(callbacks)
                 .connectTimeout(timeout)
                 .build();
     }
@@ -63,11 +67,17 @@ public final class ExecutionServiceClient implements AutoCloseable {
     }
 
     private CompletableFuture<ExecutionAnswer> send(HttpRequest request) {
+        return CompletableFuture.supplyAsync(() -> call(request), callers);
+    }
+
+    private ExecutionAnswer call(HttpRequest request) {
         try {
-            return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
-                    .handle((response, error) -> error == null ? answer(response) : unreachable(error));
-        } catch (RuntimeException e) {
-            return CompletableFuture.completedFuture(unreachable(e));
+            return answer(http.send(request, HttpResponse.BodyHandlers.ofString()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return unreachable(e);
+        } catch (IOException | RuntimeException e) {
+            return unreachable(e);
         }
     }
 
@@ -87,13 +97,12 @@ public final class ExecutionServiceClient implements AutoCloseable {
     }
 
     private static ExecutionAnswer unreachable(Throwable error) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        return new ExecutionAnswer.Unreachable(cause.getClass().getSimpleName()
-                + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
+        return new ExecutionAnswer.Unreachable(error.getClass().getSimpleName()
+                + (error.getMessage() == null ? "" : ": " + error.getMessage()));
     }
 
     @Override
     public void close() {
-        callbacks.shutdownNow();
+        callers.shutdownNow();
     }
 }

@@ -97,7 +97,7 @@ public final class ConfirmFillsOperator extends AbstractStreamOperator<Confirmat
         running = new HashMap<>();
         readyToCall = new ArrayDeque<>();
         callLimit = settings.callsPerSubtask(getRuntimeContext().getTaskInfo().getNumberOfParallelSubtasks());
-        client = new ExecutionServiceClient(settings.executionServiceUri(), settings.apiTimeout());
+        client = new ExecutionServiceClient(settings.executionServiceUri(), settings.apiTimeout(), callLimit);
         breaker = CircuitBreaker.of("execution-service", CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .slidingWindowSize(settings.breakerFailures())
