@@ -137,8 +137,7 @@ class FillConfirmationJobTest {
             Thread publishing = new Thread(() -> publisher.publish(fills));
             publishing.start();
             audit().awaitRows(fills.size() / 4, PATIENCE);
-            cluster.terminateTaskManager(0).get();
-            cluster.startTaskManager();
+            replaceTheTaskManagersRunningTheJob(cluster);
             publishing.join();
             List<AuditTable.Row> rows = audit().awaitRows(fills.size(), PATIENCE);
 
@@ -163,6 +162,14 @@ class FillConfirmationJobTest {
 
             assertThat(service.maxInFlight()).as("the limit is shared by the 3 subtasks").isBetween(5, 10);
         }
+    }
+
+    /** New task managers join, then the two the job started on die: its tasks must fail over. */
+    private static void replaceTheTaskManagersRunningTheJob(MiniCluster cluster) throws Exception {
+        cluster.startTaskManager();
+        cluster.startTaskManager();
+        cluster.terminateTaskManager(0).get();
+        cluster.terminateTaskManager(1).get();
     }
 
     private void assertEveryExecutionMatchesTheOracle(List<GeneratedExecution> executions, List<AuditTable.Row> rows) {
