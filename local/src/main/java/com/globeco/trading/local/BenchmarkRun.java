@@ -6,15 +6,18 @@ import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.LongSupplier;
 
-/** Samples the job's decision counters once a second and takes figures between warm-up and the end. */
+/** Samples the job's decision counters and takes figures between the end of the warm-up and the end. */
 final class BenchmarkRun {
-    record Figures(long fills, double seconds, long calls, double p95Millis, long peakHeapBytes, long rssBytes) {
+    record Figures(String mode, long fills, double seconds, long calls, double p95Millis, long peakHeapBytes,
+                   long rssBytes, long backlog) {
 
         void print(PrintStream out, int maxCalls, int latencyMillis, boolean durable) {
             double bound = maxCalls * 1000.0 / latencyMillis;
             double fillsPerSecond = fills / seconds;
-            out.printf("%n== fill-confirmation benchmark (warm: figures after the warm-up fills) ==%n");
+            out.printf("%n== fill-confirmation benchmark, %s (warm: figures after the warm-up) ==%n", mode);
             out.printf("Execution Service simulator latency   %d ms fixed%n", latencyMillis);
             out.printf("Postgres durability                   %s%n", durable ? "fsync on, synchronous_commit on" : "fsync off (FAST)");
             out.printf("fills measured                        %,d in %.1f s%n", fills, seconds);
@@ -22,6 +25,7 @@ final class BenchmarkRun {
             out.printf("bound (max calls / latency)           %,.0f calls/s -> %.0f%% of the bound%n", bound, 100 * fillsPerSecond / bound);
             out.printf("Execution Service calls per fill      %.3f%n", (double) calls / fills);
             out.printf("API latency p95 (client side)         %.2f ms%n", p95Millis);
+            out.printf("backlog at the end (published - decided) %,d fills%n", backlog);
             out.printf("JVM peak heap used / process RSS      %,d MiB / %,d MiB (one JVM: Flink, Kafka broker, simulator)%n",
                     peakHeapBytes >> 20, rssBytes >> 20);
         }
@@ -36,31 +40,52 @@ final class BenchmarkRun {
         this.metrics = metrics;
     }
 
-    Figures measure(int total, int warmup) throws Exception {
+    /** A published backlog of {@code total} fills, measured from {@code warmup} decided fills to the last. */
+    Figures drain(int total, int warmup) throws InterruptedException {
         awaitDecided(warmup);
-        long startNanos = System.nanoTime();
-        long startDecided = decided();
-        long startCalls = calls();
+        Sample start = sample();
         awaitDecided(total);
-        long endNanos = System.nanoTime();
-        long fills = decided() - startDecided;
-        double p95 = metrics.max(ConfirmationMetricNames.API_LATENCY_MICROS, ConfirmationMetricNames.P95).orElse(Double.NaN) / 1000;
-        return new Figures(fills, (endNanos - startNanos) / 1e9, calls() - startCalls, p95, peakHeap, residentBytes());
+        return figures("draining a backlog", start, sample(), 0);
     }
 
+    /** Fills published at a steady rate, measured over {@code window} after {@code warmup}. */
+    Figures sustain(Duration warmup, Duration window, LongSupplier published) throws InterruptedException {
+        sleepSampling(warmup);
+        Sample start = sample();
+        sleepSampling(window);
+        Sample end = sample();
+        return figures("publishing at a steady rate", start, end, published.getAsLong() - end.decided());
+    }
+
+    private Figures figures(String mode, Sample start, Sample end, long backlog) {
+        double p95 = metrics.max(ConfirmationMetricNames.API_LATENCY_MICROS, ConfirmationMetricNames.P95).orElse(Double.NaN) / 1000;
+        return new Figures(mode, end.decided - start.decided, (end.nanos - start.nanos) / 1e9, end.calls - start.calls,
+                p95, peakHeap, residentBytes(), backlog);
+    }
+
+    private record Sample(long nanos, long decided, long calls) {}
+
+    private Sample sample() {
+        return new Sample(System.nanoTime(), decided(), simulator.requests("GET") + simulator.requests("PUT"));
+    }
+
+    /** Polls every two seconds: a scrape of all of Flink's metrics costs CPU the job would miss. */
     private void awaitDecided(long count) throws InterruptedException {
         while (decided() < count) {
-            Thread.sleep(250);
+            sleepSampling(Duration.ofSeconds(2));
+        }
+    }
+
+    private void sleepSampling(Duration duration) throws InterruptedException {
+        long deadline = System.nanoTime() + duration.toNanos();
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(Math.min(250, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
             peakHeap = Math.max(peakHeap, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
         }
     }
 
     private long decided() {
         return (long) metrics.sum(ConfirmationMetricNames.DECIDED);
-    }
-
-    private long calls() {
-        return simulator.requests("GET") + simulator.requests("PUT");
     }
 
     private static long residentBytes() {

@@ -4,6 +4,7 @@ import com.globeco.trading.jobs.FillConfirmationJob;
 import com.globeco.trading.jobs.FillConfirmationOptions;
 import com.globeco.trading.operators.fills.ConfirmationSettings;
 import com.globeco.trading.testkit.execution.ExecutionServiceSimulator;
+import com.globeco.trading.testkit.fills.ContinuousPublishing;
 import com.globeco.trading.testkit.fills.FillGenerator;
 import com.globeco.trading.testkit.fills.FillPublisher;
 import com.globeco.trading.testkit.fills.GeneratedExecution;
@@ -13,24 +14,27 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.ParameterTool;
 
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Fill-confirmation throughput against the simulated Execution Service at a fixed latency.
- * Fills are published first, then the job drains them; figures are taken after a warm-up
- * (the JIT's, the connection pool's, RocksDB's), over the rest of the backlog.
- *
- * <p>{@code ./platform benchmark --fills 60000 --warmup-fills 15000 --simulator.latency-ms 5}
+ * Fill-confirmation throughput against the simulated Execution Service at a fixed latency,
+ * measured after a warm-up (the JIT's, the connection pool's, RocksDB's). Two modes:
+ * <ul>
+ *   <li>{@code --mode drain} (default): fills are published first, then the job drains the backlog;
+ *       {@code ./platform benchmark --fills 60000 --warmup-fills 15000}</li>
+ *   <li>{@code --mode sustained}: fills are published at {@code --rate} while the job runs, as the
+ *       fix engine does; {@code ./platform benchmark --mode sustained --rate 1800 --seconds 60}</li>
+ * </ul>
  */
 public final class ConfirmationBenchmark {
     private ConfirmationBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         ParameterTool arguments = ParameterTool.fromArgs(args);
-        int fills = arguments.getInt("fills", 60_000);
-        int warmupFills = arguments.getInt("warmup-fills", 15_000);
+        String mode = arguments.get("mode", "drain");
         int maxCalls = arguments.getInt("max-concurrent-calls", 10);
         PlatformOptions options = PlatformOptions.from(withDefault(args, "--postgres.durable", "true"));
         PrintStream console = ConsoleAndLogFile.redirectStdoutTo(options.dataDirectory().resolve("benchmark.log"));
@@ -40,15 +44,38 @@ public final class ConfirmationBenchmark {
                     .orElseThrow(() -> new IllegalArgumentException("the benchmark runs against the simulator"));
             String topic = "bench-fills-" + System.currentTimeMillis();
             stack.ensureTopics(topic, topic + ".dlq");
-            List<GeneratedExecution> executions = generate(fills, new FillGenerator(7, stack.executionRegistry()));
-            List<String> messages = Interleaving.interleave(executions, 7);
-            long publishStart = System.nanoTime();
+            FillGenerator generator = new FillGenerator(7, stack.executionRegistry());
+            BenchmarkRun run = new BenchmarkRun(simulator, new PrometheusScrape(9249));
+            BenchmarkRun.Figures figures;
             try (FillPublisher publisher = new FillPublisher(stack.kafkaBootstrapServers(), topic)) {
-                publisher.publish(messages);
+                if (mode.equals("sustained")) {
+                    publisher.withRate(arguments.getDouble("rate", 1800));
+                    try (JobRun job = JobRun.start(stack, options, topic, maxCalls);
+                         ContinuousPublishing publishing = publisher.publishContinuously(generator,
+                                 arguments.getInt("executions-in-flight", 200))) {
+                        figures = run.sustain(Duration.ofSeconds(arguments.getInt("warmup-seconds", 30)),
+                                Duration.ofSeconds(arguments.getInt("seconds", 60)), publishing::fillsPublished);
+                    }
+                } else {
+                    List<GeneratedExecution> executions = generate(arguments.getInt("fills", 60_000), generator);
+                    List<String> messages = Interleaving.interleave(executions, 7);
+                    publisher.publish(messages);
+                    console.printf("published %,d fills of %,d executions%n", messages.size(), executions.size());
+                    try (JobRun job = JobRun.start(stack, options, topic, maxCalls)) {
+                        figures = run.drain(messages.size(), arguments.getInt("warmup-fills", 15_000));
+                    }
+                    console.printf("executions holding the oracle's totals: %,d of %,d%n",
+                            matchingOracle(simulator, executions), executions.size());
+                }
             }
-            console.printf("published %,d fills of %,d executions in %.1f s%n", messages.size(), executions.size(),
-                    (System.nanoTime() - publishStart) / 1e9);
+            figures.print(console, maxCalls, options.simulatorLatencyMillis(), options.durablePostgres());
+        }
+        System.exit(0);
+    }
 
+    /** The fill-confirmation job on the local MiniCluster, cancelled on close. */
+    private record JobRun(JobClient client) implements AutoCloseable {
+        static JobRun start(PlatformStack stack, PlatformOptions options, String topic, int maxCalls) throws Exception {
             StreamExecutionEnvironment env = LocalFlink.environment(options, "1 s");
             FillConfirmationOptions job = FillConfirmationOptions.from(
                     "--kafka.bootstrap-servers", stack.kafkaBootstrapServers(), "--fills.topic", topic,
@@ -57,18 +84,13 @@ public final class ConfirmationBenchmark {
                     "--postgres.password", stack.postgres().password());
             FillConfirmationJob.define(env, job.source(), job.auditSink(), job.deadLetterSink(),
                     ConfirmationSettings.defaults(stack.executionService()).withMaxCallsInFlight(maxCalls));
-            JobClient client = env.executeAsync(FillConfirmationJob.NAME);
-            try {
-                BenchmarkRun run = new BenchmarkRun(simulator, new PrometheusScrape(9249));
-                BenchmarkRun.Figures figures = run.measure(messages.size(), warmupFills);
-                figures.print(console, maxCalls, options.simulatorLatencyMillis(), options.durablePostgres());
-                console.printf("executions holding the oracle's totals: %,d of %,d%n",
-                        matchingOracle(simulator, executions), executions.size());
-            } finally {
-                client.cancel().get(30, TimeUnit.SECONDS);
-            }
+            return new JobRun(env.executeAsync(FillConfirmationJob.NAME));
         }
-        System.exit(0);
+
+        @Override
+        public void close() throws Exception {
+            client.cancel().get(30, TimeUnit.SECONDS);
+        }
     }
 
     private static List<GeneratedExecution> generate(int fills, FillGenerator generator) {

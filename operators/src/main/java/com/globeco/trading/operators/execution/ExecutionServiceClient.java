@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code X-Correlation-ID} and a W3C {@code traceparent}; every outcome, including a timeout,
  * comes back as an answer.
  *
- * <p>Calls block threads of a pool as large as the concurrency limit. The JDK client's own
+ * <p>Calls block threads of a pool as large as the concurrency limit, and the client runs its
+ * own steps on the thread at hand instead of handing them to worker threads. The JDK client's
  * {@code sendAsync} hands each response to the common fork-join pool, which on a machine with
  * two cores or fewer starts a new thread per response.
  */
@@ -42,6 +43,7 @@ public final class ExecutionServiceClient implements AutoCloseable {
         });
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
+                .executor(Runnable::run)
                 .connectTimeout(timeout)
                 .build();
     }
