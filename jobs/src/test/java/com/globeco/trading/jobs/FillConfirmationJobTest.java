@@ -70,6 +70,8 @@ class FillConfirmationJobTest {
                     .as("no fill is published twice, and none fails").isSubsetOf(Outcome.CONFIRMED, Outcome.STALE_SKIPPED);
             assertEveryExecutionMatchesTheOracle(executions, rows);
             assertThat(service.maxInFlight()).isBetween(1, 10);
+            assertThat(service.tracedRequests()).as("every call carries traceparent and X-Correlation-ID")
+                    .isEqualTo(service.requests("GET") + service.requests("PUT")).isPositive();
             assertThat(job.status()).isEqualTo(JobStatus.RUNNING);
         }
     }

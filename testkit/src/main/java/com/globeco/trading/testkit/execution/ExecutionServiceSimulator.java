@@ -108,6 +108,11 @@ public final class ExecutionServiceSimulator implements AutoCloseable {
         return stats.conflicts();
     }
 
+    /** Requests that carried a W3C {@code traceparent} and an {@code X-Correlation-ID}. */
+    public long tracedRequests() {
+        return stats.tracedRequests();
+    }
+
     public void resetStats() {
         stats.reset();
     }

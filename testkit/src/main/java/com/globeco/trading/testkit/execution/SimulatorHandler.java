@@ -23,6 +23,9 @@ final class SimulatorHandler implements HttpHandler {
     public void handle(HttpExchange exchange) throws IOException {
         String method = exchange.getRequestMethod();
         stats.requestArrived(method);
+        if (TraceContext.carriedBy(exchange.getRequestHeaders())) {
+            stats.traced();
+        }
         try {
             byte[] body = exchange.getRequestBody().readAllBytes();
             send(exchange, reply(method, exchange.getRequestURI().getPath(), body));

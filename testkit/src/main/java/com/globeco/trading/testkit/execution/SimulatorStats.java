@@ -12,6 +12,7 @@ final class SimulatorStats {
     private final Map<String, LongAdder> requestsByMethod = new ConcurrentHashMap<>();
     private final LongAdder puts200 = new LongAdder();
     private final LongAdder conflicts = new LongAdder();
+    private final LongAdder traced = new LongAdder();
 
     void requestArrived(String method) {
         requestsByMethod.computeIfAbsent(method, m -> new LongAdder()).increment();
@@ -21,6 +22,14 @@ final class SimulatorStats {
 
     void requestAnswered() {
         inFlight.decrementAndGet();
+    }
+
+    void traced() {
+        traced.increment();
+    }
+
+    long tracedRequests() {
+        return traced.sum();
     }
 
     void successfulPut() {
@@ -52,6 +61,7 @@ final class SimulatorStats {
         requestsByMethod.clear();
         puts200.reset();
         conflicts.reset();
+        traced.reset();
         maxInFlight.set(inFlight.get());
     }
 }
