@@ -15,19 +15,19 @@ import java.util.List;
 import java.util.Map;
 
 /** Reads the committed {@code fill_confirmation} rows of one test's topic. */
-final class AuditTable {
-    record Row(int partition, long offset, Long executionServiceId, BigDecimal quantityFilled, Outcome outcome,
+public final class AuditTable {
+    public record Row(int partition, long offset, Long executionServiceId, BigDecimal quantityFilled, Outcome outcome,
                String detail, Integer versionBefore, Integer versionAfter) {}
 
     private final DataSource dataSource;
     private final String topic;
 
-    AuditTable(DataSource dataSource, String topic) {
+    public AuditTable(DataSource dataSource, String topic) {
         this.dataSource = dataSource;
         this.topic = topic;
     }
 
-    List<Row> rows() {
+    public List<Row> rows() {
         List<Row> rows = new ArrayList<>();
         query("""
                 SELECT source_partition, source_offset, execution_service_id, quantity_filled, outcome, detail,
@@ -39,14 +39,14 @@ final class AuditTable {
         return rows;
     }
 
-    Map<Outcome, Long> outcomes() {
+    public Map<Outcome, Long> outcomes() {
         Map<Outcome, Long> counts = new EnumMap<>(Outcome.class);
         rows().forEach(row -> counts.merge(row.outcome(), 1L, Long::sum));
         return counts;
     }
 
     /** Waits until {@code expected} rows are committed, then a little longer to catch any extra. */
-    List<Row> awaitRows(int expected, Duration timeout) throws InterruptedException {
+    public List<Row> awaitRows(int expected, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<Row> rows = rows();
         while (rows.size() < expected && System.nanoTime() < deadline) {

@@ -42,7 +42,7 @@ class FillConfirmationJobTest {
     private static final Duration PATIENCE = Duration.ofSeconds(120);
 
     private ExecutionServiceSimulator service;
-    private String topic;
+    private ConfirmationTopic topic;
     private FillGenerator generator;
 
     @BeforeEach
@@ -51,9 +51,8 @@ class FillConfirmationJobTest {
         service.setOutage(false);
         service.setLatency(Latency.fixed(Duration.ofMillis(2)));
         service.resetStats();
-        topic = "fills-" + RUNS.incrementAndGet();
-        STACK.kafka().createTopics(20, topic, deadLetterTopic());
-        generator = new FillGenerator(topic.hashCode(), ExecutionRegistry.inProcess(service));
+        topic = new ConfirmationTopic(STACK, "fills-" + RUNS.incrementAndGet());
+        generator = new FillGenerator(topic.name().hashCode(), ExecutionRegistry.inProcess(service));
     }
 
     @Test
@@ -114,7 +113,7 @@ class FillConfirmationJobTest {
             int total = allFills(before).size() + allFills(during).size() + invalid.size();
             List<AuditTable.Row> rows = audit().awaitRows(total, PATIENCE);
             List<ConsumerRecord<String, String>> deadLetters = STACK.kafka()
-                    .readCommitted(deadLetterTopic(), countOf(rows, Outcome.FAILED, Outcome.INVALID), PATIENCE);
+                    .readCommitted(topic.deadLetterTopic(), countOf(rows, Outcome.FAILED, Outcome.INVALID), PATIENCE);
 
             Map<Outcome, Long> outcomes = rows.stream().collect(Collectors.groupingBy(AuditTable.Row::outcome, Collectors.counting()));
             assertThat(rows).hasSize(total);
@@ -225,17 +224,7 @@ class FillConfirmationJobTest {
     }
 
     private RunningJob start(StreamExecutionEnvironment env, ConfirmationSettings settings) throws Exception {
-        FillConfirmationOptions options = FillConfirmationOptions.from(
-                "--kafka.bootstrap-servers", STACK.kafka().bootstrapServers(),
-                "--fills.topic", topic,
-                "--fills.consumer-group", "confirmation-service-" + topic,
-                "--fills.dead-letter-topic", deadLetterTopic(),
-                "--fills.transactional-id-prefix", "fill-confirmation-" + topic,
-                "--postgres.url", STACK.postgres().jdbcUrl(),
-                "--postgres.user", STACK.postgres().user(),
-                "--postgres.password", STACK.postgres().password());
-        FillConfirmationJob.define(env, options.source(), options.auditSink(), options.deadLetterSink(), settings);
-        return RunningJob.start(env, FillConfirmationJob.NAME + "-" + topic);
+        return topic.startJob(env, settings);
     }
 
     private static StreamExecutionEnvironment environment() {
@@ -243,14 +232,10 @@ class FillConfirmationJobTest {
     }
 
     private FillPublisher publisher() {
-        return new FillPublisher(STACK.kafka().bootstrapServers(), topic);
+        return topic.publisher();
     }
 
     private AuditTable audit() {
-        return new AuditTable(STACK.postgres().dataSource(), topic);
-    }
-
-    private String deadLetterTopic() {
-        return topic + ".dlq";
+        return topic.audit();
     }
 }

@@ -2,6 +2,7 @@ package com.globeco.trading.jobs;
 
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import org.apache.flink.runtime.minicluster.MiniCluster;
@@ -16,24 +17,24 @@ import java.util.regex.Pattern;
 import java.util.concurrent.TimeUnit;
 
 /** A job started on the test MiniCluster, cancelled when the test is done with it. */
-final class RunningJob implements AutoCloseable {
+public final class RunningJob implements AutoCloseable {
     private final JobClient client;
 
     private RunningJob(JobClient client) {
         this.client = client;
     }
 
-    static RunningJob start(StreamExecutionEnvironment env, String name) throws Exception {
+    public static RunningJob start(StreamExecutionEnvironment env, String name) throws Exception {
         RunningJob job = new RunningJob(env.executeAsync(name));
         job.awaitStatus(JobStatus.RUNNING, Duration.ofSeconds(60));
         return job;
     }
 
-    JobStatus status() throws Exception {
+    public JobStatus status() throws Exception {
         return client.getJobStatus().get(10, TimeUnit.SECONDS);
     }
 
-    void awaitStatus(JobStatus expected, Duration timeout) throws Exception {
+    public void awaitStatus(JobStatus expected, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (status() != expected) {
             if (System.nanoTime() > deadline) {
@@ -44,7 +45,7 @@ final class RunningJob implements AutoCloseable {
     }
 
     /** Whether the job ever went through RESTARTING, from the cluster's REST API. */
-    boolean hasRestarted(MiniCluster cluster) throws Exception {
+    public boolean hasRestarted(MiniCluster cluster) throws Exception {
         URI details = cluster.getRestAddress().get().resolve("/jobs/" + client.getJobID());
         String body = HttpClient.newHttpClient()
                 .send(HttpRequest.newBuilder(details).build(), HttpResponse.BodyHandlers.ofString()).body();
@@ -53,6 +54,11 @@ final class RunningJob implements AutoCloseable {
             throw new AssertionError("no RESTARTING timestamp in " + body);
         }
         return Long.parseLong(restarting.group(1)) > 0;
+    }
+
+    /** Stops the job with a savepoint under {@code directory} and returns the savepoint's path. */
+    public String stopWithSavepoint(String directory) throws Exception {
+        return client.stopWithSavepoint(false, directory, SavepointFormatType.CANONICAL).get(2, TimeUnit.MINUTES);
     }
 
     @Override

@@ -8,10 +8,10 @@ import java.nio.file.Path;
 import java.util.UUID;
 
 /** The deployed {@code config.yaml}, with what a test run must change: paths, pace, no fixed ports. */
-final class TestFlink {
+public final class TestFlink {
     private TestFlink() {}
 
-    static Configuration configuration() {
+    public static Configuration configuration() {
         Configuration configuration = FlinkConfigurations.load();
         Path checkpoints = Path.of(System.getProperty("java.io.tmpdir"), "checkpoints-" + UUID.randomUUID());
         configuration.setString("execution.checkpointing.dir", checkpoints.toUri().toString());
@@ -27,7 +27,7 @@ final class TestFlink {
         return configuration;
     }
 
-    static MiniClusterExtension cluster(int taskManagers, int slotsEach) {
+    public static MiniClusterExtension cluster(int taskManagers, int slotsEach) {
         return new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
                 .setConfiguration(configuration())
                 .setNumberTaskManagers(taskManagers)

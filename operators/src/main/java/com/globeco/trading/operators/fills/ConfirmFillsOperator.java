@@ -14,11 +14,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import org.apache.flink.api.common.operators.MailboxExecutor;
 import org.apache.flink.api.common.state.ListState;
-import org.apache.flink.api.common.state.ListStateDescriptor;
-import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
-import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.runtime.state.VoidNamespaceSerializer;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
@@ -57,7 +53,6 @@ public final class ConfirmFillsOperator extends AbstractStreamOperator<Confirmat
         implements OneInputStreamOperator<InboundFill, ConfirmationRecord>, Triggerable<Long, VoidNamespace> {
 
     public static final OutputTag<DeadLetter> FAILED = new OutputTag<DeadLetter>("failed-fills") {};
-    static final String ACTIVE_STATE = "active-fill";
 
     private final ConfirmationSettings settings;
     private final transient MailboxExecutor mailbox;
@@ -86,12 +81,9 @@ public final class ConfirmFillsOperator extends AbstractStreamOperator<Confirmat
     @Override
     public void open() throws Exception {
         super.open();
-        ValueStateDescriptor<ExecutionLedger> ledgerDescriptor =
-                new ValueStateDescriptor<>("execution-ledger", TypeInformation.of(ExecutionLedger.class));
-        ledgerDescriptor.enableTimeToLive(StateTtlConfig.newBuilder(settings.ledgerTtl()).build());
-        ledgers = getRuntimeContext().getState(ledgerDescriptor);
-        active = getRuntimeContext().getState(new ValueStateDescriptor<>(ACTIVE_STATE, TypeInformation.of(PendingFill.class)));
-        waiting = getRuntimeContext().getListState(new ListStateDescriptor<>("waiting-fills", TypeInformation.of(InboundFill.class)));
+        ledgers = getRuntimeContext().getState(ConfirmationState.ledger(settings.ledgerTtl()));
+        active = getRuntimeContext().getState(ConfirmationState.active());
+        waiting = getRuntimeContext().getListState(ConfirmationState.waiting());
         retryTimers = getInternalTimerService("confirmation-retries", VoidNamespaceSerializer.INSTANCE, this);
 
         running = new HashMap<>();
@@ -148,7 +140,7 @@ public final class ConfirmFillsOperator extends AbstractStreamOperator<Confirmat
 
     private void resumeInterruptedFills() throws Exception {
         List<Long> keys;
-        try (Stream<Long> stored = this.<Long>getKeyedStateBackend().getKeys(ACTIVE_STATE, VoidNamespace.INSTANCE)) {
+        try (Stream<Long> stored = this.<Long>getKeyedStateBackend().getKeys(ConfirmationState.ACTIVE, VoidNamespace.INSTANCE)) {
             keys = stored.collect(Collectors.toList());
         }
         for (Long key : keys) {

@@ -1,0 +1,47 @@
+package com.globeco.trading.jobs;
+
+import com.globeco.trading.operators.fills.ConfirmationSettings;
+import com.globeco.trading.testkit.fills.FillPublisher;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/** One test's fills topic and dead-letter topic, and the fill-confirmation job reading them. */
+public final class ConfirmationTopic {
+    private final LocalStack stack;
+    private final String topic;
+
+    public ConfirmationTopic(LocalStack stack, String topic) {
+        this.stack = stack;
+        this.topic = topic;
+        stack.kafka().createTopics(20, topic, deadLetterTopic());
+    }
+
+    public String name() {
+        return topic;
+    }
+
+    public String deadLetterTopic() {
+        return topic + ".dlq";
+    }
+
+    public RunningJob startJob(StreamExecutionEnvironment env, ConfirmationSettings settings) throws Exception {
+        FillConfirmationOptions options = FillConfirmationOptions.from(
+                "--kafka.bootstrap-servers", stack.kafka().bootstrapServers(),
+                "--fills.topic", topic,
+                "--fills.consumer-group", "confirmation-service-" + topic,
+                "--fills.dead-letter-topic", deadLetterTopic(),
+                "--fills.transactional-id-prefix", "fill-confirmation-" + topic,
+                "--postgres.url", stack.postgres().jdbcUrl(),
+                "--postgres.user", stack.postgres().user(),
+                "--postgres.password", stack.postgres().password());
+        FillConfirmationJob.define(env, options.source(), options.auditSink(), options.deadLetterSink(), settings);
+        return RunningJob.start(env, FillConfirmationJob.NAME + "-" + topic);
+    }
+
+    public FillPublisher publisher() {
+        return new FillPublisher(stack.kafka().bootstrapServers(), topic);
+    }
+
+    public AuditTable audit() {
+        return new AuditTable(stack.postgres().dataSource(), topic);
+    }
+}
