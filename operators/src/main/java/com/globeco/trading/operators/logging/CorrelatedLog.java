@@ -16,27 +16,23 @@ public final class CorrelatedLog {
         this.service = service;
     }
 
-    public boolean isInfoEnabled() {
-        return logger.isInfoEnabled();
-    }
-
     public void info(String correlationId, String format, Object... arguments) {
         if (logger.isInfoEnabled()) {
-            try (var s = MDC.putCloseable(SERVICE, service); var c = MDC.putCloseable(CORRELATION_ID, correlationId)) {
-                logger.info(format, arguments);
-            }
+            withContext(correlationId, () -> logger.info(format, arguments));
         }
     }
 
     public void warn(String correlationId, String format, Object... arguments) {
-        try (var s = MDC.putCloseable(SERVICE, service); var c = MDC.putCloseable(CORRELATION_ID, correlationId)) {
-            logger.warn(format, arguments);
-        }
+        withContext(correlationId, () -> logger.warn(format, arguments));
     }
 
     public void error(String correlationId, String format, Object... arguments) {
+        withContext(correlationId, () -> logger.error(format, arguments));
+    }
+
+    private void withContext(String correlationId, Runnable logging) {
         try (var s = MDC.putCloseable(SERVICE, service); var c = MDC.putCloseable(CORRELATION_ID, correlationId)) {
-            logger.error(format, arguments);
+            logging.run();
         }
     }
 }
