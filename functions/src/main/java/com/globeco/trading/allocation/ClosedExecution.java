@@ -1,0 +1,53 @@
+package com.globeco.trading.allocation;
+
+import com.globeco.trading.fills.Fill;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+/**
+ * An execution whose last fill has arrived ({@code isOpen} false), with its portfolio: what the
+ * allocation job books. Times are the fix engine's epoch seconds.
+ */
+public record ClosedExecution(Fill lastFill, String portfolioId) {
+
+    public static boolean isClosing(Fill fill) {
+        return !fill.isOpen();
+    }
+
+    /** Stable across replays and unique per execution: "AC" and the Execution Service id. */
+    public String sourceId() {
+        return "AC" + lastFill.executionServiceId();
+    }
+
+    /** The business day of the last fill (else of sending, else of receipt) in the given zone. */
+    public LocalDate tradeDate(ZoneId businessZone) {
+        BigDecimal seconds = firstPresent(lastFill.lastFilledTimestamp(), lastFill.sentTimestamp(), lastFill.receivedTimestamp());
+        return toInstant(seconds).atZone(businessZone).toLocalDate();
+    }
+
+    public AccountingLine accountingLine(ZoneId businessZone) {
+        return new AccountingLine(portfolioId, lastFill.securityId(), sourceId(), lastFill.tradeType(),
+                lastFill.quantityFilled(), lastFill.averagePrice(), tradeDate(businessZone));
+    }
+
+    public static Instant toInstant(BigDecimal epochSeconds) {
+        if (epochSeconds == null) {
+            return null;
+        }
+        BigDecimal micros = epochSeconds.movePointRight(6).setScale(0, RoundingMode.HALF_UP);
+        return Instant.EPOCH.plusNanos(micros.longValueExact() * 1_000);
+    }
+
+    private static BigDecimal firstPresent(BigDecimal... candidates) {
+        for (BigDecimal candidate : candidates) {
+            if (candidate != null) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("the fill has no timestamp");
+    }
+}

@@ -1,0 +1,60 @@
+package com.globeco.trading.operators.http;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The JDK {@link HttpClient}, its calls completing as futures on a pool of blocking callers as
+ * large as the call limit. The client runs its own steps on the thread at hand. Its
+ * {@code sendAsync} would hand each response to the common fork-join pool, which on a machine
+ * with two cores or fewer starts a new thread per response.
+ */
+public final class PooledHttp implements AutoCloseable {
+    private final ExecutorService callers;
+    private final HttpClient http;
+
+    public PooledHttp(String name, Duration connectTimeout, int concurrentCalls) {
+        this.callers = Executors.newFixedThreadPool(concurrentCalls, runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .executor(Runnable::run)
+                .connectTimeout(connectTimeout)
+                .build();
+    }
+
+    /** The response, or the {@link IOException} (timeouts included) that prevented one. */
+    public CompletableFuture<HttpResponse<String>> send(HttpRequest request) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return http.send(request, HttpResponse.BodyHandlers.ofString());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } catch (IOException e) {
+                throw new UnreachableException(e);
+            }
+        }, callers);
+    }
+
+    @Override
+    public void close() {
+        callers.shutdownNow();
+    }
+
+    /** No HTTP answer came back. */
+    public static final class UnreachableException extends RuntimeException {
+        UnreachableException(IOException cause) {
+            super(cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage()), cause);
+        }
+    }
+}
