@@ -4,7 +4,6 @@ import com.globeco.trading.fills.ConfirmationRecord;
 import com.globeco.trading.fills.DeadLetter;
 import com.globeco.trading.fills.FillMessage;
 import com.globeco.trading.operators.fills.ConfirmationSettings;
-import com.globeco.trading.operators.fills.FillMessageDeserializer;
 import com.globeco.trading.operators.sinks.ConfirmationAuditStatement;
 import com.globeco.trading.operators.sinks.DeadLetterSink;
 import com.globeco.trading.operators.sinks.ExactlyOnceJdbc;
@@ -12,9 +11,6 @@ import com.globeco.trading.operators.sinks.KafkaSettings;
 import com.globeco.trading.operators.sinks.PostgresSettings;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
-import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
-import org.apache.flink.util.ParameterTool;
-import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
 import java.net.URI;
 
@@ -32,7 +28,7 @@ public record FillConfirmationOptions(
         ConfirmationSettings confirmation) {
 
     public static FillConfirmationOptions from(String... args) {
-        Settings settings = new Settings(ParameterTool.fromArgs(args));
+        JobArguments settings = JobArguments.of(args);
         ConfirmationSettings confirmation = ConfirmationSettings
                 .defaults(URI.create(settings.get("execution-service.url", "http://globeco-execution-service:8084")))
                 .withMaxCallsInFlight(Integer.parseInt(settings.get("execution-service.max-concurrent-calls", "10")));
@@ -50,18 +46,7 @@ public record FillConfirmationOptions(
     }
 
     public KafkaSource<FillMessage> source() {
-        return KafkaSource.<FillMessage>builder()
-                .setBootstrapServers(kafka.bootstrapServers())
-                .setProperties(kafka.properties())
-                .setTopics(fillsTopic)
-                .setGroupId(consumerGroup)
-                .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
-                .setDeserializer(new FillMessageDeserializer())
-                .setProperty("isolation.level", "read_committed")
-                .setProperty("request.timeout.ms", "30000")
-                .setProperty("default.api.timeout.ms", "30000")
-                .setProperty("partition.discovery.interval.ms", "60000")
-                .build();
+        return FillSources.kafka(kafka, fillsTopic, consumerGroup);
     }
 
     public Sink<ConfirmationRecord> auditSink() {
@@ -70,16 +55,5 @@ public record FillConfirmationOptions(
 
     public Sink<DeadLetter> deadLetterSink() {
         return DeadLetterSink.exactlyOnce(kafka, deadLetterTopic, transactionalIdPrefix);
-    }
-
-    /** An argument, else the environment variable of the same name in upper snake case, else a default. */
-    private record Settings(ParameterTool arguments) {
-        String get(String name, String fallback) {
-            if (arguments.has(name)) {
-                return arguments.get(name);
-            }
-            String variable = name.toUpperCase().replace('.', '_').replace('-', '_');
-            return System.getenv().getOrDefault(variable, fallback);
-        }
     }
 }

@@ -7,15 +7,15 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** Counts dead letters by reason, one labelled counter per reason seen. */
-final class DeadLetterCounters {
+public final class DeadLetterCounters {
     private final MetricGroup group;
     private final Map<String, Counter> byReason = new HashMap<>();
 
-    DeadLetterCounters(MetricGroup group) {
+    public DeadLetterCounters(MetricGroup group) {
         this.group = group;
     }
 
-    void count(String reason) {
+    public void count(String reason) {
         byReason.computeIfAbsent(reason, r -> group.addGroup("reason", r).counter("deadLetters")).inc();
     }
 }

@@ -1,0 +1,104 @@
+package com.globeco.trading.jobs;
+
+import com.globeco.trading.allocation.Allocation;
+import com.globeco.trading.fills.DeadLetter;
+import com.globeco.trading.fills.FillMessage;
+import com.globeco.trading.fills.InboundFill;
+import com.globeco.trading.operators.allocation.AllocateOnce;
+import com.globeco.trading.operators.allocation.ClosingFills;
+import com.globeco.trading.operators.allocation.LookUpPortfolio;
+import com.globeco.trading.operators.allocation.LookupExecutionKey;
+import com.globeco.trading.operators.allocation.PortfolioLookup;
+import com.globeco.trading.operators.allocation.TradeServiceSettings;
+import com.globeco.trading.operators.fills.ValidateFills;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.streaming.api.datastream.AsyncDataStream;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.util.retryable.AsyncRetryStrategies;
+import org.apache.flink.streaming.util.retryable.RetryPredicates;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Allocation: the Allocation Service as a Flink job.
+ *
+ * <pre>
+ *   fills ──▶ validate ──▶ closing fills ──▶ portfolio (Trade Service, async) ──▶ keyBy(execution) ──▶ allocate once
+ *                │                                                                   │   ├──▶ execution rows (Postgres, XA)
+ *                └─ rejected ──▶ dead letters (allocations.dlq) ◀── unallocated ─────┘   └──▶ Portfolio Accounting CSV files
+ * </pre>
+ */
+public final class AllocationJob {
+    public static final String NAME = "allocation";
+    public static final String SERVICE = "globeco-allocation-service";
+    public static final String SOURCE_UID = "allocation-fills-source";
+    public static final String VALIDATE_UID = "allocation-validate-fills";
+    public static final String CLOSING_UID = "allocation-closing-fills";
+    public static final String LOOKUP_UID = "allocation-portfolio-lookup";
+    public static final String ALLOCATE_UID = "allocation-allocate-once";
+    public static final String EXECUTION_SINK_UID = "allocation-execution-sink";
+    public static final String FILE_SINK_UID = "allocation-accounting-file-sink";
+    public static final String DEAD_LETTER_SINK_UID = "allocation-dead-letter-sink";
+
+    private AllocationJob() {}
+
+    public static void main(String[] args) throws Exception {
+        AllocationOptions options = AllocationOptions.from(args);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        define(env, options.source(), options.executionSink(), options.fileSink(), options.deadLetterSink(),
+                options.tradeService(), options.businessZone());
+        env.execute(NAME);
+    }
+
+    public static void define(
+            StreamExecutionEnvironment env,
+            Source<FillMessage, ?, ?> fills,
+            Sink<Allocation> executionRows,
+            Sink<Allocation> accountingFiles,
+            Sink<DeadLetter> deadLetters,
+            TradeServiceSettings tradeService,
+            ZoneId businessZone) {
+
+        SingleOutputStreamOperator<InboundFill> validated = env
+                .fromSource(fills, WatermarkStrategy.noWatermarks(), "Fills")
+                .uid(SOURCE_UID)
+                .process(new ValidateFills(SERVICE))
+                .uid(VALIDATE_UID)
+                .name("Validate fills");
+
+        DataStream<InboundFill> closing = validated
+                .filter(new ClosingFills())
+                .uid(CLOSING_UID)
+                .name("Closing fills");
+
+        DataStream<PortfolioLookup> portfolios = AsyncDataStream.unorderedWaitWithRetry(
+                        closing, new LookUpPortfolio(tradeService),
+                        tradeService.totalTimeout().toMillis(), TimeUnit.MILLISECONDS, tradeService.maxCallsInFlight(),
+                        new AsyncRetryStrategies.ExponentialBackoffDelayRetryStrategyBuilder<PortfolioLookup>(
+                                tradeService.retries() + 1, tradeService.initialBackoff().toMillis(),
+                                tradeService.maxBackoff().toMillis(), 2.0)
+                                .ifResult(results -> results.stream().anyMatch(PortfolioLookup::retryable))
+                                .ifException(RetryPredicates.HAS_EXCEPTION_PREDICATE)
+                                .build())
+                .uid(LOOKUP_UID)
+                .name("Portfolio from Trade Service");
+
+        SingleOutputStreamOperator<Allocation> allocations = portfolios
+                .keyBy(new LookupExecutionKey())
+                .process(new AllocateOnce(Duration.ofDays(30), businessZone, SERVICE))
+                .uid(ALLOCATE_UID)
+                .name("Allocate once");
+
+        allocations.sinkTo(executionRows).uid(EXECUTION_SINK_UID).name("Execution rows (Postgres, exactly once)");
+        allocations.sinkTo(accountingFiles).uid(FILE_SINK_UID).name("Portfolio Accounting files (exactly once)");
+        allocations.getSideOutput(AllocateOnce.UNALLOCATED)
+                .union(validated.getSideOutput(ValidateFills.REJECTED))
+                .sinkTo(deadLetters).uid(DEAD_LETTER_SINK_UID).name("Dead letters (Kafka, exactly once)");
+    }
+}

@@ -1,0 +1,66 @@
+package com.globeco.trading.jobs;
+
+import com.globeco.trading.allocation.Allocation;
+import com.globeco.trading.fills.DeadLetter;
+import com.globeco.trading.fills.FillMessage;
+import com.globeco.trading.operators.allocation.TradeServiceSettings;
+import com.globeco.trading.operators.sinks.AccountingFiles;
+import com.globeco.trading.operators.sinks.DeadLetterSink;
+import com.globeco.trading.operators.sinks.ExactlyOnceJdbc;
+import com.globeco.trading.operators.sinks.ExecutionRowStatement;
+import com.globeco.trading.operators.sinks.KafkaSettings;
+import com.globeco.trading.operators.sinks.PostgresSettings;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+
+import java.net.URI;
+import java.time.ZoneId;
+
+/**
+ * The allocation job's settings, from {@code --name value} arguments or environment variables
+ * (for example {@code --allocation.output-dir} or {@code ALLOCATION_OUTPUT_DIR}).
+ */
+public record AllocationOptions(
+        KafkaSettings kafka,
+        String fillsTopic,
+        String consumerGroup,
+        String deadLetterTopic,
+        String transactionalIdPrefix,
+        PostgresSettings postgres,
+        String outputDirectory,
+        ZoneId businessZone,
+        TradeServiceSettings tradeService) {
+
+    public static AllocationOptions from(String... args) {
+        JobArguments settings = JobArguments.of(args);
+        return new AllocationOptions(
+                KafkaSettings.of(settings.get("kafka.bootstrap-servers", "globeco-execution-service-kafka:9092")),
+                settings.get("fills.topic", "fills"),
+                settings.get("allocation.consumer-group", "allocation-service"),
+                settings.get("allocation.dead-letter-topic", "allocations.dlq"),
+                settings.get("allocation.transactional-id-prefix", "allocation-dlq"),
+                new PostgresSettings(
+                        settings.get("postgres.url", "jdbc:postgresql://globeco-allocation-service-postgresql:5432/postgres"),
+                        settings.get("postgres.user", "postgres"),
+                        settings.get("postgres.password", "")),
+                settings.get("allocation.output-dir", "/usr/local/share/files"),
+                ZoneId.of(settings.get("allocation.business-zone", "America/New_York")),
+                TradeServiceSettings.defaults(URI.create(settings.get("trade-service.url", "http://globeco-trade-service:8082"))));
+    }
+
+    public KafkaSource<FillMessage> source() {
+        return FillSources.kafka(kafka, fillsTopic, consumerGroup);
+    }
+
+    public Sink<Allocation> executionSink() {
+        return ExactlyOnceJdbc.sink(postgres, new ExecutionRowStatement());
+    }
+
+    public Sink<Allocation> fileSink() {
+        return AccountingFiles.sink(outputDirectory);
+    }
+
+    public Sink<DeadLetter> deadLetterSink() {
+        return DeadLetterSink.exactlyOnce(kafka, deadLetterTopic, transactionalIdPrefix);
+    }
+}

@@ -1,0 +1,28 @@
+package com.globeco.trading.jobs;
+
+import com.globeco.trading.fills.FillMessage;
+import com.globeco.trading.operators.fills.FillMessageDeserializer;
+import com.globeco.trading.operators.sinks.KafkaSettings;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+
+/** The fills topic as a Flink source, read by each job under its own consumer group. */
+final class FillSources {
+    private FillSources() {}
+
+    static KafkaSource<FillMessage> kafka(KafkaSettings kafka, String topic, String consumerGroup) {
+        return KafkaSource.<FillMessage>builder()
+                .setBootstrapServers(kafka.bootstrapServers())
+                .setProperties(kafka.properties())
+                .setTopics(topic)
+                .setGroupId(consumerGroup)
+                .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+                .setDeserializer(new FillMessageDeserializer())
+                .setProperty("isolation.level", "read_committed")
+                .setProperty("request.timeout.ms", "30000")
+                .setProperty("default.api.timeout.ms", "30000")
+                .setProperty("partition.discovery.interval.ms", "60000")
+                .build();
+    }
+}

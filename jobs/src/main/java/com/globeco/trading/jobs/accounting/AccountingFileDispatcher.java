@@ -1,0 +1,138 @@
+package com.globeco.trading.jobs.accounting;
+
+import com.globeco.trading.operators.sinks.AccountingFiles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Hands each complete Portfolio Accounting file to the CLI, once. A file the allocation job has
+ * committed is visible as {@code allocations-*.csv}; the command (its {@code {file}} argument
+ * replaced by the file's path) runs on it, and success leaves a {@code .sent} marker beside it.
+ * A failure is logged with the exit code and output, and retried with growing pauses; the file
+ * stays where it is either way.
+ */
+public final class AccountingFileDispatcher {
+    private static final Logger LOG = LoggerFactory.getLogger(AccountingFileDispatcher.class);
+    static final String SENT = ".sent";
+
+    public record Result(Path file, boolean sent, String detail) {}
+
+    private final Path directory;
+    private final List<String> command;
+    private final Duration commandTimeout;
+    private final Duration firstRetry;
+    private final Clock clock;
+    private final Map<Path, Attempts> failures = new HashMap<>();
+
+    public AccountingFileDispatcher(Path directory, List<String> command, Duration commandTimeout, Duration firstRetry, Clock clock) {
+        if (!command.contains("{file}")) {
+            throw new IllegalArgumentException("the command must name the file as {file}: " + command);
+        }
+        this.directory = directory;
+        this.command = List.copyOf(command);
+        this.commandTimeout = commandTimeout;
+        this.firstRetry = firstRetry;
+        this.clock = clock;
+    }
+
+    /** One pass over the directory: every complete file not yet sent, and due, goes to the command. */
+    public List<Result> dispatchPending() throws IOException {
+        List<Result> results = new ArrayList<>();
+        for (Path file : pendingFiles()) {
+            Attempts attempts = failures.get(file);
+            if (attempts == null || !clock.instant().isBefore(attempts.notBefore)) {
+                results.add(dispatch(file));
+            }
+        }
+        return results;
+    }
+
+    List<Path> pendingFiles() throws IOException {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(AccountingFileDispatcher::isCompleteAccountingFile)
+                    .filter(file -> !Files.exists(marker(file)))
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    static boolean isCompleteAccountingFile(Path file) {
+        String name = file.getFileName().toString();
+        return name.startsWith(AccountingFiles.PREFIX) && name.endsWith(AccountingFiles.SUFFIX) && Files.isRegularFile(file);
+    }
+
+    private Result dispatch(Path file) {
+        List<String> invocation = command.stream().map(part -> part.replace("{file}", file.toAbsolutePath().toString())).toList();
+        String detail;
+        boolean sent;
+        try {
+            Process process = new ProcessBuilder(invocation).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (!process.waitFor(commandTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                detail = "timed out after " + commandTimeout;
+                sent = false;
+            } else {
+                sent = process.exitValue() == 0;
+                detail = "exit " + process.exitValue() + (output.isEmpty() ? "" : ": " + abbreviate(output));
+            }
+        } catch (IOException e) {
+            sent = false;
+            detail = "could not run " + invocation.get(0) + ": " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Result(file, false, "interrupted");
+        }
+        if (sent) {
+            markSent(file, detail);
+        } else {
+            Attempts attempts = failures.merge(file, new Attempts(1, clock.instant().plus(firstRetry)), this::next);
+            LOG.error("Portfolio Accounting CLI failed on {} (attempt {}, next after {}): {}",
+                    file.getFileName(), attempts.count, attempts.notBefore, detail);
+        }
+        return new Result(file, sent, detail);
+    }
+
+    private void markSent(Path file, String detail) {
+        failures.remove(file);
+        try {
+            Files.writeString(marker(file), clock.instant() + " " + detail + "\n");
+            LOG.info("Portfolio Accounting CLI accepted {}: {}", file.getFileName(), detail);
+        } catch (IOException e) {
+            LOG.error("{} was sent but its marker could not be written; it will be sent again", file, e);
+        }
+    }
+
+    private Attempts next(Attempts previous, Attempts ignored) {
+        Duration pause = firstRetry.multipliedBy(1L << Math.min(previous.count, 10));
+        Duration capped = pause.compareTo(Duration.ofMinutes(10)) > 0 ? Duration.ofMinutes(10) : pause;
+        return new Attempts(previous.count + 1, clock.instant().plus(capped));
+    }
+
+    static Path marker(Path file) {
+        return file.resolveSibling(file.getFileName() + SENT);
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 500 ? text : text.substring(0, 500) + "...";
+    }
+
+    private record Attempts(int count, Instant notBefore) {}
+}

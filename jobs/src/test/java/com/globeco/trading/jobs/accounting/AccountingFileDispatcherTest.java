@@ -1,0 +1,85 @@
+package com.globeco.trading.jobs.accounting;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AccountingFileDispatcherTest {
+    @TempDir
+    Path directory;
+
+    @Test
+    void handsEachCompleteFileToTheCommandOnce() throws Exception {
+        Path complete = Files.writeString(directory.resolve("allocations-a-0.csv"), "header\n");
+        Files.writeString(directory.resolve(".allocations-a-1.csv.inprogress.123"), "header\n");
+        Path received = Files.createDirectory(directory.resolve("received"));
+        AccountingFileDispatcher dispatcher = dispatcher(List.of("sh", "-c", "cp \"$1\" \"$2\"", "sh", "{file}", received.toString()),
+                Clock.systemUTC());
+
+        List<AccountingFileDispatcher.Result> first = dispatcher.dispatchPending();
+        List<AccountingFileDispatcher.Result> second = dispatcher.dispatchPending();
+
+        assertThat(first).singleElement().satisfies(result -> {
+            assertThat(result.file()).isEqualTo(complete);
+            assertThat(result.sent()).isTrue();
+        });
+        assertThat(second).isEmpty();
+        assertThat(received.resolve("allocations-a-0.csv")).exists();
+        assertThat(AccountingFileDispatcher.marker(complete)).exists();
+    }
+
+    @Test
+    void aFailingCommandKeepsTheFileAndIsRetriedAfterAPause() throws Exception {
+        Path file = Files.writeString(directory.resolve("allocations-b-0.csv"), "header\n");
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-22T12:00:00Z"));
+        AccountingFileDispatcher dispatcher = dispatcher(List.of("sh", "-c", "echo rejected; exit 3", "sh", "{file}"), clock);
+
+        assertThat(dispatcher.dispatchPending()).singleElement()
+                .satisfies(result -> assertThat(result.detail()).isEqualTo("exit 3: rejected"));
+        assertThat(dispatcher.dispatchPending()).as("not due yet").isEmpty();
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(dispatcher.dispatchPending()).singleElement().satisfies(result -> assertThat(result.sent()).isFalse());
+        assertThat(file).exists();
+        assertThat(AccountingFileDispatcher.marker(file)).doesNotExist();
+    }
+
+    private AccountingFileDispatcher dispatcher(List<String> command, Clock clock) {
+        return new AccountingFileDispatcher(directory, command, Duration.ofSeconds(30), Duration.ofSeconds(1), clock);
+    }
+
+    private static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}

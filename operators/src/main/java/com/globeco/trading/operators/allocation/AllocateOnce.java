@@ -1,0 +1,93 @@
+package com.globeco.trading.operators.allocation;
+
+import com.globeco.trading.allocation.AccountingLine;
+import com.globeco.trading.allocation.Allocation;
+import com.globeco.trading.allocation.ClosedExecution;
+import com.globeco.trading.fills.DeadLetter;
+import com.globeco.trading.fills.InboundFill;
+import com.globeco.trading.operators.fills.DeadLetterCounters;
+import com.globeco.trading.operators.logging.CorrelatedLog;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.StateTtlConfig;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * Books each closed execution once. The fix engine's last fill may come twice, and before or
+ * after earlier fills: the first closing fill whose portfolio is known is allocated, later ones
+ * are dropped. An execution is marked only when allocated, so a closing fill that ended in the
+ * dead-letter topic (no portfolio, Trade Service down) is allocated when it is replayed.
+ */
+public final class AllocateOnce extends KeyedProcessFunction<Long, PortfolioLookup, Allocation> {
+    public static final OutputTag<DeadLetter> UNALLOCATED = new OutputTag<DeadLetter>("unallocated") {};
+    public static final String ALLOCATED = "allocated";
+    public static final String INVALID_ALLOCATION = "INVALID_ALLOCATION";
+
+    private final Duration memory;
+    private final ZoneId businessZone;
+    private final String service;
+    private transient ValueState<Boolean> allocated;
+    private transient Counter allocations;
+    private transient Counter repeatedClosings;
+    private transient DeadLetterCounters deadLetters;
+    private transient CorrelatedLog log;
+
+    public AllocateOnce(Duration memory, ZoneId businessZone, String service) {
+        this.memory = memory;
+        this.businessZone = businessZone;
+        this.service = service;
+    }
+
+    @Override
+    public void open(OpenContext context) {
+        ValueStateDescriptor<Boolean> descriptor = new ValueStateDescriptor<>(ALLOCATED, Types.BOOLEAN);
+        descriptor.enableTimeToLive(StateTtlConfig.newBuilder(memory).build());
+        allocated = getRuntimeContext().getState(descriptor);
+        allocations = getRuntimeContext().getMetricGroup().counter("allocations");
+        repeatedClosings = getRuntimeContext().getMetricGroup().counter("repeatedClosingFills");
+        deadLetters = new DeadLetterCounters(getRuntimeContext().getMetricGroup());
+        log = new CorrelatedLog(LoggerFactory.getLogger(AllocateOnce.class), service);
+    }
+
+    @Override
+    public void processElement(PortfolioLookup lookup, Context context, Collector<Allocation> out) throws Exception {
+        InboundFill inbound = lookup.inbound();
+        if (allocated.value() != null) {
+            repeatedClosings.inc();
+            log.info(inbound.correlationId(), "execution {} already allocated; closing fill {} dropped",
+                    inbound.executionServiceId(), inbound.message().coordinates());
+            return;
+        }
+        if (!lookup.resolved()) {
+            unallocated(context, inbound, lookup.failureReason(), lookup.failureDetail());
+            return;
+        }
+        AccountingLine line = new ClosedExecution(inbound.fill(), lookup.portfolioId()).accountingLine(businessZone);
+        List<String> violations = line.violations();
+        if (!violations.isEmpty()) {
+            unallocated(context, inbound, INVALID_ALLOCATION, String.join("; ", violations));
+            return;
+        }
+        allocated.update(true);
+        allocations.inc();
+        log.info(inbound.correlationId(), "execution {} allocated to portfolio {}", inbound.executionServiceId(), lookup.portfolioId());
+        out.collect(new Allocation(inbound.fill(), lookup.portfolioId(), line, inbound.correlationId()));
+    }
+
+    private void unallocated(Context context, InboundFill inbound, String reason, String detail) {
+        log.warn(inbound.correlationId(), "execution {} not allocated ({}): {}", inbound.executionServiceId(), reason, detail);
+        deadLetters.count(reason);
+        context.output(UNALLOCATED, DeadLetter.of(inbound.message(), String.valueOf(inbound.executionServiceId()),
+                reason, detail, inbound.correlationId(), context.timerService().currentProcessingTime()));
+    }
+}

@@ -1,0 +1,27 @@
+package com.globeco.trading.operators.allocation;
+
+import com.globeco.trading.fills.InboundFill;
+
+/**
+ * The Trade Service's answer for one closed execution: its portfolio, or why there is none.
+ * {@code retryable} failures may succeed on another attempt; a missing portfolio will not.
+ */
+public record PortfolioLookup(InboundFill inbound, String portfolioId, String failureReason, String failureDetail,
+                              boolean retryable) {
+    public static final String NOT_FOUND = "PORTFOLIO_NOT_FOUND";
+    public static final String UNAVAILABLE = "TRADE_SERVICE_UNAVAILABLE";
+    public static final String CIRCUIT_OPEN = "CIRCUIT_OPEN";
+    public static final String TIMEOUT = "TRADE_SERVICE_TIMEOUT";
+
+    public static PortfolioLookup found(InboundFill inbound, String portfolioId) {
+        return new PortfolioLookup(inbound, portfolioId, null, null, false);
+    }
+
+    public static PortfolioLookup failed(InboundFill inbound, String reason, String detail, boolean retryable) {
+        return new PortfolioLookup(inbound, null, reason, detail, retryable);
+    }
+
+    public boolean resolved() {
+        return portfolioId != null;
+    }
+}
