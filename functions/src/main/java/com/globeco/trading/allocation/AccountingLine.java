@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** One row of a Portfolio Accounting CLI input file, and the CLI's rules for it. */
+/**
+ * One row of a Portfolio Accounting CLI input file, and the CLI's rules for it. The date is kept as
+ * the CLI writes it ({@code yyyyMMdd}), which also keeps the record free of types Flink cannot serialize.
+ */
 public record AccountingLine(
         String portfolioId,
         String securityId,
@@ -16,16 +19,25 @@ public record AccountingLine(
         String transactionType,
         BigDecimal quantity,
         BigDecimal price,
-        LocalDate transactionDate) {
+        String transactionDate) {
 
     public static final String HEADER = "portfolio_id,security_id,source_id,transaction_type,quantity,price,transaction_date";
     static final Set<String> TRANSACTION_TYPES = Set.of("BUY", "SELL", "SHORT", "COVER", "DEP", "WD", "IN", "OUT");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9]{24}");
+    private static final Pattern DAY = Pattern.compile("\\d{8}");
     private static final DateTimeFormatter DATE = DateTimeFormatter.BASIC_ISO_DATE;
+
+    public static String date(LocalDate date) {
+        return date.format(DATE);
+    }
+
+    public LocalDate transactionDay() {
+        return LocalDate.parse(transactionDate, DATE);
+    }
 
     public String csv() {
         return String.join(",", portfolioId, securityId, sourceId, transactionType,
-                quantity.toPlainString(), price.toPlainString(), transactionDate.format(DATE));
+                quantity.toPlainString(), price.toPlainString(), transactionDate);
     }
 
     /** Every rule of the CLI format this line breaks; empty when the CLI will accept it. */
@@ -49,8 +61,8 @@ public record AccountingLine(
         if (price == null || price.signum() <= 0) {
             violations.add("price must be greater than 0, was " + price);
         }
-        if (transactionDate == null) {
-            violations.add("transaction_date is required");
+        if (transactionDate == null || !DAY.matcher(transactionDate).matches()) {
+            violations.add("transaction_date must be YYYYMMDD, was " + transactionDate);
         }
         return violations;
     }

@@ -31,7 +31,7 @@ public record ClosedExecution(Fill lastFill, String portfolioId) {
 
     public AccountingLine accountingLine(ZoneId businessZone) {
         return new AccountingLine(portfolioId, lastFill.securityId(), sourceId(), lastFill.tradeType(),
-                lastFill.quantityFilled(), lastFill.averagePrice(), tradeDate(businessZone));
+                lastFill.quantityFilled(), lastFill.averagePrice(), AccountingLine.date(tradeDate(businessZone)));
     }
 
     public static Instant toInstant(BigDecimal epochSeconds) {

@@ -43,7 +43,7 @@ class AllocationRulesTest {
     @Test
     void brokenLinesNameEveryRule() {
         AccountingLine line = new AccountingLine("short", "68336002fe95851f0a2aeda9", "x".repeat(51), "LEND",
-                BigDecimal.ONE, BigDecimal.ZERO, LocalDate.of(2025, 5, 27));
+                BigDecimal.ONE, BigDecimal.ZERO, "20250527");
 
         assertThat(line.violations()).hasSize(4)
                 .anyMatch(rule -> rule.startsWith("portfolio_id"))

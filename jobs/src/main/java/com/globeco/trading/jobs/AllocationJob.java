@@ -8,6 +8,7 @@ import com.globeco.trading.operators.allocation.AllocateOnce;
 import com.globeco.trading.operators.allocation.ClosingFills;
 import com.globeco.trading.operators.allocation.LookUpPortfolio;
 import com.globeco.trading.operators.allocation.LookupExecutionKey;
+import com.globeco.trading.operators.allocation.LookupRetries;
 import com.globeco.trading.operators.allocation.PortfolioLookup;
 import com.globeco.trading.operators.allocation.TradeServiceSettings;
 import com.globeco.trading.operators.fills.ValidateFills;
@@ -18,8 +19,6 @@ import org.apache.flink.streaming.api.datastream.AsyncDataStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.util.retryable.AsyncRetryStrategies;
-import org.apache.flink.streaming.util.retryable.RetryPredicates;
 
 import java.time.Duration;
 import java.time.ZoneId;
@@ -80,12 +79,7 @@ public final class AllocationJob {
         DataStream<PortfolioLookup> portfolios = AsyncDataStream.unorderedWaitWithRetry(
                         closing, new LookUpPortfolio(tradeService),
                         tradeService.totalTimeout().toMillis(), TimeUnit.MILLISECONDS, tradeService.maxCallsInFlight(),
-                        new AsyncRetryStrategies.ExponentialBackoffDelayRetryStrategyBuilder<PortfolioLookup>(
-                                tradeService.retries() + 1, tradeService.initialBackoff().toMillis(),
-                                tradeService.maxBackoff().toMillis(), 2.0)
-                                .ifResult(results -> results.stream().anyMatch(PortfolioLookup::retryable))
-                                .ifException(RetryPredicates.HAS_EXCEPTION_PREDICATE)
-                                .build())
+                        LookupRetries.strategy(tradeService))
                 .uid(LOOKUP_UID)
                 .name("Portfolio from Trade Service");
 

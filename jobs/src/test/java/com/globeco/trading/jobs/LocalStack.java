@@ -4,15 +4,17 @@ import com.globeco.trading.schema.Migrations;
 import com.globeco.trading.testkit.InProcessKafka;
 import com.globeco.trading.testkit.LocalPostgres;
 import com.globeco.trading.testkit.execution.ExecutionServiceSimulator;
+import com.globeco.trading.testkit.trade.TradeServiceSimulator;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** Kafka, Postgres (migrated) and the Execution Service simulator, started once per test class. */
+/** Kafka, Postgres (migrated) and the Execution and Trade Service simulators, started once per test class. */
 public final class LocalStack implements BeforeAllCallback, AfterAllCallback {
     private InProcessKafka kafka;
     private LocalPostgres postgres;
     private ExecutionServiceSimulator executionService;
+    private TradeServiceSimulator tradeService;
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -20,10 +22,12 @@ public final class LocalStack implements BeforeAllCallback, AfterAllCallback {
         postgres = LocalPostgres.start(LocalPostgres.Durability.FAST);
         Migrations.apply(postgres.dataSource());
         executionService = ExecutionServiceSimulator.start();
+        tradeService = TradeServiceSimulator.start();
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
+        tradeService.close();
         executionService.close();
         postgres.close();
         kafka.close();
@@ -39,5 +43,9 @@ public final class LocalStack implements BeforeAllCallback, AfterAllCallback {
 
     public ExecutionServiceSimulator executionService() {
         return executionService;
+    }
+
+    public TradeServiceSimulator tradeService() {
+        return tradeService;
     }
 }

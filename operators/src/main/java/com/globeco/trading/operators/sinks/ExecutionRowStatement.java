@@ -35,7 +35,7 @@ public final class ExecutionRowStatement implements JdbcQueryStatement<Allocatio
         row.setString(2, fill.executionStatus());
         row.setString(3, fill.tradeType());
         row.setString(4, fill.destination());
-        row.setDate(5, Date.valueOf(allocation.line().transactionDate()));
+        row.setDate(5, Date.valueOf(allocation.line().transactionDay()));
         row.setString(6, fill.securityId());
         row.setString(7, fill.ticker());
         row.setString(8, allocation.portfolioId());

@@ -7,12 +7,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.globeco.trading.testkit.http.ApiRequest;
+import com.globeco.trading.testkit.http.ApiRouter;
+import com.globeco.trading.testkit.http.Reply;
 
 /**
  * The Execution Service's REST behaviour: stale versions, unknown paths, non-numeric ids and malformed JSON all
  * answer 500 like the real service, unknown ids 404 with an empty body.
  */
-final class ExecutionApi {
+final class ExecutionApi implements ApiRouter {
 
     private static final String HEALTH = "/health";
     private static final String EXECUTIONS = "/api/v1/executions";
@@ -26,18 +29,19 @@ final class ExecutionApi {
             .build();
 
     private final ExecutionStore store;
-    private final SimulatorStats stats;
+    private final PutStats stats;
 
-    ExecutionApi(ExecutionStore store, SimulatorStats stats) {
+    ExecutionApi(ExecutionStore store, PutStats stats) {
         this.store = store;
         this.stats = stats;
     }
 
-    Reply handle(String method, String path, byte[] body) {
+    @Override
+    public Reply route(ApiRequest request) {
         try {
-            return route(method, path, body);
+            return route(request.method(), request.path(), request.body());
         } catch (IOException | RuntimeException e) {
-            return Reply.internalServerError(path);
+            return Reply.internalServerError(request.path());
         }
     }
 
@@ -71,19 +75,12 @@ final class ExecutionApi {
 
     private Reply update(long id, TotalsUpdate update, String path) throws JsonProcessingException {
         ExecutionStore.UpdateResult result = store.update(id, update);
-        switch (result.outcome()) {
-            case UPDATED -> {
-                stats.successfulPut();
-                return dto(200, result.execution());
-            }
-            case STALE_VERSION -> {
-                stats.versionConflict();
-                return Reply.internalServerError(path);
-            }
-            default -> {
-                return Reply.empty(404);
-            }
-        }
+        stats.record(result.outcome());
+        return switch (result.outcome()) {
+            case UPDATED -> dto(200, result.execution());
+            case STALE_VERSION -> Reply.internalServerError(path);
+            case NOT_FOUND -> Reply.empty(404);
+        };
     }
 
     private static Reply dto(int status, StoredExecution execution) throws JsonProcessingException {

@@ -5,15 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.globeco.trading.testkit.http.Concurrently;
+import com.globeco.trading.testkit.http.SimulatorClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,6 +41,13 @@ class ExecutionServiceSimulatorTest {
 
     private static long newExecution(long quantity) {
         return simulator.createExecution(NewExecution.of("BUY", "68336002fe95851f0a2aeda9", quantity));
+    }
+
+    private static HttpResponse<String> putTotals(long id, String quantityFilled, String averagePrice, int version)
+            throws Exception {
+        String body = "{\"quantityFilled\":" + quantityFilled + ",\"averagePrice\":" + averagePrice
+                + ",\"version\":" + version + "}";
+        return client.send("PUT", "/api/v1/execution/" + id, body);
     }
 
     @Test
@@ -80,9 +83,9 @@ class ExecutionServiceSimulatorTest {
     @Test
     void putReplacesTheTotalsAndIncrementsTheVersion() throws Exception {
         long id = newExecution(1000);
-        assertThat(client.putTotals(id, "400", "190.4096", 1).statusCode()).isEqualTo(200);
+        assertThat(putTotals(id, "400", "190.4096", 1).statusCode()).isEqualTo(200);
 
-        HttpResponse<String> response = client.putTotals(id, "1000", "190.5", 2);
+        HttpResponse<String> response = putTotals(id, "1000", "190.5", 2);
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"quantityFilled\":1000.00000000", "\"averagePrice\":190.50000000");
@@ -101,7 +104,7 @@ class ExecutionServiceSimulatorTest {
     void partialTotalsMakeTheExecutionPart() throws Exception {
         long id = newExecution(1000);
 
-        JsonNode execution = SimulatorClient.json(client.putTotals(id, "10", "5", 1));
+        JsonNode execution = SimulatorClient.json(putTotals(id, "10", "5", 1));
 
         assertThat(execution.get("executionStatus").asText()).isEqualTo("PART");
     }
@@ -109,9 +112,9 @@ class ExecutionServiceSimulatorTest {
     @Test
     void staleVersionIsAnInternalServerErrorWithAGenericBody() throws Exception {
         long id = newExecution(1000);
-        client.putTotals(id, "10", "5", 1);
+        putTotals(id, "10", "5", 1);
 
-        HttpResponse<String> response = client.putTotals(id, "20", "5", 1);
+        HttpResponse<String> response = putTotals(id, "20", "5", 1);
 
         assertThat(response.statusCode()).isEqualTo(500);
         assertThat(SimulatorClient.json(response).get("error").asText()).isEqualTo("Internal Server Error");
@@ -122,7 +125,7 @@ class ExecutionServiceSimulatorTest {
     @Test
     void unknownIdIsNotFoundWithAnEmptyBody() throws Exception {
         HttpResponse<String> get = client.get("/api/v1/execution/987654");
-        HttpResponse<String> put = client.putTotals(987654, "1", "1", 1);
+        HttpResponse<String> put = putTotals(987654, "1", "1", 1);
 
         assertThat(get.statusCode()).isEqualTo(404);
         assertThat(get.body()).isEmpty();
@@ -149,7 +152,7 @@ class ExecutionServiceSimulatorTest {
     @Test
     void tenConcurrentPutsWithOneVersionGiveExactlyOneSuccess() throws Exception {
         long id = newExecution(1000);
-        List<Integer> statuses = concurrently(10, i -> client.putTotals(id, String.valueOf(10 + i), "5", 1)
+        List<Integer> statuses = Concurrently.statuses(10, i -> putTotals(id, String.valueOf(10 + i), "5", 1)
                 .statusCode());
 
         assertThat(statuses).filteredOn(status -> status == 200).hasSize(1);
@@ -165,7 +168,7 @@ class ExecutionServiceSimulatorTest {
         simulator.setOutage(true);
 
         assertThat(client.get("/api/v1/execution/" + id).statusCode()).isEqualTo(503);
-        assertThat(client.putTotals(id, "10", "5", 1).statusCode()).isEqualTo(503);
+        assertThat(putTotals(id, "10", "5", 1).statusCode()).isEqualTo(503);
         assertThat(client.get("/health").statusCode()).isEqualTo(503);
         assertThat(simulator.execution(id).orElseThrow().version()).isEqualTo(1);
     }
@@ -175,7 +178,7 @@ class ExecutionServiceSimulatorTest {
         long id = newExecution(1000);
         simulator.setErrorRate(1.0);
 
-        assertThat(client.putTotals(id, "10", "5", 1).statusCode()).isEqualTo(503);
+        assertThat(putTotals(id, "10", "5", 1).statusCode()).isEqualTo(503);
         assertThat(simulator.execution(id).orElseThrow().version()).isEqualTo(1);
     }
 
@@ -184,7 +187,7 @@ class ExecutionServiceSimulatorTest {
         long id = newExecution(1000);
         simulator.setLatency(Latency.fixed(Duration.ofMillis(400)));
 
-        List<Integer> statuses = concurrently(5, i -> client.get("/api/v1/execution/" + id).statusCode());
+        List<Integer> statuses = Concurrently.statuses(5, i -> client.get("/api/v1/execution/" + id).statusCode());
 
         assertThat(statuses).containsOnly(200);
         assertThat(simulator.maxInFlight()).isEqualTo(5);
@@ -210,34 +213,5 @@ class ExecutionServiceSimulatorTest {
 
         assertThat(simulator.executions()).extracting(ExecutionView::id).containsSubsequence(first, second);
         assertThat(simulator.execution(second).orElseThrow().quantity()).isEqualByComparingTo(BigDecimal.valueOf(200));
-    }
-
-    private interface Request {
-        int call(int index) throws Exception;
-    }
-
-    /** Releases all requests at once and returns their statuses. */
-    private static List<Integer> concurrently(int count, Request request) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(count);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Integer>> results = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                int index = i;
-                Callable<Integer> call = () -> {
-                    start.await();
-                    return request.call(index);
-                };
-                results.add(pool.submit(call));
-            }
-            start.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> result : results) {
-                statuses.add(result.get());
-            }
-            return statuses;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

@@ -1,4 +1,4 @@
-package com.globeco.trading.testkit.execution;
+package com.globeco.trading.testkit.http;
 
 import com.sun.net.httpserver.Headers;
 

@@ -1,4 +1,4 @@
-package com.globeco.trading.testkit.execution;
+package com.globeco.trading.testkit.http;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -9,11 +9,11 @@ import com.sun.net.httpserver.HttpHandler;
 /** Counts each request from arrival until its response is sent, applies the injected faults, then the API. */
 final class SimulatorHandler implements HttpHandler {
 
-    private final ExecutionApi api;
+    private final ApiRouter api;
     private final FaultInjection faults;
-    private final SimulatorStats stats;
+    private final RequestStats stats;
 
-    SimulatorHandler(ExecutionApi api, FaultInjection faults, SimulatorStats stats) {
+    SimulatorHandler(ApiRouter api, FaultInjection faults, RequestStats stats) {
         this.api = api;
         this.faults = faults;
         this.stats = stats;
@@ -28,27 +28,33 @@ final class SimulatorHandler implements HttpHandler {
         }
         try {
             byte[] body = exchange.getRequestBody().readAllBytes();
-            send(exchange, reply(method, exchange.getRequestURI().getPath(), body));
+            ApiRequest request = new ApiRequest(method, exchange.getRequestURI().getPath(),
+                    exchange.getRequestURI().getRawQuery(), body);
+            send(exchange, reply(request));
         } finally {
             exchange.close();
             stats.requestAnswered();
         }
     }
 
-    private Reply reply(String method, String path, byte[] body) {
+    private Reply reply(ApiRequest request) {
         if (faults.inOutage()) {
-            return Reply.serviceUnavailable(path);
+            return Reply.serviceUnavailable(request.path());
         }
         try {
             faults.delay();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Reply.serviceUnavailable(path);
+            return Reply.serviceUnavailable(request.path());
         }
         if (faults.injectError()) {
-            return Reply.serviceUnavailable(path);
+            return Reply.serviceUnavailable(request.path());
         }
-        return api.handle(method, path, body);
+        try {
+            return api.route(request);
+        } catch (RuntimeException e) {
+            return Reply.internalServerError(request.path());
+        }
     }
 
     private static void send(HttpExchange exchange, Reply reply) throws IOException {

@@ -1,22 +1,26 @@
-package com.globeco.trading.testkit.execution;
+package com.globeco.trading.testkit.http;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /** Latency, random errors and outages, changeable while the simulator runs. */
 final class FaultInjection {
 
-    private volatile Latency latency = Latency.none();
+    private static final Supplier<Duration> NO_DELAY = () -> Duration.ZERO;
+
+    private volatile Supplier<Duration> latency = NO_DELAY;
     private volatile double errorRate;
     private volatile boolean outage;
 
-    void setLatency(Latency latency) {
+    void setLatency(Supplier<Duration> latency) {
         this.latency = Objects.requireNonNull(latency);
     }
 
     void setErrorRate(double errorRate) {
-        if (errorRate < 0 || errorRate > 1) {
+        if (!(errorRate >= 0 && errorRate <= 1)) {
             throw new IllegalArgumentException("error rate must be within 0..1: " + errorRate);
         }
         this.errorRate = errorRate;
@@ -26,12 +30,18 @@ final class FaultInjection {
         this.outage = outage;
     }
 
+    void clear() {
+        latency = NO_DELAY;
+        errorRate = 0;
+        outage = false;
+    }
+
     boolean inOutage() {
         return outage;
     }
 
     void delay() throws InterruptedException {
-        long nanos = latency.next().toNanos();
+        long nanos = latency.get().toNanos();
         if (nanos > 0) {
             TimeUnit.NANOSECONDS.sleep(nanos);
         }

@@ -1,17 +1,16 @@
-package com.globeco.trading.testkit.execution;
+package com.globeco.trading.testkit.http;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
-final class SimulatorStats {
+/** Requests by method, how many were in flight at most, and how many carried trace context. */
+final class RequestStats {
 
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private final Map<String, LongAdder> requestsByMethod = new ConcurrentHashMap<>();
-    private final LongAdder puts200 = new LongAdder();
-    private final LongAdder conflicts = new LongAdder();
     private final LongAdder traced = new LongAdder();
 
     void requestArrived(String method) {
@@ -32,14 +31,6 @@ final class SimulatorStats {
         return traced.sum();
     }
 
-    void successfulPut() {
-        puts200.increment();
-    }
-
-    void versionConflict() {
-        conflicts.increment();
-    }
-
     int maxInFlight() {
         return maxInFlight.get();
     }
@@ -49,18 +40,12 @@ final class SimulatorStats {
         return count == null ? 0 : count.sum();
     }
 
-    long puts200() {
-        return puts200.sum();
-    }
-
-    long conflicts() {
-        return conflicts.sum();
+    long requests() {
+        return requestsByMethod.values().stream().mapToLong(LongAdder::sum).sum();
     }
 
     void reset() {
         requestsByMethod.clear();
-        puts200.reset();
-        conflicts.reset();
         traced.reset();
         maxInFlight.set(inFlight.get());
     }
