@@ -43,6 +43,23 @@ LOG_CONFIG_KEY = "log4j-console.properties"
 DOCKERFILE = HERE / "Dockerfile"
 JAVA_SOURCES = REPO / "jobs" / "src" / "main" / "java"
 MAIN_CONTAINER = "flink-main-container"
+# How the operator merges spec.jobManager/taskManager.podTemplate into spec.podTemplate: lists by position
+# (its default), or by the `name` of their items when this is "true".
+MERGE_BY_NAME = "kubernetes.operator.pod-template.merge-arrays-by-name"
+# Options naming a directory that a job's TaskManagers write and other pods read (Flink's FileSink): it must
+# be on a ReadWriteMany claim mounted into every TaskManager.
+SHARED_DIRECTORY_OPTIONS = ("allocation.output-dir",)
+# The Portfolio Accounting dispatcher (a plain JVM in the project image) and the job whose files it sends.
+DISPATCHER_CLASS = "com.globeco.trading.jobs.accounting.PortfolioAccountingDispatcher"
+DISPATCHER_DIRECTORY_OPTION = "allocation.output-dir"
+# The shaded job jar has no SLF4J or log4j; outside Flink they come from the image's lib/.
+FLINK_LIB_CLASSPATH = "/opt/flink/lib/*"
+# Images of other projects that may run beside the project image (repository, without the tag).
+FOREIGN_IMAGES = {
+    "globeco/globeco-portfolio-accounting-service-cli": "the Portfolio Accounting CLI",
+}
+# Marks a value in the manifests that must be filled in before applying (listed, not failed).
+PLACEHOLDER = "PLACEHOLDER"
 
 # flink-conf/config.yaml keys that the operator sets from spec fields; the spec must carry the same value.
 SPEC_MANAGED = {
@@ -305,16 +322,171 @@ def file_path(uri):
     return uri[len("file://"):] if isinstance(uri, str) and uri.startswith("file://") else None
 
 
+SETTING = re.compile(r'settings\.get\(\s*"([^"]+)"(?:\s*,\s*("[^"]*")\s*\))?')
+
+
+def java_settings(text):
+    """{option: default} of every settings.get("name", "default") in a source text (None: no literal)."""
+    return {name: default[1:-1] if default else None for name, default in SETTING.findall(text)}
+
+
 def known_job_options():
     """The `--name` options the jobs read: settings.get("name", ...) in jobs/src/main/java."""
     names = set()
     for source in JAVA_SOURCES.rglob("*.java"):
-        names.update(re.findall(r'settings\.get\(\s*"([^"]+)"', source.read_text(encoding="utf-8")))
+        names.update(java_settings(source.read_text(encoding="utf-8")))
     return names
+
+
+def job_options(entry_class):
+    """{option: default} of one job: settings.get(...) in its entry class and in the classes of
+    jobs/src/main/java that the entry class names (FillConfirmationJob -> FillConfirmationOptions)."""
+    if not isinstance(entry_class, str) or not entry_class:
+        return {}
+    source = JAVA_SOURCES / (entry_class.replace(".", "/") + ".java")
+    if not source.is_file():
+        return {}
+    text = source.read_text(encoding="utf-8")
+    by_name = {}
+    for path in JAVA_SOURCES.rglob("*.java"):
+        by_name.setdefault(path.stem, []).append(path)
+    options = java_settings(text)
+    for word in sorted(set(re.findall(r"\b[A-Z][A-Za-z0-9_]*\b", text))):
+        for path in by_name.get(word, []):
+            if path != source:
+                options.update(java_settings(path.read_text(encoding="utf-8")))
+    return options
+
+
+def options_of(manifest):
+    return job_options(dig(manifest.doc, "spec", "job", "entryClass"))
 
 
 def env_name(option):
     return option.upper().replace(".", "_").replace("-", "_")
+
+
+def merge_template(base, override, by_name):
+    """spec.<role>.podTemplate (override) merged into spec.podTemplate (base) as the operator documents it:
+    maps key by key (the override's scalars win), lists item by item at the same position, or, by name,
+    items with the same `name` merged and the others appended."""
+    if base is None:
+        return copy.deepcopy(override)
+    if override is None:
+        return copy.deepcopy(base)
+    if isinstance(base, dict) and isinstance(override, dict):
+        merged = copy.deepcopy(base)
+        for key, value in override.items():
+            merged[key] = merge_template(base.get(key), value, by_name)
+        return merged
+    if isinstance(base, list) and isinstance(override, list):
+        if not by_name:
+            merged = [merge_template(old, new, by_name) for old, new in zip(base, override)]
+            return merged + copy.deepcopy(base[len(override):]) + copy.deepcopy(override[len(base):])
+        merged = copy.deepcopy(base)
+        for item in override:
+            name = item.get("name") if isinstance(item, dict) else None
+            at = next((index for index, old in enumerate(merged) if name is not None
+                       and isinstance(old, dict) and old.get("name") == name), None)
+            if at is None:
+                merged.append(copy.deepcopy(item))
+            else:
+                merged[at] = merge_template(merged[at], item, by_name)
+        return merged
+    return copy.deepcopy(override)
+
+
+def merges_by_name(manifest):
+    value = dig(manifest.doc, "spec", "flinkConfiguration", MERGE_BY_NAME, default="false")
+    return config_string(value).strip().lower() == "true"
+
+
+def role_pods(manifest):
+    """{"jobManager": pod spec, "taskManager": pod spec} of a FlinkDeployment, its templates merged."""
+    spec = manifest.doc.get("spec") or {}
+    pods = {}
+    for role in ("jobManager", "taskManager"):
+        merged = merge_template(spec.get("podTemplate"), dig(spec, role, "podTemplate"), merges_by_name(manifest))
+        pods[role] = dig(merged, "spec", default=None) or {}
+    return pods
+
+
+def main_container(pod_spec):
+    return next((c for c in pod_spec.get("containers") or [] if c.get("name") == MAIN_CONTAINER), {})
+
+
+def mount_of(container, path):
+    """The volumeMount of `container` that holds `path` (the deepest one), or None."""
+    best, best_root = None, ""
+    for mount in container.get("volumeMounts") or []:
+        root = str(mount.get("mountPath", "")).rstrip("/")
+        if root and (path == root or path.startswith(root + "/")) and len(root) > len(best_root):
+            best, best_root = mount, root
+    return best
+
+
+def volume_of(pod_spec, mount):
+    return next((v for v in pod_spec.get("volumes") or [] if v.get("name") == (mount or {}).get("name")), None)
+
+
+def claim_location(pod_spec, container, path):
+    """(claim, path inside the claim) where `path` of `container` is stored, or an error message."""
+    mount = mount_of(container, path)
+    if mount is None:
+        mounts = [m.get("mountPath") for m in container.get("volumeMounts") or []]
+        return None, f"{path} is on no volume mounted into {container.get('name')} (mounts: {mounts or 'none'})"
+    claim = dig(volume_of(pod_spec, mount) or {}, "persistentVolumeClaim", "claimName")
+    if not claim:
+        return None, f"{path} is on volume {mount.get('name')!r}, which is no PersistentVolumeClaim"
+    inside = path[len(str(mount["mountPath"]).rstrip("/")):].strip("/")
+    parts = [part for part in (str(mount.get("subPath") or "").strip("/"), inside) if part]
+    return (claim, "/" + "/".join(parts)), mount
+
+
+def shared_claim_errors(where, claim, manifests):
+    """A claim that pods on several nodes write must be ReadWriteMany (when it is defined here)."""
+    for m in manifests:
+        if m.kind == "PersistentVolumeClaim" and m.name == claim:
+            modes = dig(m.doc, "spec", "accessModes", default=[]) or []
+            if "ReadWriteMany" not in modes:
+                return [f"{where}: claim {claim!r} is {modes}, not ReadWriteMany; pods on other nodes cannot "
+                        "mount it"]
+    return []
+
+
+def option_value(manifest, option, context):
+    """(value, where from) of a job option as the JobManager's main() reads it: the argument, else the
+    variable of flink-main-container (env before envFrom), else the job's default."""
+    args = [str(arg) for arg in dig(manifest.doc, "spec", "job", "args", default=[]) or []]
+    flag = "--" + option
+    if flag in args and args.index(flag) + 1 < len(args):
+        return args[args.index(flag) + 1], f"argument {flag}"
+    variable = env_name(option)
+    data_of = {m.name: m.doc.get("data") or {} for m in context.get("manifests", []) if m.kind == "ConfigMap"}
+    container = main_container(role_pods(manifest)["jobManager"])
+    for entry in container.get("env") or []:
+        if entry.get("name") != variable:
+            continue
+        ref = dig(entry, "valueFrom", "configMapKeyRef")
+        if ref:
+            return data_of.get(ref.get("name"), {}).get(ref.get("key")), \
+                f"env {variable} (ConfigMap {ref.get('name')})"
+        if entry.get("valueFrom"):
+            return None, f"env {variable} ({', '.join(entry['valueFrom'])})"
+        return entry.get("value"), f"env {variable}"
+    for source in container.get("envFrom") or []:
+        name = dig(source, "configMapRef", "name")
+        prefix = source.get("prefix") or ""
+        for key, value in data_of.get(name, {}).items():
+            if prefix + key == variable:
+                return value, f"ConfigMap {name}"
+    return options_of(manifest).get(option), "the job's default"
+
+
+def dockerfile_copies(path):
+    """Whether the Dockerfile copies (COPY or ADD) something to `path` in the image."""
+    return any(re.match(r"\s*(COPY|ADD)\b", line) and line.rstrip().endswith(path)
+               for line in DOCKERFILE.read_text(encoding="utf-8").splitlines())
 
 
 # ----------------------------------------------------------------------------------- project checks
@@ -368,16 +540,89 @@ def check_state_settings(manifest, context):
     elif not config.get("high-availability.storageDir"):
         errors.append(".spec.flinkConfiguration.high-availability.storageDir: required with Kubernetes HA")
 
-    mounts = []
-    for _, spec in pod_specs(manifest):
-        for container in containers(spec):
-            if container.get("name") == MAIN_CONTAINER:
-                mounts += [m.get("mountPath", "").rstrip("/") for m in container.get("volumeMounts") or []]
+    # The JobManager and every TaskManager write there: the same claim in both pods, shared across nodes.
     for key in CHECKPOINT_DIR_KEYS + SAVEPOINT_DIR_KEYS + ("high-availability.storageDir",):
         path = file_path(config.get(key))
-        if path is not None and not any(path == m or path.startswith(m + "/") for m in mounts if m):
-            errors.append(f".spec.flinkConfiguration.{key}: {path} is not on a volume mounted into "
-                          f"{MAIN_CONTAINER} (mounts: {mounts or 'none'}); it would be lost with the pod")
+        if path is None:
+            continue
+        locations = {}
+        for role, pod in role_pods(manifest).items():
+            location, problem = claim_location(pod, main_container(pod) or {"name": MAIN_CONTAINER}, path)
+            if location is None:
+                errors.append(f".spec.flinkConfiguration.{key}: in the {role} pod, {problem}; "
+                              "it would be lost with the pod")
+            else:
+                locations[role] = location
+        if len(set(locations.values())) > 1:
+            errors.append(f".spec.flinkConfiguration.{key}: {path} is a different place in the two pods: "
+                          + ", ".join(f"{role} claim {claim} {inside}" for role, (claim, inside) in locations.items()))
+        for claim in sorted({claim for claim, _ in locations.values()}):
+            errors += shared_claim_errors(f".spec.flinkConfiguration.{key}", claim, context.get("manifests", []))
+    return errors
+
+
+def check_merged_pods(manifest, context):
+    """The JobManager and TaskManager pods the operator builds from the templates are consistent."""
+    errors = []
+    spec = manifest.doc.get("spec") or {}
+    common = dig(spec, "podTemplate", "spec", default={}) or {}
+    hint = "" if merges_by_name(manifest) else (
+        f" (lists are merged by position unless {MERGE_BY_NAME} is \"true\", so an item at the same position in "
+        "spec.podTemplate is replaced)")
+    for role, pod in role_pods(manifest).items():
+        if not dig(spec, role, "podTemplate"):
+            continue
+        where = f".spec.{role}.podTemplate merged into .spec.podTemplate"
+        names = [volume.get("name") for volume in pod.get("volumes") or []]
+        for name in sorted({name for name in names if names.count(name) > 1}):
+            errors.append(f"{where}: volume {name!r} is defined twice")
+        for volume in common.get("volumes") or []:
+            if volume.get("name") not in names:
+                errors.append(f"{where}: volume {volume.get('name')!r} of .spec.podTemplate is lost{hint}")
+        for container in containers(pod):
+            paths = []
+            for mount in container.get("volumeMounts") or []:
+                paths.append(str(mount.get("mountPath", "")).rstrip("/"))
+                if mount.get("name") not in names:
+                    errors.append(f"{where}: container {container.get('name')} mounts volume {mount.get('name')!r} "
+                                  f"at {mount.get('mountPath')}, which the pod does not define{hint}")
+            for path in sorted({path for path in paths if paths.count(path) > 1}):
+                errors.append(f"{where}: container {container.get('name')} mounts two volumes at {path}")
+        for container in containers(common):
+            merged = next((c for c in containers(pod) if c.get("name") == container.get("name")), None)
+            if merged is None:
+                errors.append(f"{where}: container {container.get('name')!r} of .spec.podTemplate is lost{hint}")
+                continue
+            merged_paths = {str(m.get("mountPath", "")).rstrip("/") for m in merged.get("volumeMounts") or []}
+            for mount in container.get("volumeMounts") or []:
+                if str(mount.get("mountPath", "")).rstrip("/") not in merged_paths:
+                    errors.append(f"{where}: container {container.get('name')} lost its mount at "
+                                  f"{mount.get('mountPath')}{hint}")
+    return errors
+
+
+def check_shared_directories(manifest, context):
+    """A directory the TaskManagers write for other pods (the FileSink's) is on a ReadWriteMany claim in
+    every TaskManager: a failover resumes a lost TaskManager's files elsewhere, and the readers see them."""
+    options = options_of(manifest)
+    errors = []
+    for option in SHARED_DIRECTORY_OPTIONS:
+        if option not in options:
+            continue
+        value, source = option_value(manifest, option, context)
+        if not isinstance(value, str) or not value.startswith("/"):
+            errors.append(f"{option} ({source}): {value!r} is not an absolute path")
+            continue
+        pod = role_pods(manifest)["taskManager"]
+        container = main_container(pod) or {"name": MAIN_CONTAINER}
+        location, problem = claim_location(pod, container, value.rstrip("/") or "/")
+        if location is None:
+            errors.append(f"{option} ({source}): in the taskManager pod, {problem}; the files would stay in "
+                          "the pod, and no other pod would see them")
+            continue
+        if problem.get("readOnly"):
+            errors.append(f"{option} ({source}): {value} is mounted read-only into the TaskManagers")
+        errors += shared_claim_errors(f"{option} ({source})", location[0], context.get("manifests", []))
     return errors
 
 
@@ -425,12 +670,8 @@ def check_job_in_image(manifest, context):
     jar = job.get("jarURI", "")
     if not jar.startswith("local:///"):
         errors.append(f".spec.job.jarURI: {jar!r} is not a local:/// path in the image")
-    else:
-        path = jar[len("local://"):]
-        copies = [line for line in DOCKERFILE.read_text(encoding="utf-8").splitlines()
-                  if re.match(r"\s*(COPY|ADD)\b", line) and line.rstrip().endswith(path)]
-        if not copies:
-            errors.append(f".spec.job.jarURI: the Dockerfile copies nothing to {path}")
+    elif not dockerfile_copies(jar[len("local://"):]):
+        errors.append(f".spec.job.jarURI: the Dockerfile copies nothing to {jar[len('local://'):]}")
     entry = job.get("entryClass", "")
     if not (JAVA_SOURCES / (entry.replace(".", "/") + ".java")).is_file():
         errors.append(f".spec.job.entryClass: no source for {entry!r} under {JAVA_SOURCES.relative_to(REPO)}")
@@ -439,8 +680,9 @@ def check_job_in_image(manifest, context):
 
 def check_job_arguments(manifest, context):
     args = dig(manifest.doc, "spec", "job", "args", default=[]) or []
-    known = context["options"]
-    errors = []
+    known = options_of(manifest)
+    errors = [] if known else [f".spec.job.entryClass: found no options that "
+                               f"{dig(manifest.doc, 'spec', 'job', 'entryClass')!r} reads"]
     if len(args) % 2:
         errors.append(f".spec.job.args: {len(args)} items; expected --name value pairs")
     for index in range(0, len(args) - 1, 2):
@@ -448,7 +690,7 @@ def check_job_arguments(manifest, context):
         if not name.startswith("--"):
             errors.append(f".spec.job.args[{index}]: {name!r} is not a --name")
         elif name[2:] not in known:
-            errors.append(f".spec.job.args[{index}]: the jobs read no option {name!r} "
+            errors.append(f".spec.job.args[{index}]: the job reads no option {name!r} "
                           f"(known: {', '.join(sorted(known))})")
     return errors
 
@@ -507,41 +749,165 @@ def check_references(manifests):
     return errors
 
 
-def check_environment_names(manifests, options):
-    """ConfigMap keys and env names given to the Flink pods are variables the jobs read."""
-    variables = {env_name(option) for option in options}
+def check_environment(manifest, context):
+    """Variables given to the job's pods are ones this job reads (ConfigMap keys and env taken from a
+    ConfigMap or Secret), and each reaches flink-main-container from one place only."""
+    manifests = context.get("manifests", [])
+    data_of = {(m.kind, m.name): set(m.doc.get("data") or {}) | set(m.doc.get("stringData") or {})
+               for m in manifests if m.kind in ("ConfigMap", "Secret")}
+    variables = {env_name(option) for option in options_of(manifest)}
+    known = ", ".join(sorted(variables))
     errors = []
-    flink_config_maps = set()
+    for label, spec in pod_specs(manifest):
+        for container in containers(spec):
+            for variable in container.get("env") or []:
+                if variable.get("name") not in variables and variable.get("valueFrom"):
+                    errors.append(f"{label} container {container.get('name')}: env {variable.get('name')} is no "
+                                  f"variable the job reads (known: {known})")
+            for source in container.get("envFrom") or []:
+                name = dig(source, "configMapRef", "name")
+                for key in sorted(data_of.get(("ConfigMap", name), ())):
+                    if (source.get("prefix") or "") + key not in variables:
+                        errors.append(f"{label} container {container.get('name')}: ConfigMap {name} key {key} is "
+                                      f"no variable the job reads (known: {known})")
+    # Kubernetes keeps one value of a variable given twice (env over envFrom, the last envFrom over earlier
+    # ones) without a word: both jobs read POSTGRES_URL, each must get it from its own ConfigMap only.
+    for role, pod in role_pods(manifest).items():
+        container = main_container(pod)
+        sources = {}
+        for source in container.get("envFrom") or []:
+            for kind, field in (("ConfigMap", "configMapRef"), ("Secret", "secretRef")):
+                name = dig(source, field, "name")
+                for key in data_of.get((kind, name), ()):
+                    sources.setdefault((source.get("prefix") or "") + key, []).append(f"{kind} {name}")
+        for variable in container.get("env") or []:
+            sources.setdefault(variable.get("name"), []).append("env")
+        for name, where in sorted(sources.items()):
+            if len(where) > 1:
+                errors.append(f"{role} pod: {name} is given {len(where)} times ({', '.join(where)}); "
+                              "Kubernetes silently keeps one")
+    return list(dict.fromkeys(errors))
+
+
+def check_dispatchers(manifests, context):
+    """Every Deployment running the Portfolio Accounting dispatcher: one replica at any time, a classpath
+    that starts it, the allocation job's files directory, and a CLI that is there to run."""
+    errors = []
+    jobs = [m for m in manifests if m.kind == "FlinkDeployment" and DISPATCHER_DIRECTORY_OPTION in options_of(m)]
+    found = False
     for m in manifests:
-        if m.kind != "FlinkDeployment":
-            continue
         for label, spec in pod_specs(m):
-            for container in containers(spec):
-                for source in container.get("envFrom") or []:
-                    if "configMapRef" in source:
-                        flink_config_maps.add(source["configMapRef"].get("name"))
-                for variable in container.get("env") or []:
-                    if variable.get("name") not in variables and variable.get("valueFrom"):
-                        errors.append(f"{m} {label}: env {variable.get('name')} is no variable the jobs read "
-                                      f"(known: {', '.join(sorted(variables))})")
-    for m in manifests:
-        if m.kind == "ConfigMap" and m.name in flink_config_maps:
-            for key in m.doc.get("data") or {}:
-                if key not in variables:
-                    errors.append(f"{m}: key {key} is no variable the jobs read "
-                                  f"(known: {', '.join(sorted(variables))})")
+            for container in spec.get("containers") or []:
+                line = [str(part) for part in (container.get("command") or []) + (container.get("args") or [])]
+                if DISPATCHER_CLASS in line:
+                    found = True
+                    errors += [f"{m} container {container.get('name')}: {error}"
+                               for error in dispatcher_errors(m, spec, container, line, jobs, context)]
+    if jobs and not found:
+        errors.append(f"{', '.join(str(job) for job in jobs)} writes files that no Deployment here dispatches "
+                      f"({DISPATCHER_CLASS})")
     return errors
 
 
+def dispatcher_errors(manifest, pod, container, line, jobs, context):
+    errors = []
+    if manifest.kind != "Deployment":
+        errors.append(f"runs in a {manifest.kind}; expected a Deployment")
+    if dig(manifest.doc, "spec", "replicas", default=1) != 1:
+        errors.append(f".spec.replicas: {dig(manifest.doc, 'spec', 'replicas')}; two dispatchers would run the "
+                      "CLI twice on the same file")
+    if dig(manifest.doc, "spec", "strategy", "type") != "Recreate":
+        errors.append(".spec.strategy.type: expected Recreate; a rolling update runs the old and the new "
+                      "dispatcher at once")
+    if not (JAVA_SOURCES / (DISPATCHER_CLASS.replace(".", "/") + ".java")).is_file():
+        errors.append(f"no source for {DISPATCHER_CLASS} under {JAVA_SOURCES.relative_to(REPO)}")
+
+    flags = [index for index, part in enumerate(line) if part in ("-cp", "-classpath", "--class-path")]
+    classpath = line[flags[0] + 1].split(":") if flags and flags[0] + 1 < len(line) else []
+    if not classpath:
+        errors.append("no -cp: java would not find the dispatcher")
+    for entry in classpath:
+        if entry.endswith(".jar") and not dockerfile_copies(entry):
+            errors.append(f"-cp: the Dockerfile copies nothing to {entry}")
+    if classpath and FLINK_LIB_CLASSPATH not in classpath:
+        errors.append(f"-cp: lacks {FLINK_LIB_CLASSPATH}; the shaded job jar has no SLF4J or log4j")
+
+    rest = line[line.index(DISPATCHER_CLASS) + 1:]
+    if len(rest) < 2:
+        return errors + ["arguments: expected <directory> <command ...{file}...>"]
+    directory, command = rest[0], rest[1:]
+    if not any("{file}" in part for part in command):
+        errors.append(f"the command {command} does not name the file as {{file}}; the dispatcher refuses it")
+
+    location, detail = claim_location(pod, container, directory.rstrip("/") or "/")
+    if location is None:
+        errors.append(f"directory: {detail}")
+    else:
+        if detail.get("readOnly"):
+            errors.append(f"directory: {directory} is mounted read-only; the .sent markers are written there")
+        for job in jobs:
+            value, source = option_value(job, DISPATCHER_DIRECTORY_OPTION, context)
+            tm = role_pods(job)["taskManager"]
+            written, _ = claim_location(tm, main_container(tm), str(value).rstrip("/") or "/")
+            if written is not None and written != location:
+                errors.append(f"directory: {directory} is claim {location[0]!r} {location[1]}, but {job} writes "
+                              f"its files ({DISPATCHER_DIRECTORY_OPTION}, {source}) to claim {written[0]!r} {written[1]}")
+
+    executable = command[0]
+    mount = mount_of(container, executable) if executable.startswith("/") else None
+    volume = volume_of(pod, mount) if mount else None
+    if volume is not None and "emptyDir" in volume:
+        writers = [c.get("name") for c in pod.get("initContainers") or []
+                   if any(m.get("name") == volume.get("name") and not m.get("readOnly")
+                          for m in c.get("volumeMounts") or [])]
+        if not writers:
+            errors.append(f"the CLI {executable} is on the emptyDir {volume.get('name')!r}, which no init "
+                          "container fills")
+
+    for variable in container.get("env") or []:
+        if variable.get("name") in ("DISPATCH_POLL_SECONDS", "DISPATCH_TIMEOUT_SECONDS"):
+            if not re.fullmatch(r"[1-9][0-9]*", str(variable.get("value"))):
+                errors.append(f"env {variable.get('name')}: {variable.get('value')!r} is not a whole number of "
+                              "seconds above 0")
+    return errors
+
+
+def placeholders(manifests):
+    """Values marked PLACEHOLDER, as "file: path = value"."""
+    found = []
+
+    def walk(value, path, m):
+        if isinstance(value, dict):
+            for key, item in value.items():
+                walk(item, f"{path}.{key}", m)
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                walk(item, f"{path}[{index}]", m)
+        elif isinstance(value, str) and PLACEHOLDER in value:
+            found.append(f"{m.path.name}: {path} = {value}")
+
+    for m in manifests:
+        walk(m.doc, "", m)
+    return found
+
+
+def image_repository(image):
+    name = image.split("@", 1)[0]
+    repository, _, tag = name.rpartition(":")
+    return repository if repository and "/" not in tag else name
+
+
 def check_images_agree(manifests):
+    """One image for the project (FlinkDeployments, Jobs, the dispatcher), whatever FOREIGN_IMAGES beside it."""
     images = {}
     for m in manifests:
         if m.kind == "FlinkDeployment" and dig(m.doc, "spec", "image"):
             images.setdefault(dig(m.doc, "spec", "image"), []).append(f"{m} .spec.image")
         for label, spec in pod_specs(m):
             for container in containers(spec):
-                if container.get("image"):
-                    images.setdefault(container["image"], []).append(f"{m} {label} {container.get('name')}")
+                image = container.get("image")
+                if image and image_repository(image) not in FOREIGN_IMAGES:
+                    images.setdefault(image, []).append(f"{m} {label} {container.get('name')}")
     if len(images) > 1:
         return ["different images: " + "; ".join(f"{image} in {', '.join(where)}"
                                                   for image, where in sorted(images.items()))]
@@ -576,6 +942,9 @@ DEPLOYMENT_CHECKS = [
     ("Prometheus reporter port is exposed", check_metrics_exposed),
     ("job jar and entry class exist", check_job_in_image),
     ("job arguments are options the job reads", check_job_arguments),
+    ("environment variables are ones the job reads, each given once", check_environment),
+    ("pod templates merge into consistent JobManager and TaskManager pods", check_merged_pods),
+    ("shared output directories are on a ReadWriteMany claim in every TaskManager", check_shared_directories),
 ]
 
 

@@ -58,7 +58,7 @@ class AllocationJobTest {
         tradeService.setOutage(false);
         topic = "allocation-fills-" + RUNS.incrementAndGet();
         STACK.kafka().createTopics(20, topic, deadLetterTopic());
-        outputDirectory = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), topic));
+        outputDirectory = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), topic);
         generator = new FillGenerator(topic.hashCode(), ExecutionRegistry.inProcess(STACK.executionService()));
     }
 

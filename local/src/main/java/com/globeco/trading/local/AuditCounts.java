@@ -10,8 +10,8 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Committed audit rows by outcome: what the fill-confirmation job has decided so far. */
-record AuditCounts(Map<String, Long> byOutcome) {
+/** Committed audit rows by outcome and allocated executions: what the jobs have done so far. */
+record AuditCounts(Map<String, Long> byOutcome, long allocated) {
 
     static AuditCounts read(PostgresSettings postgres) {
         Map<String, Long> counts = new HashMap<>();
@@ -21,10 +21,13 @@ record AuditCounts(Map<String, Long> byOutcome) {
             while (rows.next()) {
                 counts.put(rows.getString(1), rows.getLong(2));
             }
+            try (ResultSet executions = statement.executeQuery("SELECT count(*) FROM execution")) {
+                executions.next();
+                return new AuditCounts(counts, executions.getLong(1));
+            }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read fill_confirmation", e);
+            throw new IllegalStateException("cannot read fill_confirmation and execution", e);
         }
-        return new AuditCounts(counts);
     }
 
     long total() {

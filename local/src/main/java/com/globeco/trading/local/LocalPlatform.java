@@ -1,8 +1,13 @@
 package com.globeco.trading.local;
 
+import com.globeco.trading.jobs.AllocationJob;
+import com.globeco.trading.jobs.AllocationOptions;
 import com.globeco.trading.jobs.FillConfirmationJob;
 import com.globeco.trading.jobs.FillConfirmationOptions;
+import com.globeco.trading.jobs.accounting.AccountingFileDispatcher;
+import com.globeco.trading.operators.allocation.TradeServiceSettings;
 import com.globeco.trading.operators.fills.ConfirmationSettings;
+import com.globeco.trading.testkit.accounting.PortfolioAccountingCliSimulator;
 import com.globeco.trading.testkit.fills.ContinuousPublishing;
 import com.globeco.trading.testkit.fills.FillGenerator;
 import com.globeco.trading.testkit.fills.FillPublisher;
@@ -10,24 +15,33 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The whole platform on one machine: Kafka, Postgres and the Execution Service (embedded unless
- * pointed at real ones), generated fills, and the fill-confirmation job on a MiniCluster with
- * the Flink web UI and Prometheus metrics. Prints progress until Ctrl-C.
+ * The whole platform on one machine: Kafka, Postgres, the Execution and Trade Services (embedded
+ * unless pointed at real ones), generated fills, and the fill-confirmation and allocation jobs on
+ * a MiniCluster with the Flink web UI and Prometheus metrics; allocation files go to a simulated
+ * Portfolio Accounting CLI. Prints progress until Ctrl-C.
  */
 public final class LocalPlatform {
     static final String FILLS = "fills";
     static final String DEAD_LETTERS = "fills.dlq";
+    static final String ALLOCATION_DEAD_LETTERS = "allocations.dlq";
+    static final String JOB_NAME = "trade-lifecycle (local): fill-confirmation + allocation";
 
     private LocalPlatform() {}
 
     public static void main(String[] args) throws Exception {
         PlatformOptions options = PlatformOptions.from(args);
         PrintStream console = ConsoleAndLogFile.redirectStdoutTo(options.dataDirectory().resolve("platform.log"));
-        console.println("Starting Kafka, Postgres and the Execution Service (logs: "
+        console.println("Starting Kafka, Postgres and the simulated services (logs: "
                 + options.dataDirectory().resolve("platform.log") + ")");
         CountDownLatch stopRequested = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -36,26 +50,32 @@ public final class LocalPlatform {
             awaitQuietly(stopped);
         }, "local-platform-shutdown"));
 
+        ScheduledExecutorService dispatching = Executors.newSingleThreadScheduledExecutor();
         try (PlatformStack stack = new PlatformStack(options)) {
-            stack.ensureTopics(FILLS, DEAD_LETTERS);
+            stack.ensureTopics(FILLS, DEAD_LETTERS, ALLOCATION_DEAD_LETTERS);
+            Files.createDirectories(options.accountingDirectory());
             StreamExecutionEnvironment env = LocalFlink.environment(options, "5 s");
-            FillConfirmationOptions job = jobOptions(stack);
-            FillConfirmationJob.define(env, job.source(), job.auditSink(), job.deadLetterSink(),
-                    ConfirmationSettings.defaults(stack.executionService()));
-            JobClient client = env.executeAsync(FillConfirmationJob.NAME);
+            defineJobs(env, stack, options);
+            JobClient client = env.executeAsync(JOB_NAME);
+            AccountingFileDispatcher dispatcher = simulatedCliDispatcher(options);
+            dispatching.scheduleWithFixedDelay(() -> dispatchQuietly(dispatcher), 5, 5, TimeUnit.SECONDS);
             try (FillPublisher publisher = new FillPublisher(stack.kafkaBootstrapServers(), FILLS).withRate(options.fillsPerSecond());
                  ContinuousPublishing publishing = publisher.publishContinuously(
                          new FillGenerator(System.currentTimeMillis(), stack.executionRegistry()), options.executionsInFlight())) {
-                console.printf("Fill confirmation is RUNNING: Flink web UI http://localhost:%d, Prometheus http://localhost:9249/metrics%n",
-                        options.webUiPort());
-                console.printf("Kafka %s, Postgres %s, Execution Service %s; %s fills/s. Ctrl-C stops.%n",
-                        stack.kafkaBootstrapServers(), stack.postgres().jdbcUrl(), stack.executionService(), options.fillsPerSecond());
-                Progress progress = new Progress(console, stack.postgres(), new PrometheusScrape(9249), publishing::fillsPublished);
+                console.printf("Fill confirmation and allocation are RUNNING: Flink web UI http://localhost:%d,"
+                        + " Prometheus http://localhost:9249/metrics%n", options.webUiPort());
+                console.printf("Kafka %s, Postgres %s, Execution Service %s, Trade Service %s; %s fills/s;"
+                                + " accounting files in %s. Ctrl-C stops.%n",
+                        stack.kafkaBootstrapServers(), stack.postgres().jdbcUrl(), stack.executionService(),
+                        stack.tradeService(), options.fillsPerSecond(), options.accountingDirectory());
+                Progress progress = new Progress(console, stack.postgres(), new PrometheusScrape(9249),
+                        publishing::fillsPublished, options.accountingDirectory());
                 while (!stopRequested.await(5, TimeUnit.SECONDS)) {
                     progress.report();
                 }
-                console.println("Stopping: fill generator, job, then Kafka and Postgres");
+                console.println("Stopping: fill generator, jobs, then Kafka and Postgres");
             } finally {
+                dispatching.shutdownNow();
                 client.cancel().get(30, TimeUnit.SECONDS);
             }
         } finally {
@@ -63,15 +83,42 @@ public final class LocalPlatform {
         }
     }
 
-    private static FillConfirmationOptions jobOptions(PlatformStack stack) {
-        return FillConfirmationOptions.from(
+    private static void defineJobs(StreamExecutionEnvironment env, PlatformStack stack, PlatformOptions options) {
+        FillConfirmationOptions confirmation = FillConfirmationOptions.from(
                 "--kafka.bootstrap-servers", stack.kafkaBootstrapServers(),
                 "--fills.topic", FILLS,
                 "--fills.dead-letter-topic", DEAD_LETTERS,
                 "--postgres.url", stack.postgres().jdbcUrl(),
                 "--postgres.user", stack.postgres().user(),
+                "--postgres.password", stack.postgres().password());
+        FillConfirmationJob.define(env, confirmation.source(), confirmation.auditSink(), confirmation.deadLetterSink(),
+                ConfirmationSettings.defaults(stack.executionService()));
+        AllocationOptions allocation = AllocationOptions.from(
+                "--kafka.bootstrap-servers", stack.kafkaBootstrapServers(),
+                "--fills.topic", FILLS,
+                "--allocation.dead-letter-topic", ALLOCATION_DEAD_LETTERS,
+                "--postgres.url", stack.postgres().jdbcUrl(),
+                "--postgres.user", stack.postgres().user(),
                 "--postgres.password", stack.postgres().password(),
-                "--execution-service.url", stack.executionService().toString());
+                "--allocation.output-dir", options.accountingDirectory().toUri().toString());
+        AllocationJob.define(env, allocation.source(), allocation.executionSink(), allocation.fileSink(),
+                allocation.deadLetterSink(), TradeServiceSettings.defaults(stack.tradeService()), allocation.businessZone());
+    }
+
+    /** The simulated CLI runs as its own process, as the real one would: a JVM on this classpath. */
+    private static AccountingFileDispatcher simulatedCliDispatcher(PlatformOptions options) {
+        List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-cp", System.getProperty("java.class.path"), PortfolioAccountingCliSimulator.class.getName(), "{file}");
+        return new AccountingFileDispatcher(options.accountingDirectory(), command, Duration.ofMinutes(1),
+                Duration.ofSeconds(5), Clock.systemUTC());
+    }
+
+    private static void dispatchQuietly(AccountingFileDispatcher dispatcher) {
+        try {
+            dispatcher.dispatchPending();
+        } catch (Exception e) {
+            System.err.println("dispatching accounting files failed: " + e);
+        }
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

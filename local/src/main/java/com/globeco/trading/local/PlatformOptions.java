@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * What the local platform runs against. Every external piece is embedded unless pointed elsewhere:
- * {@code --kafka.bootstrap-servers}, {@code --postgres.url/user/password}, {@code --execution-service.url}.
+ * {@code --kafka.bootstrap-servers}, {@code --postgres.url/user/password}, {@code --execution-service.url},
+ * {@code --trade-service.url}.
  */
 record PlatformOptions(
         Optional<String> kafkaBootstrapServers,
@@ -18,6 +19,9 @@ record PlatformOptions(
         Optional<String> executionServiceUrl,
         int simulatorPort,
         int simulatorLatencyMillis,
+        Optional<String> tradeServiceUrl,
+        int tradeSimulatorPort,
+        Path accountingDirectory,
         double fillsPerSecond,
         int executionsInFlight,
         int webUiPort,
@@ -34,6 +38,9 @@ record PlatformOptions(
                 Optional.ofNullable(arguments.get("execution-service.url")),
                 arguments.getInt("simulator.port", 8084),
                 arguments.getInt("simulator.latency-ms", 5),
+                Optional.ofNullable(arguments.get("trade-service.url")),
+                arguments.getInt("trade-simulator.port", 8082),
+                Path.of(arguments.get("allocation.output-dir", "local-data/accounting")).toAbsolutePath(),
                 arguments.getDouble("fills-per-second", 200),
                 arguments.getInt("executions-in-flight", 50),
                 arguments.getInt("web-ui.port", 8081),

@@ -8,6 +8,7 @@ import com.globeco.trading.testkit.LocalPostgres;
 import com.globeco.trading.testkit.execution.ExecutionServiceSimulator;
 import com.globeco.trading.testkit.execution.Latency;
 import com.globeco.trading.testkit.fills.ExecutionRegistry;
+import com.globeco.trading.testkit.trade.TradeServiceSimulator;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
@@ -17,8 +18,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 
-/** Kafka, Postgres and the Execution Service: embedded ones, or the real ones the options name. */
+/** Kafka, Postgres, the Execution and Trade Services: embedded ones, or the real ones the options name. */
 final class PlatformStack implements AutoCloseable {
     static final int FILL_PARTITIONS = 20;
 
@@ -27,6 +29,8 @@ final class PlatformStack implements AutoCloseable {
     private final PostgresSettings postgres;
     private final URI executionService;
     private final Optional<ExecutionServiceSimulator> simulator;
+    private final Optional<TradeServiceSimulator> tradeSimulator;
+    private final URI tradeService;
 
     PlatformStack(PlatformOptions options) {
         kafkaBootstrapServers = options.kafkaBootstrapServers().orElseGet(() -> own(InProcessKafka.start()).bootstrapServers());
@@ -39,6 +43,10 @@ final class PlatformStack implements AutoCloseable {
                 : Optional.of(own(ExecutionServiceSimulator.start(options.simulatorPort())));
         simulator.ifPresent(sim -> sim.setLatency(Latency.fixed(Duration.ofMillis(options.simulatorLatencyMillis()))));
         executionService = options.executionServiceUrl().map(URI::create).orElseGet(() -> simulator.get().baseUri());
+        tradeSimulator = options.tradeServiceUrl().isPresent()
+                ? Optional.empty()
+                : Optional.of(own(TradeServiceSimulator.start(options.tradeSimulatorPort())));
+        tradeService = options.tradeServiceUrl().map(URI::create).orElseGet(() -> tradeSimulator.get().baseUri());
     }
 
     private PostgresSettings embeddedPostgres(boolean durable) {
@@ -68,8 +76,26 @@ final class PlatformStack implements AutoCloseable {
         return simulator;
     }
 
+    URI tradeService() {
+        return tradeService;
+    }
+
+    /**
+     * Where generated executions are created: the Execution Service, and with the simulated Trade
+     * Service also a trade order in a random portfolio, so that allocation finds one.
+     */
     ExecutionRegistry executionRegistry() {
-        return simulator.map(ExecutionRegistry::inProcess).orElseGet(() -> ExecutionRegistry.overHttp(executionService));
+        ExecutionRegistry executions = simulator.map(ExecutionRegistry::inProcess)
+                .orElseGet(() -> ExecutionRegistry.overHttp(executionService));
+        if (tradeSimulator.isEmpty()) {
+            return executions;
+        }
+        Random portfolios = new Random();
+        return spec -> {
+            long id = executions.create(spec);
+            tradeSimulator.get().register(id, TradeServiceSimulator.randomPortfolioId(portfolios), spec.securityId(), "-");
+            return id;
+        };
     }
 
     private <T extends AutoCloseable> T own(T resource) {
