@@ -1,0 +1,10 @@
+package com.globeco.trading.positions;
+
+import java.math.BigDecimal;
+
+/** A decrease larger than the open quantity: rejected, a position never goes negative. */
+public final class InsufficientQuantityException extends RuntimeException {
+    public InsufficientQuantityException(BigDecimal requested, BigDecimal open) {
+        super("decrease of " + requested.toPlainString() + " exceeds the open quantity " + open.stripTrailingZeros().toPlainString());
+    }
+}

@@ -1,0 +1,80 @@
+package com.globeco.trading.positions;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The test oracle: a plain replay of opens and decreases over a list of mutable lots with
+ * BigDecimal arithmetic, written without the engine's code, to compare the engine against.
+ */
+final class LotReplayOracle {
+    sealed interface Step permits Open, Decrease {}
+
+    record Open(String id, LocalDate date, BigDecimal price, BigDecimal quantity) implements Step {}
+
+    record Decrease(BigDecimal quantity) implements Step {}
+
+    static final class Lot {
+        final String id;
+        final LocalDate date;
+        final BigDecimal price;
+        final int opened;
+        BigDecimal remaining;
+
+        Lot(String id, LocalDate date, BigDecimal price, BigDecimal remaining, int opened) {
+            this.id = id;
+            this.date = date;
+            this.price = price;
+            this.remaining = remaining;
+            this.opened = opened;
+        }
+    }
+
+    record Outcome(List<Lot> openLots, List<List<LotReduction>> reductions, int rejected) {}
+
+    static Outcome replay(List<Step> steps, TaxLotMethod method) {
+        List<Lot> lots = new ArrayList<>();
+        List<List<LotReduction>> reductions = new ArrayList<>();
+        int rejected = 0;
+        int opened = 0;
+        for (Step step : steps) {
+            if (step instanceof Open open) {
+                lots.add(new Lot(open.id(), open.date(), open.price(), open.quantity(), opened++));
+                continue;
+            }
+            BigDecimal wanted = ((Decrease) step).quantity();
+            BigDecimal available = lots.stream().map(lot -> lot.remaining).reduce(BigDecimal.ZERO, BigDecimal::add);
+            if (wanted.compareTo(available) > 0) {
+                rejected++;
+                continue;
+            }
+            List<Lot> order = new ArrayList<>(lots);
+            order.sort(comparator(method));
+            List<LotReduction> taken = new ArrayList<>();
+            for (Lot lot : order) {
+                if (wanted.signum() == 0) {
+                    break;
+                }
+                BigDecimal take = wanted.min(lot.remaining);
+                lot.remaining = lot.remaining.subtract(take);
+                wanted = wanted.subtract(take);
+                taken.add(new LotReduction(lot.id, take, lot.price));
+            }
+            lots.removeIf(lot -> lot.remaining.signum() == 0);
+            reductions.add(taken);
+        }
+        return new Outcome(lots, reductions, rejected);
+    }
+
+    private static Comparator<Lot> comparator(TaxLotMethod method) {
+        Comparator<Lot> oldestFirst = Comparator.<Lot, LocalDate>comparing(lot -> lot.date).thenComparingInt(lot -> lot.opened);
+        return switch (method) {
+            case FIFO -> oldestFirst;
+            case LIFO -> oldestFirst.reversed();
+            case HIFO -> Comparator.<Lot, BigDecimal>comparing(lot -> lot.price).reversed().thenComparing(oldestFirst);
+        };
+    }
+}
