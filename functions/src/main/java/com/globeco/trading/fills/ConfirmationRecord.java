@@ -24,7 +24,7 @@ public record ConfirmationRecord(
         long consumedAtMillis,
         long decidedAtMillis) {
 
-    public static ConfirmationRecord invalid(FillMessage message, String correlationId, String reason, long now) {
+    public static ConfirmationRecord invalid(SourceMessage message, String correlationId, String reason, long now) {
         return new ConfirmationRecord(
                 message.topic(), message.partition(), message.offset(),
                 null, null, null, null,
@@ -35,7 +35,7 @@ public record ConfirmationRecord(
     public static ConfirmationRecord decided(
             InboundFill inbound, Outcome outcome, String detail,
             Integer versionBefore, Integer versionAfter, int attempts, long startedAtMillis, long now) {
-        FillMessage message = inbound.message();
+        SourceMessage message = inbound.message();
         Fill fill = inbound.fill();
         return new ConfirmationRecord(
                 message.topic(), message.partition(), message.offset(),

@@ -10,7 +10,7 @@ import java.util.UUID;
 public final class CorrelationIds {
     private CorrelationIds() {}
 
-    public static String of(FillMessage message) {
+    public static String of(SourceMessage message) {
         return UUID.nameUUIDFromBytes(message.coordinates().getBytes(StandardCharsets.UTF_8)).toString();
     }
 

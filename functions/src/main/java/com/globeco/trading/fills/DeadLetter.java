@@ -12,7 +12,7 @@ public record DeadLetter(
         String correlationId,
         long failedAtMillis) {
 
-    public static DeadLetter of(FillMessage message, String key, String reason, String error,
+    public static DeadLetter of(SourceMessage message, String key, String reason, String error,
                                 String correlationId, long now) {
         return new DeadLetter(message.topic(), message.partition(), message.offset(), key,
                 message.payload(), reason, error, correlationId, now);

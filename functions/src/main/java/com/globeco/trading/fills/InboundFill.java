@@ -1,7 +1,7 @@
 package com.globeco.trading.fills;
 
 /** A fill that passed validation, still carrying the message it came from. */
-public record InboundFill(FillMessage message, Fill fill, String correlationId) {
+public record InboundFill(SourceMessage message, Fill fill, String correlationId) {
 
     public long executionServiceId() {
         return fill.executionServiceId();

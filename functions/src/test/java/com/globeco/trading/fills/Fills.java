@@ -19,7 +19,7 @@ public final class Fills {
     }
 
     public static InboundFill inbound(Fill fill, int partition, long offset) {
-        FillMessage message = new FillMessage("fills", partition, offset, 1_000L, "{}");
+        SourceMessage message = new SourceMessage("fills", partition, offset, 1_000L, "{}");
         return new InboundFill(message, fill, CorrelationIds.of(message));
     }
 }

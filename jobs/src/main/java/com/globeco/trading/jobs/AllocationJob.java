@@ -2,7 +2,7 @@ package com.globeco.trading.jobs;
 
 import com.globeco.trading.allocation.Allocation;
 import com.globeco.trading.fills.DeadLetter;
-import com.globeco.trading.fills.FillMessage;
+import com.globeco.trading.fills.SourceMessage;
 import com.globeco.trading.fills.InboundFill;
 import com.globeco.trading.operators.allocation.AllocateOnce;
 import com.globeco.trading.operators.allocation.ClosingFills;
@@ -57,7 +57,7 @@ public final class AllocationJob {
 
     public static void define(
             StreamExecutionEnvironment env,
-            Source<FillMessage, ?, ?> fills,
+            Source<SourceMessage, ?, ?> fills,
             Sink<Allocation> executionRows,
             Sink<Allocation> accountingFiles,
             Sink<DeadLetter> deadLetters,

@@ -2,7 +2,7 @@ package com.globeco.trading.jobs;
 
 import com.globeco.trading.allocation.Allocation;
 import com.globeco.trading.fills.DeadLetter;
-import com.globeco.trading.fills.FillMessage;
+import com.globeco.trading.fills.SourceMessage;
 import com.globeco.trading.operators.allocation.TradeServiceSettings;
 import com.globeco.trading.operators.sinks.AccountingFiles;
 import com.globeco.trading.operators.sinks.DeadLetterSink;
@@ -48,7 +48,7 @@ public record AllocationOptions(
                 TradeServiceSettings.defaults(URI.create(settings.get("trade-service.url", "http://globeco-trade-service:8082"))));
     }
 
-    public KafkaSource<FillMessage> source() {
+    public KafkaSource<SourceMessage> source() {
         return FillSources.kafka(kafka, fillsTopic, consumerGroup);
     }
 

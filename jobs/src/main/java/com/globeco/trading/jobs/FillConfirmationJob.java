@@ -2,7 +2,7 @@ package com.globeco.trading.jobs;
 
 import com.globeco.trading.fills.ConfirmationRecord;
 import com.globeco.trading.fills.DeadLetter;
-import com.globeco.trading.fills.FillMessage;
+import com.globeco.trading.fills.SourceMessage;
 import com.globeco.trading.fills.InboundFill;
 import com.globeco.trading.operators.fills.ConfirmFillsOperator;
 import com.globeco.trading.operators.fills.ConfirmFillsOperatorFactory;
@@ -45,7 +45,7 @@ public final class FillConfirmationJob {
 
     public static void define(
             StreamExecutionEnvironment env,
-            Source<FillMessage, ?, ?> fills,
+            Source<SourceMessage, ?, ?> fills,
             Sink<ConfirmationRecord> audit,
             Sink<DeadLetter> deadLetters,
             ConfirmationSettings settings) {

@@ -2,7 +2,7 @@ package com.globeco.trading.jobs;
 
 import com.globeco.trading.fills.ConfirmationRecord;
 import com.globeco.trading.fills.DeadLetter;
-import com.globeco.trading.fills.FillMessage;
+import com.globeco.trading.fills.SourceMessage;
 import com.globeco.trading.operators.fills.ConfirmationSettings;
 import com.globeco.trading.operators.sinks.ConfirmationAuditStatement;
 import com.globeco.trading.operators.sinks.DeadLetterSink;
@@ -45,7 +45,7 @@ public record FillConfirmationOptions(
                 confirmation);
     }
 
-    public KafkaSource<FillMessage> source() {
+    public KafkaSource<SourceMessage> source() {
         return FillSources.kafka(kafka, fillsTopic, consumerGroup);
     }
 

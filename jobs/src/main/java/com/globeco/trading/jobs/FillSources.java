@@ -1,7 +1,7 @@
 package com.globeco.trading.jobs;
 
-import com.globeco.trading.fills.FillMessage;
-import com.globeco.trading.operators.fills.FillMessageDeserializer;
+import com.globeco.trading.fills.SourceMessage;
+import com.globeco.trading.operators.fills.SourceMessageDeserializer;
 import com.globeco.trading.operators.sinks.KafkaSettings;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
@@ -11,14 +11,14 @@ import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 final class FillSources {
     private FillSources() {}
 
-    static KafkaSource<FillMessage> kafka(KafkaSettings kafka, String topic, String consumerGroup) {
-        return KafkaSource.<FillMessage>builder()
+    static KafkaSource<SourceMessage> kafka(KafkaSettings kafka, String topic, String consumerGroup) {
+        return KafkaSource.<SourceMessage>builder()
                 .setBootstrapServers(kafka.bootstrapServers())
                 .setProperties(kafka.properties())
                 .setTopics(topic)
                 .setGroupId(consumerGroup)
                 .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
-                .setDeserializer(new FillMessageDeserializer())
+                .setDeserializer(new SourceMessageDeserializer())
                 .setProperty("isolation.level", "read_committed")
                 .setProperty("request.timeout.ms", "30000")
                 .setProperty("default.api.timeout.ms", "30000")

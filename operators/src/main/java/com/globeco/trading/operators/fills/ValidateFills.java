@@ -3,7 +3,7 @@ package com.globeco.trading.operators.fills;
 import com.globeco.trading.fills.ConfirmationRecord;
 import com.globeco.trading.fills.CorrelationIds;
 import com.globeco.trading.fills.DeadLetter;
-import com.globeco.trading.fills.FillMessage;
+import com.globeco.trading.fills.SourceMessage;
 import com.globeco.trading.fills.FillReader;
 import com.globeco.trading.fills.FillReading;
 import com.globeco.trading.fills.InboundFill;
@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * Reads each fill message against the message rules. Valid fills go on; a broken message
  * becomes an INVALID audit row and a dead letter carrying the reason, never an exception.
  */
-public final class ValidateFills extends ProcessFunction<FillMessage, InboundFill> {
+public final class ValidateFills extends ProcessFunction<SourceMessage, InboundFill> {
     public static final OutputTag<ConfirmationRecord> INVALID = new OutputTag<ConfirmationRecord>("invalid-fills") {};
     public static final OutputTag<DeadLetter> REJECTED = new OutputTag<DeadLetter>("rejected-fills") {};
 
@@ -42,7 +42,7 @@ public final class ValidateFills extends ProcessFunction<FillMessage, InboundFil
     }
 
     @Override
-    public void processElement(FillMessage message, Context context, Collector<InboundFill> out) {
+    public void processElement(SourceMessage message, Context context, Collector<InboundFill> out) {
         fillsIn.inc();
         String correlationId = CorrelationIds.of(message);
         log.info(correlationId, "fill received from {}", message.coordinates());

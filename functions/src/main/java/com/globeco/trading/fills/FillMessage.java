@@ -1,9 +1,0 @@
-package com.globeco.trading.fills;
-
-/** A raw message consumed from the fills topic, with the coordinates that make it unique. */
-public record FillMessage(String topic, int partition, long offset, long timestamp, String payload) {
-
-    public String coordinates() {
-        return topic + "/" + partition + "/" + offset;
-    }
-}
