@@ -8,10 +8,14 @@
    schema lists `properties` without `additionalProperties` or `x-kubernetes-preserve-unknown-fields`
    (the API server would drop such fields, or reject them under strict field validation).
 2. Project checks that the CRD cannot express: the Flink settings and the log configuration agree with
-   flink-conf/, the job arguments are options the job knows, every Secret, ConfigMap, ServiceAccount and
-   volume claim that is referenced is defined here, the metrics port is exposed, the images agree.
-3. A self-test first: broken copies of the FlinkDeployment must be rejected, so a validator that
-   silently accepts everything fails too.
+   flink-conf/, the job arguments and variables are options that job reads (each variable given once),
+   the JobManager and TaskManager pods merged from the pod templates as the operator merges them keep
+   their volumes, state and shared output directories (allocation.output-dir) are on shared storage,
+   every Secret, ConfigMap, ServiceAccount and volume claim that is referenced is defined here, the
+   metrics port is exposed, the images agree, and the Portfolio Accounting dispatcher Deployment runs once,
+   on the allocation job's files. Values marked PLACEHOLDER are listed, not failed.
+3. A self-test first: broken copies of each FlinkDeployment and of the dispatcher must be rejected, so a
+   validator that silently accepts everything fails too.
 
 Exit status: 0 when everything passes, 1 when a check fails, 2 when it cannot run (no PyYAML, no CRD).
 The CRD is looked for at --crd, $FLINK_DEPLOYMENT_CRD, then shared/reference/crds/ beside the repository.
@@ -429,24 +433,42 @@ def volume_of(pod_spec, mount):
     return next((v for v in pod_spec.get("volumes") or [] if v.get("name") == (mount or {}).get("name")), None)
 
 
-def claim_location(pod_spec, container, path):
-    """(claim, path inside the claim) where `path` of `container` is stored, or an error message."""
+# Volumes that live and die with the pod (or stay on one node): no place for state or shared files.
+POD_LOCAL_VOLUMES = ("emptyDir", "ephemeral", "hostPath", "configMap", "secret", "downwardAPI", "projected")
+
+
+def storage_location(pod_spec, container, path):
+    """Where `path` of `container` is kept: ((storage, path inside it), volumeMount), storage being
+    ("claim", name), ("nfs", "server:path") or (volume type, volume name); or (None, why not shared)."""
     mount = mount_of(container, path)
     if mount is None:
         mounts = [m.get("mountPath") for m in container.get("volumeMounts") or []]
         return None, f"{path} is on no volume mounted into {container.get('name')} (mounts: {mounts or 'none'})"
-    claim = dig(volume_of(pod_spec, mount) or {}, "persistentVolumeClaim", "claimName")
-    if not claim:
-        return None, f"{path} is on volume {mount.get('name')!r}, which is no PersistentVolumeClaim"
+    volume = volume_of(pod_spec, mount) or {}
+    kind = next((key for key in volume if key != "name"), "undefined")
+    if kind in POD_LOCAL_VOLUMES:
+        return None, f"{path} is on the {kind} volume {mount.get('name')!r}, which is local to the pod or its node"
+    if kind == "persistentVolumeClaim":
+        storage = ("claim", dig(volume, "persistentVolumeClaim", "claimName"))
+    elif kind == "nfs":
+        storage = ("nfs", f"{dig(volume, 'nfs', 'server')}:{dig(volume, 'nfs', 'path')}")
+    else:
+        storage = (kind, mount.get("name"))
     inside = path[len(str(mount["mountPath"]).rstrip("/")):].strip("/")
     parts = [part for part in (str(mount.get("subPath") or "").strip("/"), inside) if part]
-    return (claim, "/" + "/".join(parts)), mount
+    return (storage, "/" + "/".join(parts)), mount
 
 
-def shared_claim_errors(where, claim, manifests):
+def describe(location):
+    (kind, name), inside = location
+    return f"{kind} {name!r} at {inside}"
+
+
+def shared_claim_errors(where, storage, manifests):
     """A claim that pods on several nodes write must be ReadWriteMany (when it is defined here)."""
+    kind, claim = storage
     for m in manifests:
-        if m.kind == "PersistentVolumeClaim" and m.name == claim:
+        if kind == "claim" and m.kind == "PersistentVolumeClaim" and m.name == claim:
             modes = dig(m.doc, "spec", "accessModes", default=[]) or []
             if "ReadWriteMany" not in modes:
                 return [f"{where}: claim {claim!r} is {modes}, not ReadWriteMany; pods on other nodes cannot "
@@ -547,17 +569,17 @@ def check_state_settings(manifest, context):
             continue
         locations = {}
         for role, pod in role_pods(manifest).items():
-            location, problem = claim_location(pod, main_container(pod) or {"name": MAIN_CONTAINER}, path)
+            location, detail = storage_location(pod, main_container(pod) or {"name": MAIN_CONTAINER}, path)
             if location is None:
-                errors.append(f".spec.flinkConfiguration.{key}: in the {role} pod, {problem}; "
+                errors.append(f".spec.flinkConfiguration.{key}: in the {role} pod, {detail}; "
                               "it would be lost with the pod")
             else:
                 locations[role] = location
         if len(set(locations.values())) > 1:
             errors.append(f".spec.flinkConfiguration.{key}: {path} is a different place in the two pods: "
-                          + ", ".join(f"{role} claim {claim} {inside}" for role, (claim, inside) in locations.items()))
-        for claim in sorted({claim for claim, _ in locations.values()}):
-            errors += shared_claim_errors(f".spec.flinkConfiguration.{key}", claim, context.get("manifests", []))
+                          + ", ".join(f"{role} {describe(location)}" for role, location in locations.items()))
+        for storage in sorted({storage for storage, _ in locations.values()}):
+            errors += shared_claim_errors(f".spec.flinkConfiguration.{key}", storage, context.get("manifests", []))
     return errors
 
 
@@ -615,12 +637,12 @@ def check_shared_directories(manifest, context):
             continue
         pod = role_pods(manifest)["taskManager"]
         container = main_container(pod) or {"name": MAIN_CONTAINER}
-        location, problem = claim_location(pod, container, value.rstrip("/") or "/")
+        location, detail = storage_location(pod, container, value.rstrip("/") or "/")
         if location is None:
-            errors.append(f"{option} ({source}): in the taskManager pod, {problem}; the files would stay in "
-                          "the pod, and no other pod would see them")
+            errors.append(f"{option} ({source}): in the taskManager pod, {detail}; after a failover the "
+                          "files in progress would be lost, and no other pod would see the others")
             continue
-        if problem.get("readOnly"):
+        if detail.get("readOnly"):
             errors.append(f"{option} ({source}): {value} is mounted read-only into the TaskManagers")
         errors += shared_claim_errors(f"{option} ({source})", location[0], context.get("manifests", []))
     return errors
@@ -839,7 +861,7 @@ def dispatcher_errors(manifest, pod, container, line, jobs, context):
     if not any("{file}" in part for part in command):
         errors.append(f"the command {command} does not name the file as {{file}}; the dispatcher refuses it")
 
-    location, detail = claim_location(pod, container, directory.rstrip("/") or "/")
+    location, detail = storage_location(pod, container, directory.rstrip("/") or "/")
     if location is None:
         errors.append(f"directory: {detail}")
     else:
@@ -848,10 +870,10 @@ def dispatcher_errors(manifest, pod, container, line, jobs, context):
         for job in jobs:
             value, source = option_value(job, DISPATCHER_DIRECTORY_OPTION, context)
             tm = role_pods(job)["taskManager"]
-            written, _ = claim_location(tm, main_container(tm), str(value).rstrip("/") or "/")
+            written, _ = storage_location(tm, main_container(tm), str(value).rstrip("/") or "/")
             if written is not None and written != location:
-                errors.append(f"directory: {directory} is claim {location[0]!r} {location[1]}, but {job} writes "
-                              f"its files ({DISPATCHER_DIRECTORY_OPTION}, {source}) to claim {written[0]!r} {written[1]}")
+                errors.append(f"directory: {directory} is {describe(location)}, but {job} writes its files "
+                              f"({DISPATCHER_DIRECTORY_OPTION}, {source}) to {describe(written)}")
 
     executable = command[0]
     mount = mount_of(container, executable) if executable.startswith("/") else None
@@ -976,8 +998,9 @@ MUTATIONS = [
 ]
 
 
-def self_test(crd, sample):
-    """Each broken copy of a valid `sample` must be rejected; the failures, or None if `sample` is invalid."""
+def self_test(crd, sample, context):
+    """Each broken copy of a valid `sample` must be rejected: (copies tried, failures), or None if `sample`
+    is invalid. A project check must report something the sample itself does not."""
     if validate_against_crd(sample, crd):
         return None
     failures = []
@@ -994,7 +1017,84 @@ def self_test(crd, sample):
     set_path(broken, ("spec", "logConfiguration"), {LOG_CONFIG_KEY: "rootLogger.level = INFO\n"})
     if not check_log_configuration(Manifest(Path("self-test"), 0, broken), {}):
         failures.append("accepted a log configuration that differs from flink-conf/")
-    return failures
+    own = set(project_errors(sample, context))
+    mutations = project_mutations(sample)
+    for label, mutate in mutations:
+        broken = copy.deepcopy(sample)
+        mutate(broken)
+        if not set(project_errors(broken, context)) - own:
+            failures.append(f"accepted a FlinkDeployment with {label}")
+    return len(MUTATIONS) + 2 + len(mutations), failures
+
+
+def project_errors(doc, context):
+    """The errors of the project checks (all but the CRD's) on one FlinkDeployment document."""
+    manifest = Manifest(Path("self-test"), 0, doc)
+    return [error for _, check in DEPLOYMENT_CHECKS if check is not None for error in check(manifest, context)]
+
+
+def replace_arg(doc, flag, value):
+    args = doc["spec"]["job"].setdefault("args", [])
+    if flag in args and args.index(flag) + 1 < len(args):
+        args[args.index(flag) + 1] = value
+    else:
+        args += [flag, value]
+
+
+def project_mutations(sample):
+    """(label, mutate) of the broken copies of `sample` that the project checks must reject."""
+    manifest = Manifest(Path("self-test"), 0, sample)
+    mutations = [("an argument the job does not read", lambda doc: replace_arg(doc, "--no-such.option", "x"))]
+    if file_path(dig(sample, "spec", "flinkConfiguration", "execution.checkpointing.dir")):
+        mutations.append(("checkpoints off the mounted volumes", lambda doc: set_path(
+            doc, ("spec", "flinkConfiguration", "execution.checkpointing.dir"), "file:///opt/flink/checkpoints")))
+    if main_container(dig(sample, "spec", "podTemplate", "spec", default={}) or {}).get("env"):
+        def twice(doc):
+            env = main_container(doc["spec"]["podTemplate"]["spec"])["env"]
+            env.append(copy.deepcopy(env[0]))
+        mutations.append(("a variable given twice", twice))
+    if dig(sample, "spec", "taskManager", "podTemplate") and merges_by_name(manifest):
+        mutations.append(("the TaskManager template merged by list position",
+                          lambda doc: doc["spec"]["flinkConfiguration"].pop(MERGE_BY_NAME)))
+    for option in SHARED_DIRECTORY_OPTIONS:
+        if option in options_of(manifest):
+            mutations.append((f"{option} off the shared volume",
+                              lambda doc, option=option: replace_arg(doc, "--" + option, "/opt/flink/files")))
+    return mutations
+
+
+def dispatcher_self_test(manifests, context):
+    """Broken copies of each dispatcher Deployment must be rejected: (copies tried, failures)."""
+    tried, failures = 0, []
+    own = set(check_dispatchers(manifests, context))
+
+    def redirect(doc):
+        for container in doc["spec"]["template"]["spec"]["containers"]:
+            line = [str(part) for part in (container.get("command") or []) + (container.get("args") or [])]
+            if DISPATCHER_CLASS in line and line.index(DISPATCHER_CLASS) + 1 < len(line):
+                directory = line[line.index(DISPATCHER_CLASS) + 1]
+                for field in ("command", "args"):
+                    container[field] = ["/srv/files" if part == directory else part
+                                        for part in container.get(field) or []]
+
+    mutations = [
+        ("two replicas", lambda doc: set_path(doc, ("spec", "replicas"), 2)),
+        ("a rolling update", lambda doc: set_path(doc, ("spec", "strategy"), {"type": "RollingUpdate"})),
+        ("another directory than the job's files", redirect),
+    ]
+    for index, m in enumerate(manifests):
+        lines = [[str(part) for part in (c.get("command") or []) + (c.get("args") or [])]
+                 for c in dig(m.doc, "spec", "template", "spec", "containers", default=[]) or []]
+        if m.kind != "Deployment" or not any(DISPATCHER_CLASS in line for line in lines):
+            continue
+        for label, mutate in mutations:
+            tried += 1
+            broken = copy.deepcopy(m.doc)
+            mutate(broken)
+            copies = manifests[:index] + [Manifest(m.path, m.index, broken)] + manifests[index + 1:]
+            if not set(check_dispatchers(copies, dict(context, manifests=copies))) - own:
+                failures.append(f"accepted {m} with {label}")
+    return tried, failures
 
 
 # ------------------------------------------------------------------------------------- log config sync
@@ -1085,14 +1185,17 @@ def main(argv=None):
     deployments = [m for m in manifests if m.kind == "FlinkDeployment"]
     report("at least one FlinkDeployment", [] if deployments else [f"none in {HERE}"])
 
-    if deployments:
-        failures = self_test(crd, deployments[0].doc)
-        if failures is None:
-            print(f"skip  self-test: {deployments[0]} does not validate itself (below)")
+    context = {"options": known_job_options(), "manifests": manifests}
+    for m in deployments:
+        result = self_test(crd, m.doc, context)
+        if result is None:
+            print(f"skip  self-test: {m} does not validate itself (below)")
         else:
-            report(f"self-test: {len(MUTATIONS) + 2} broken copies of a FlinkDeployment are rejected", failures)
+            report(f"self-test: {result[0]} broken copies of {m} are rejected", result[1])
+    tried, failures = dispatcher_self_test(manifests, context)
+    if tried:
+        report(f"self-test: {tried} broken copies of the dispatcher Deployment are rejected", failures)
 
-    context = {"options": known_job_options()}
     report("the jobs' options are found in jobs/src/main/java",
            [] if context["options"] else [f"no settings.get(\"...\") under {JAVA_SOURCES}"])
     for m in deployments:
@@ -1102,10 +1205,17 @@ def main(argv=None):
 
     report("referenced Secrets, ConfigMaps, ServiceAccounts, Roles and claims are defined here",
            check_references(manifests))
-    report("environment variables are ones the jobs read", check_environment_names(manifests, context["options"]))
-    report("the FlinkDeployments and Jobs use one image", check_images_agree(manifests))
+    report("the Portfolio Accounting dispatcher runs once, on the allocation job's files",
+           check_dispatchers(manifests, context))
+    report("the FlinkDeployments, Jobs and the dispatcher use one image (besides "
+           + ", ".join(sorted(FOREIGN_IMAGES)) + ")", check_images_agree(manifests))
     report("metadata: names, one namespace, no secret values", check_metadata(manifests))
 
+    todo = placeholders(manifests)
+    if todo:
+        print(f"note  {len(todo)} {PLACEHOLDER} values to fill in before applying (not a failure):")
+        for item in todo:
+            print(f"        {item}")
     print(f"validate.py: {passed} passed, {failed} failed")
     return 1 if failed else 0
 
