@@ -21,13 +21,15 @@ import java.util.stream.Stream;
 /**
  * Hands each complete Portfolio Accounting file to the CLI, once. A file the allocation job has
  * committed is visible as {@code allocations-*.csv}; the command (its {@code {file}} argument
- * replaced by the file's path) runs on it, and success leaves a {@code .sent} marker beside it.
+ * replaced by the file's path) runs on it, its output goes to {@code <file>.cli.log}, and success
+ * leaves a {@code .sent} marker beside it.
  * A failure is logged with the exit code and output, and retried with growing pauses; the file
  * stays where it is either way.
  */
 public final class AccountingFileDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(AccountingFileDispatcher.class);
     static final String SENT = ".sent";
+    static final String CLI_LOG = ".cli.log";
 
     public record Result(Path file, boolean sent, String detail) {}
 
@@ -82,14 +84,16 @@ public final class AccountingFileDispatcher {
         List<String> invocation = command.stream().map(part -> part.replace("{file}", file.toAbsolutePath().toString())).toList();
         String detail;
         boolean sent;
+        Path log = commandLog(file);
         try {
-            Process process = new ProcessBuilder(invocation).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            Process process = new ProcessBuilder(invocation).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
             if (!process.waitFor(commandTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
                 detail = "timed out after " + commandTimeout;
                 sent = false;
             } else {
+                String output = Files.readString(log, StandardCharsets.UTF_8).strip();
                 sent = process.exitValue() == 0;
                 detail = "exit " + process.exitValue() + (output.isEmpty() ? "" : ": " + abbreviate(output));
             }
@@ -128,6 +132,11 @@ public final class AccountingFileDispatcher {
 
     static Path marker(Path file) {
         return file.resolveSibling(file.getFileName() + SENT);
+    }
+
+    /** The CLI's output of the last attempt on a file, kept beside it. */
+    static Path commandLog(Path file) {
+        return file.resolveSibling(file.getFileName() + CLI_LOG);
     }
 
     private static String abbreviate(String text) {

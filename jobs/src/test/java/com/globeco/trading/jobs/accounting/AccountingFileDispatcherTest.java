@@ -52,6 +52,24 @@ class AccountingFileDispatcherTest {
         assertThat(AccountingFileDispatcher.marker(file)).doesNotExist();
     }
 
+    @Test
+    void aCommandThatHangsTimesOutAndTheFileWaitsForTheNextAttempt() throws Exception {
+        Path file = Files.writeString(directory.resolve("allocations-c-0.csv"), "header\n");
+        AccountingFileDispatcher dispatcher = new AccountingFileDispatcher(directory,
+                List.of("sh", "-c", "echo started; exec sleep 30", "sh", "{file}"), Duration.ofMillis(500), Duration.ofSeconds(1),
+                Clock.systemUTC());
+
+        long started = System.nanoTime();
+        List<AccountingFileDispatcher.Result> results = dispatcher.dispatchPending();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+        assertThat(results).singleElement().satisfies(result -> {
+            assertThat(result.sent()).isFalse();
+            assertThat(result.detail()).startsWith("timed out");
+        });
+        assertThat(AccountingFileDispatcher.marker(file)).doesNotExist();
+    }
+
     private AccountingFileDispatcher dispatcher(List<String> command, Clock clock) {
         return new AccountingFileDispatcher(directory, command, Duration.ofSeconds(30), Duration.ofSeconds(1), clock);
     }

@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Portfolio Accounting CLI input files. A file is written while hidden (a leading dot, an
- * in-progress suffix) and appears as {@code allocations-<subtask>-<n>.csv} only when the checkpoint
+ * in-progress suffix) and appears as {@code allocations-<uuid>-<n>.csv} only when the checkpoint
  * that covers its lines completes; after a failure the unfinished file is discarded and its lines
  * are written again from the checkpoint, so each allocation lands in exactly one visible file.
  */
