@@ -1,0 +1,60 @@
+package com.globeco.trading.positions;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Applies trades and price resets to a position: the pure core of the hotpath. A backdated trade
+ * is applied provisionally (the coldpath replays it and corrects); a decrease larger than the open
+ * quantity throws {@link InsufficientQuantityException} and changes nothing.
+ */
+public final class Hotpath {
+    private Hotpath() {}
+
+    public record Applied(PositionState state, PositionEvent event, SequenceStatus sequence) {}
+
+    public static Applied apply(PositionState position, String positionKey, TradeEvent trade, LocalDate businessDate) {
+        LocalDate latest = position.latestEffectiveDate() == null ? null : LocalDate.parse(position.latestEffectiveDate());
+        SequenceStatus sequence = SequenceStatus.of(trade.effectiveDay(), latest, businessDate);
+        TaxLots lots;
+        List<LotReduction> allocation;
+        if (trade.tradeType() == TradeType.DECREASE) {
+            TaxLots.Reduced reduced = position.lots().reduce(trade.quantity(), position.method());
+            lots = reduced.lots();
+            allocation = reduced.reductions();
+        } else {
+            lots = position.lots().open(trade.tradeId(), trade.effectiveDay(), trade.price(), trade.quantity());
+            allocation = List.of();
+        }
+        boolean backdated = sequence == SequenceStatus.BACKDATED;
+        String latestEffectiveDate = backdated ? position.latestEffectiveDate() : trade.effectiveDate();
+        long version = position.version() + 1;
+        PositionState next = new PositionState(lots, version,
+                backdated ? PositionState.PROVISIONAL : position.status(), latestEffectiveDate, position.method());
+        PositionEvent event = new PositionEvent(positionKey, version,
+                backdated ? PositionEvent.PROVISIONAL_TRADE_APPLIED : PositionEvent.TRADE_APPLIED,
+                trade.effectiveDate(), trade.occurredAt(), PositionJson.tradeApplied(trade, sequence, allocation, lots),
+                trade.tradeId(), trade.correlationId(), trade.causationId(), trade.contractId(), trade.userId());
+        return new Applied(next, event, sequence);
+    }
+
+    public static Applied reset(PositionState position, String positionKey, BigDecimal price, String asOf, String correlationId) {
+        long version = position.version() + 1;
+        PositionState next = new PositionState(position.lots().repriced(price), version, position.status(),
+                position.latestEffectiveDate(), position.method());
+        PositionEvent event = new PositionEvent(positionKey, version, PositionEvent.RESET, position.latestEffectiveDate(),
+                asOf, PositionJson.reset(price, position.lots().count()), null, correlationId, null, null, null);
+        return new Applied(next, event, SequenceStatus.CURRENT_DATED);
+    }
+
+    public static PositionSnapshot snapshot(String positionKey, PositionState state, long now) {
+        TaxLots lots = state.lots();
+        BigDecimal costBasis = BigDecimal.ZERO;
+        for (int lot = 0; lot < lots.count(); lot++) {
+            costBasis = costBasis.add(TaxLots.decimal(lots.costPrices()[lot]).multiply(TaxLots.decimal(lots.quantities()[lot])));
+        }
+        return new PositionSnapshot(positionKey, state.version(), state.status(), PositionJson.lots(lots),
+                lots.openQuantity(), lots.count(), costBasis, now);
+    }
+}

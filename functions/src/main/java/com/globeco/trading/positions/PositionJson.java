@@ -1,0 +1,85 @@
+package com.globeco.trading.positions;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * JSON of the position model: event payloads (with the lot allocation of a decrease) and the
+ * compressed lots of a snapshot, kept as parallel arrays with decimals as exact strings.
+ */
+public final class PositionJson {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private PositionJson() {}
+
+    public static String lots(TaxLots lots) {
+        ObjectNode node = JSON.createObjectNode();
+        ArrayNode ids = node.putArray("ids");
+        ArrayNode days = node.putArray("tradeDays");
+        ArrayNode prices = node.putArray("prices");
+        ArrayNode quantities = node.putArray("quantities");
+        for (int lot = 0; lot < lots.count(); lot++) {
+            ids.add(lots.ids()[lot]);
+            days.add(lots.tradeDays()[lot]);
+            prices.add(TaxLots.decimal(lots.costPrices()[lot]).toPlainString());
+            quantities.add(TaxLots.decimal(lots.quantities()[lot]).toPlainString());
+        }
+        return node.toString();
+    }
+
+    public static TaxLots inflate(String json) {
+        try {
+            JsonNode node = JSON.readTree(json);
+            int count = node.path("ids").size();
+            String[] ids = new String[count];
+            long[] days = new long[count];
+            long[] prices = new long[count];
+            long[] quantities = new long[count];
+            for (int lot = 0; lot < count; lot++) {
+                ids[lot] = node.path("ids").get(lot).asText();
+                days[lot] = node.path("tradeDays").get(lot).asLong();
+                prices[lot] = TaxLots.fixed(new BigDecimal(node.path("prices").get(lot).asText()));
+                quantities[lot] = TaxLots.fixed(new BigDecimal(node.path("quantities").get(lot).asText()));
+            }
+            return new TaxLots(ids, days, prices, quantities);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("unreadable lots: " + json, e);
+        }
+    }
+
+    static String tradeApplied(TradeEvent trade, SequenceStatus sequence, List<LotReduction> allocation, TaxLots after) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("tradeId", trade.tradeId());
+        node.put("tradeType", trade.tradeType().name());
+        node.put("quantity", trade.quantity().toPlainString());
+        node.put("price", trade.price().toPlainString());
+        node.put("sequenceStatus", sequence.name());
+        ArrayNode lots = node.putArray("allocation");
+        for (LotReduction reduction : allocation) {
+            lots.addObject().put("lotId", reduction.lotId())
+                    .put("quantity", reduction.quantity().toPlainString())
+                    .put("costPrice", reduction.costPrice().toPlainString());
+        }
+        node.put("openQuantity", after.openQuantity().toPlainString());
+        node.put("openLots", after.count());
+        return node.toString();
+    }
+
+    static String reset(BigDecimal price, int lotsRepriced) {
+        return JSON.createObjectNode().put("price", price.toPlainString()).put("lotsRepriced", lotsRepriced).toString();
+    }
+
+    public static String trade(TradeEvent trade) {
+        try {
+            return JSON.writeValueAsString(trade);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package com.globeco.trading.positions;
+
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class HotpathTest {
+    private static final LocalDate TODAY = LocalDate.of(2025, 6, 2);
+    private static final String KEY = "ACC-7:AAPL:USD";
+
+    static TradeEvent trade(String id, TradeType type, String quantity, String price, LocalDate effective) {
+        return new TradeEvent(id, KEY, type, new BigDecimal(quantity), new BigDecimal(price), effective.toString(),
+                "2025-06-02T14:30:00Z", null, "corr-" + id, null, null);
+    }
+
+    @Test
+    void currentTradesBuildLotsAndVersions() {
+        Hotpath.Applied first = Hotpath.apply(PositionState.empty(), KEY, trade("T1", TradeType.NEW_TRADE, "100", "10", TODAY), TODAY);
+        Hotpath.Applied second = Hotpath.apply(first.state(), KEY, trade("T2", TradeType.DECREASE, "40", "12", TODAY), TODAY);
+
+        assertThat(first.event().eventType()).isEqualTo(PositionEvent.TRADE_APPLIED);
+        assertThat(second.event().eventVersion()).isEqualTo(2);
+        assertThat(second.state().lots().openQuantity()).isEqualByComparingTo("60");
+        assertThat(second.event().payload()).contains("\"allocation\":[{\"lotId\":\"T1\",\"quantity\":\"40.00000000\"");
+        assertThat(second.state().status()).isEqualTo(PositionState.RECONCILED);
+    }
+
+    @Test
+    void aBackdatedTradeIsAppliedProvisionally() {
+        PositionState position = Hotpath.apply(PositionState.empty(), KEY, trade("T1", TradeType.NEW_TRADE, "100", "10", TODAY), TODAY).state();
+
+        Hotpath.Applied backdated = Hotpath.apply(position, KEY, trade("T0", TradeType.INCREASE, "5", "9", TODAY.minusDays(3)), TODAY);
+
+        assertThat(backdated.sequence()).isEqualTo(SequenceStatus.BACKDATED);
+        assertThat(backdated.event().eventType()).isEqualTo(PositionEvent.PROVISIONAL_TRADE_APPLIED);
+        assertThat(backdated.state().status()).isEqualTo(PositionState.PROVISIONAL);
+        assertThat(backdated.state().latestEffectiveDate()).isEqualTo(TODAY.toString());
+    }
+
+    @Test
+    void aDecreaseBeyondTheOpenQuantityChangesNothing() {
+        PositionState position = Hotpath.apply(PositionState.empty(), KEY, trade("T1", TradeType.NEW_TRADE, "100", "10", TODAY), TODAY).state();
+
+        assertThatThrownBy(() -> Hotpath.apply(position, KEY, trade("T2", TradeType.DECREASE, "101", "10", TODAY), TODAY))
+                .isInstanceOf(InsufficientQuantityException.class);
+        assertThat(position.version()).isEqualTo(1);
+    }
+
+    @Test
+    void aResetRepricesTheLotsAsAnEvent() {
+        PositionState position = Hotpath.apply(PositionState.empty(), KEY, trade("T1", TradeType.NEW_TRADE, "100", "10", TODAY), TODAY).state();
+
+        Hotpath.Applied reset = Hotpath.reset(position, KEY, new BigDecimal("11.5"), "2025-06-02T20:00:00Z", "md-1");
+
+        assertThat(reset.event().eventType()).isEqualTo(PositionEvent.RESET);
+        assertThat(Hotpath.snapshot(KEY, reset.state(), 0).costBasis()).isEqualByComparingTo("1150");
+    }
+
+    @Test
+    void compressedLotsSurviveTheJsonRoundTrip() {
+        TaxLots lots = TaxLots.none();
+        for (int lot = 0; lot < 1_200; lot++) {
+            lots = lots.open("L" + lot, TODAY.minusDays(lot % 400), new BigDecimal("10.12345678").add(BigDecimal.valueOf(lot)),
+                    new BigDecimal("0.00000001").add(BigDecimal.valueOf(lot)));
+        }
+
+        assertThat(PositionJson.inflate(PositionJson.lots(lots))).isEqualTo(lots);
+    }
+}
