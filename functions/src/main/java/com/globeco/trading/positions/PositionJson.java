@@ -75,6 +75,16 @@ public final class PositionJson {
         return JSON.createObjectNode().put("price", price.toPlainString()).put("lotsRepriced", lotsRepriced).toString();
     }
 
+    public static String event(PositionEvent event) {
+        try {
+            ObjectNode node = JSON.valueToTree(event);
+            node.set("payload", JSON.readTree(event.payload()));
+            return node.toString();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static String trade(TradeEvent trade) {
         try {
             return JSON.writeValueAsString(trade);

@@ -10,19 +10,19 @@ import java.util.List;
  * The test oracle: a plain replay of opens and decreases over a list of mutable lots with
  * BigDecimal arithmetic, written without the engine's code, to compare the engine against.
  */
-final class LotReplayOracle {
-    sealed interface Step permits Open, Decrease {}
+public final class LotReplayOracle {
+    public sealed interface Step permits Open, Decrease {}
 
-    record Open(String id, LocalDate date, BigDecimal price, BigDecimal quantity) implements Step {}
+    public record Open(String id, LocalDate date, BigDecimal price, BigDecimal quantity) implements Step {}
 
-    record Decrease(BigDecimal quantity) implements Step {}
+    public record Decrease(BigDecimal quantity) implements Step {}
 
-    static final class Lot {
-        final String id;
+    public static final class Lot {
+        public final String id;
         final LocalDate date;
         final BigDecimal price;
         final int opened;
-        BigDecimal remaining;
+        public BigDecimal remaining;
 
         Lot(String id, LocalDate date, BigDecimal price, BigDecimal remaining, int opened) {
             this.id = id;
@@ -33,9 +33,9 @@ final class LotReplayOracle {
         }
     }
 
-    record Outcome(List<Lot> openLots, List<List<LotReduction>> reductions, int rejected) {}
+    public record Outcome(List<Lot> openLots, List<List<LotReduction>> reductions, int rejected) {}
 
-    static Outcome replay(List<Step> steps, TaxLotMethod method) {
+    public static Outcome replay(List<Step> steps, TaxLotMethod method) {
         List<Lot> lots = new ArrayList<>();
         List<List<LotReduction>> reductions = new ArrayList<>();
         int rejected = 0;

@@ -49,7 +49,7 @@ public record AllocationOptions(
     }
 
     public KafkaSource<SourceMessage> source() {
-        return FillSources.kafka(kafka, fillsTopic, consumerGroup);
+        return KafkaSources.kafka(kafka, fillsTopic, consumerGroup);
     }
 
     public Sink<Allocation> executionSink() {

@@ -46,7 +46,7 @@ public record FillConfirmationOptions(
     }
 
     public KafkaSource<SourceMessage> source() {
-        return FillSources.kafka(kafka, fillsTopic, consumerGroup);
+        return KafkaSources.kafka(kafka, fillsTopic, consumerGroup);
     }
 
     public Sink<ConfirmationRecord> auditSink() {

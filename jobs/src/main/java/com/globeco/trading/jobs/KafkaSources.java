@@ -7,9 +7,9 @@ import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
-/** The fills topic as a Flink source, read by each job under its own consumer group. */
-final class FillSources {
-    private FillSources() {}
+/** A topic as a Flink source of raw messages, read by each job under its own consumer group. */
+final class KafkaSources {
+    private KafkaSources() {}
 
     static KafkaSource<SourceMessage> kafka(KafkaSettings kafka, String topic, String consumerGroup) {
         return KafkaSource.<SourceMessage>builder()

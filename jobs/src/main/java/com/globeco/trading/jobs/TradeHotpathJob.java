@@ -1,0 +1,95 @@
+package com.globeco.trading.jobs;
+
+import com.globeco.trading.fills.DeadLetter;
+import com.globeco.trading.fills.SourceMessage;
+import com.globeco.trading.operators.positions.KeepPositions;
+import com.globeco.trading.operators.positions.ReadContractTerms;
+import com.globeco.trading.operators.positions.ReadMarketPrices;
+import com.globeco.trading.operators.positions.ValidateTrades;
+import com.globeco.trading.positions.MarketPrice;
+import com.globeco.trading.positions.PositionChange;
+import com.globeco.trading.positions.PositionCommand;
+import com.globeco.trading.positions.PositionEvent;
+import com.globeco.trading.positions.TradeEvent;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.api.java.functions.KeySelector;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+import java.time.Duration;
+import java.time.ZoneId;
+
+/**
+ * Trade hotpath: Position Management's hotpath as a Flink job.
+ *
+ * <pre>
+ *   trade-events ────▶ validate ─┐
+ *   contract-events ─▶ read ─────┴▶ keyBy(positionKey) ─▶ keep positions ─┬▶ event store + snapshots (Postgres, XA)
+ *   market-data ─────▶ read ─▶ broadcast ────────────────────┘            ├▶ trade-applied-events (Kafka)
+ *                                                                         ├▶ backdated-trades, provisional-trade-events (Kafka)
+ *   rejected and invalid ───────────────────────────────────────────────▶ └▶ trade-events-dlq (Kafka)
+ * </pre>
+ */
+public final class TradeHotpathJob {
+    public static final String NAME = "trade-hotpath";
+
+    private TradeHotpathJob() {}
+
+    /** The job's sources and sinks, injected so tests and the local run can choose them. */
+    public record Wiring(
+            Source<SourceMessage, ?, ?> trades,
+            Source<SourceMessage, ?, ?> contracts,
+            Source<SourceMessage, ?, ?> marketData,
+            Sink<PositionChange> eventAndSnapshotStore,
+            Sink<PositionChange> appliedEvents,
+            Sink<PositionEvent> provisionalEvents,
+            Sink<TradeEvent> backdatedTrades,
+            Sink<DeadLetter> deadLetters) {}
+
+    public static void main(String[] args) throws Exception {
+        TradeHotpathOptions options = TradeHotpathOptions.from(args);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        define(env, options.wiring(), options.businessZone());
+        env.execute(NAME);
+    }
+
+    public static void define(StreamExecutionEnvironment env, Wiring wiring, ZoneId businessZone) {
+        SingleOutputStreamOperator<PositionCommand> trades = env
+                .fromSource(wiring.trades(), WatermarkStrategy.noWatermarks(), "Trade events").uid("trade-events-source")
+                .process(new ValidateTrades(businessZone)).uid("validate-trades").name("Validate trades");
+        SingleOutputStreamOperator<PositionCommand> contracts = env
+                .fromSource(wiring.contracts(), WatermarkStrategy.noWatermarks(), "Contract events").uid("contract-events-source")
+                .process(new ReadContractTerms()).uid("read-contract-terms").name("Read contract terms");
+        SingleOutputStreamOperator<MarketPrice> prices = env
+                .fromSource(wiring.marketData(), WatermarkStrategy.noWatermarks(), "Market data").uid("market-data-source")
+                .process(new ReadMarketPrices()).uid("read-market-prices").name("Read market prices");
+
+        SingleOutputStreamOperator<PositionChange> changes = trades.union(contracts)
+                .keyBy(new ByPosition())
+                .connect(prices.broadcast(KeepPositions.PRICES))
+                .process(new KeepPositions(businessZone, Duration.ofDays(30)))
+                .uid("keep-positions").name("Keep positions (tax lots)");
+
+        changes.sinkTo(wiring.eventAndSnapshotStore()).uid("event-and-snapshot-store-sink")
+                .name("Event store and snapshots (Postgres, exactly once)");
+        changes.sinkTo(wiring.appliedEvents()).uid("trade-applied-events-sink").name("trade-applied-events (Kafka, exactly once)");
+        changes.getSideOutput(KeepPositions.PROVISIONAL).sinkTo(wiring.provisionalEvents())
+                .uid("provisional-trade-events-sink").name("provisional-trade-events (Kafka, exactly once)");
+        changes.getSideOutput(KeepPositions.BACKDATED).sinkTo(wiring.backdatedTrades())
+                .uid("backdated-trades-sink").name("backdated-trades (Kafka, exactly once)");
+        DataStream<DeadLetter> rejected = trades.getSideOutput(ValidateTrades.REJECTED)
+                .union(contracts.getSideOutput(ValidateTrades.REJECTED), prices.getSideOutput(ValidateTrades.REJECTED),
+                        changes.getSideOutput(KeepPositions.REJECTED));
+        rejected.sinkTo(wiring.deadLetters()).uid("trade-events-dlq-sink").name("trade-events-dlq (Kafka, exactly once)");
+    }
+
+    private static final class ByPosition implements KeySelector<PositionCommand, String> {
+        @Override
+        public String getKey(PositionCommand command) {
+            return command.positionKey();
+        }
+    }
+}

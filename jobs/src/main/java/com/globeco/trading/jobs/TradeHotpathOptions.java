@@ -1,0 +1,84 @@
+package com.globeco.trading.jobs;
+
+import com.globeco.trading.operators.sinks.DeadLetterSink;
+import com.globeco.trading.operators.sinks.ExactlyOnceJdbc;
+import com.globeco.trading.operators.sinks.ExactlyOnceKafka;
+import com.globeco.trading.operators.sinks.KafkaSettings;
+import com.globeco.trading.operators.sinks.PositionChangeStatement;
+import com.globeco.trading.operators.sinks.PostgresSettings;
+import com.globeco.trading.positions.PositionChange;
+import com.globeco.trading.positions.PositionEvent;
+import com.globeco.trading.positions.PositionJson;
+import com.globeco.trading.positions.TradeEvent;
+
+import java.time.ZoneId;
+
+/** The trade hotpath's settings, from {@code --name value} arguments or environment variables. */
+public record TradeHotpathOptions(KafkaSettings kafka, String topicPrefix, String consumerGroup,
+                                  PostgresSettings postgres, ZoneId businessZone) {
+
+    public static TradeHotpathOptions from(String... args) {
+        JobArguments settings = JobArguments.of(args);
+        return new TradeHotpathOptions(
+                KafkaSettings.of(settings.get("kafka.bootstrap-servers", "globeco-execution-service-kafka:9092")),
+                settings.get("hotpath.topic-prefix", ""),
+                settings.get("hotpath.consumer-group", "position-hotpath"),
+                new PostgresSettings(
+                        settings.get("postgres.url", "jdbc:postgresql://globeco-trade-lifecycle-postgres:5432/postgres"),
+                        settings.get("postgres.user", "postgres"),
+                        settings.get("postgres.password", "")),
+                ZoneId.of(settings.get("hotpath.business-zone", "America/New_York")));
+    }
+
+    public String topic(String name) {
+        return topicPrefix + name;
+    }
+
+    public TradeHotpathJob.Wiring wiring() {
+        return new TradeHotpathJob.Wiring(
+                KafkaSources.kafka(kafka, topic("trade-events"), consumerGroup),
+                KafkaSources.kafka(kafka, topic("contract-events"), consumerGroup),
+                KafkaSources.kafka(kafka, topic("market-data"), consumerGroup),
+                ExactlyOnceJdbc.sink(postgres, new PositionChangeStatement()),
+                ExactlyOnceKafka.sink(kafka, topic("trade-applied-events"), topic("hotpath-applied"), new ChangeRecords()),
+                ExactlyOnceKafka.sink(kafka, topic("provisional-trade-events"), topic("hotpath-provisional"), new EventRecords()),
+                ExactlyOnceKafka.sink(kafka, topic("backdated-trades"), topic("hotpath-backdated"), new TradeRecords()),
+                DeadLetterSink.exactlyOnce(kafka, topic("trade-events-dlq"), topic("hotpath-dlq")));
+    }
+
+    private static final class ChangeRecords implements ExactlyOnceKafka.Records<PositionChange> {
+        @Override
+        public String key(PositionChange change) {
+            return change.event().positionKey();
+        }
+
+        @Override
+        public String value(PositionChange change) {
+            return PositionJson.event(change.event());
+        }
+    }
+
+    private static final class EventRecords implements ExactlyOnceKafka.Records<PositionEvent> {
+        @Override
+        public String key(PositionEvent event) {
+            return event.positionKey();
+        }
+
+        @Override
+        public String value(PositionEvent event) {
+            return PositionJson.event(event);
+        }
+    }
+
+    private static final class TradeRecords implements ExactlyOnceKafka.Records<TradeEvent> {
+        @Override
+        public String key(TradeEvent trade) {
+            return trade.positionKey();
+        }
+
+        @Override
+        public String value(TradeEvent trade) {
+            return PositionJson.trade(trade);
+        }
+    }
+}

@@ -1,0 +1,198 @@
+package com.globeco.trading.jobs;
+
+import com.globeco.trading.positions.LotReplayOracle;
+import com.globeco.trading.positions.PositionJson;
+import com.globeco.trading.positions.TaxLots;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.InjectMiniCluster;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The trade hotpath on a MiniCluster against in-process Kafka and embedded Postgres, checked against a batch replay. */
+class TradeHotpathJobTest {
+    @RegisterExtension
+    static final LocalStack STACK = new LocalStack();
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = TestFlink.cluster(2, 2);
+    private static final AtomicInteger RUNS = new AtomicInteger();
+    private static final Duration PATIENCE = Duration.ofSeconds(120);
+    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("America/New_York"));
+
+    private String run;
+    private TradeHotpathOptions options;
+
+    @BeforeEach
+    void freshTopics() {
+        run = "hp" + RUNS.incrementAndGet() + "x" + (System.currentTimeMillis() % 100_000);
+        options = TradeHotpathOptions.from(
+                "--kafka.bootstrap-servers", STACK.kafka().bootstrapServers(),
+                "--hotpath.topic-prefix", run + ".",
+                "--hotpath.consumer-group", "position-hotpath-" + run,
+                "--postgres.url", STACK.postgres().jdbcUrl(),
+                "--postgres.user", STACK.postgres().user(),
+                "--postgres.password", STACK.postgres().password());
+        STACK.kafka().createTopics(8, options.topic("trade-events"), options.topic("contract-events"), options.topic("market-data"),
+                options.topic("trade-applied-events"), options.topic("provisional-trade-events"), options.topic("backdated-trades"),
+                options.topic("trade-events-dlq"));
+    }
+
+    @Test
+    void tradesBecomeEventsSnapshotsAndAppliedEventsThatMatchABatchReplay() throws Exception {
+        TradeScenario scenario = new TradeScenario(run, 12, 15, TODAY, 3);
+
+        try (RunningJob job = start(); KafkaProducer<byte[], byte[]> producer = STACK.kafka().producer()) {
+            publish(producer, scenario.trades());
+            awaitEvents(scenario.trades().size());
+
+            assertPositionsMatchTheReplay(scenario);
+            assertThat(STACK.kafka().readCommitted(options.topic("trade-applied-events"), scenario.trades().size(), PATIENCE))
+                    .hasSize(scenario.trades().size());
+        }
+    }
+
+    @Test
+    void invalidTradesAndOversizedDecreasesAreDeadLetteredWhileTheJobKeepsGoing() throws Exception {
+        String key = "ACC-" + run.toUpperCase() + ":INSTR9:USD";
+        List<TradeScenario.Trade> trades = List.of(
+                new TradeScenario.Trade(key, "a", TradeScenario.json(run + "-a", key, "NEW_TRADE", BigDecimal.TEN, BigDecimal.ONE, TODAY)),
+                new TradeScenario.Trade(key, "b", TradeScenario.json(run + "-b", key, "DECREASE", new BigDecimal("11"), BigDecimal.ONE, TODAY)),
+                new TradeScenario.Trade(key, "c", TradeScenario.json(run + "-c", key, "INCREASE", BigDecimal.ZERO, BigDecimal.ONE, TODAY)),
+                new TradeScenario.Trade(key, "d", "{not json"),
+                new TradeScenario.Trade(key, "a-again", TradeScenario.json(run + "-a", key, "NEW_TRADE", BigDecimal.TEN, BigDecimal.ONE, TODAY)),
+                new TradeScenario.Trade(key, "e", TradeScenario.json(run + "-e", key, "DECREASE", new BigDecimal("4"), BigDecimal.ONE, TODAY)));
+
+        try (RunningJob job = start(); KafkaProducer<byte[], byte[]> producer = STACK.kafka().producer()) {
+            publish(producer, trades);
+            List<ConsumerRecord<String, String>> letters = STACK.kafka().readCommitted(options.topic("trade-events-dlq"), 3, PATIENCE);
+            awaitEvents(2);
+
+            assertThat(letters).extracting(ConsumerRecord::value)
+                    .anyMatch(letter -> letter.contains("INSUFFICIENT_QUANTITY") && letter.contains("exceeds the open quantity 10"))
+                    .anyMatch(letter -> letter.contains("quantity must be positive and non-zero"))
+                    .anyMatch(letter -> letter.contains("malformed JSON"));
+            assertThat(eventCount()).as("the duplicate of trade a is not applied twice").isEqualTo(2);
+            assertThat(snapshotLots(key).openQuantity()).isEqualByComparingTo("6");
+        }
+    }
+
+    @Test
+    void losingTheTaskManagersMidStreamLeavesExactlyTheEventsOfAFailureFreeRun(@InjectMiniCluster MiniCluster cluster) throws Exception {
+        TradeScenario scenario = new TradeScenario(run, 20, 25, TODAY, 4);
+
+        try (RunningJob job = start(); KafkaProducer<byte[], byte[]> producer = STACK.kafka().producer()) {
+            Thread publishing = new Thread(() -> publishSlowly(producer, scenario.trades()));
+            publishing.start();
+            awaitEvents(scenario.trades().size() / 4);
+            cluster.startTaskManager();
+            cluster.startTaskManager();
+            cluster.terminateTaskManager(0).get();
+            cluster.terminateTaskManager(1).get();
+            publishing.join();
+            awaitEvents(scenario.trades().size());
+
+            assertThat(job.hasRestarted(cluster)).isTrue();
+            assertPositionsMatchTheReplay(scenario);
+        }
+    }
+
+    private void assertPositionsMatchTheReplay(TradeScenario scenario) throws Exception {
+        Thread.sleep(2_000);
+        assertThat(eventCount()).isEqualTo(scenario.trades().size());
+        for (String key : scenario.stepsByPosition().keySet()) {
+            LotReplayOracle.Outcome expected = scenario.expected(key);
+            TaxLots lots = snapshotLots(key);
+            assertThat(lots.ids()).as("open lots of %s", key).containsExactlyElementsOf(expected.openLots().stream().map(lot -> lot.id).toList());
+            assertThat(lots.openQuantity()).isEqualByComparingTo(expected.openLots().stream()
+                    .map(lot -> lot.remaining).reduce(BigDecimal.ZERO, BigDecimal::add));
+            assertThat(versions(key)).as("versions of %s", key)
+                    .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, scenario.stepsByPosition().get(key).size()).boxed().toList());
+        }
+    }
+
+    private RunningJob start() throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(TestFlink.configuration());
+        TradeHotpathJob.define(env, options.wiring(), options.businessZone());
+        return RunningJob.start(env, TradeHotpathJob.NAME + "-" + run);
+    }
+
+    private void publish(KafkaProducer<byte[], byte[]> producer, List<TradeScenario.Trade> trades) {
+        for (TradeScenario.Trade trade : trades) {
+            producer.send(new ProducerRecord<>(options.topic("trade-events"), trade.positionKey().getBytes(StandardCharsets.UTF_8),
+                    trade.json().getBytes(StandardCharsets.UTF_8)));
+        }
+        producer.flush();
+    }
+
+    private void publishSlowly(KafkaProducer<byte[], byte[]> producer, List<TradeScenario.Trade> trades) {
+        for (int from = 0; from < trades.size(); from += 25) {
+            publish(producer, trades.subList(from, Math.min(trades.size(), from + 25)));
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void awaitEvents(int expected) throws Exception {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (eventCount() < expected) {
+            assertThat(System.nanoTime()).as("only %d of %d events", eventCount(), expected).isLessThan(deadline);
+            Thread.sleep(250);
+        }
+    }
+
+    private int eventCount() throws SQLException {
+        return query("SELECT count(*) FROM event_store WHERE position_key LIKE ?", "ACC-" + run.toUpperCase() + "%",
+                result -> result.getInt(1)).get(0);
+    }
+
+    private List<Long> versions(String key) throws SQLException {
+        return query("SELECT event_ver FROM event_store WHERE position_key = ? ORDER BY event_ver", key, result -> result.getLong(1));
+    }
+
+    private TaxLots snapshotLots(String key) throws SQLException {
+        return query("SELECT tax_lots_compressed::text FROM snapshot_store WHERE position_key = ?", key,
+                result -> PositionJson.inflate(result.getString(1))).get(0);
+    }
+
+    private interface Column<T> {
+        T read(ResultSet result) throws SQLException;
+    }
+
+    private static <T> List<T> query(String sql, String parameter, Column<T> column) throws SQLException {
+        try (Connection connection = STACK.postgres().dataSource().getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, parameter);
+            try (ResultSet result = statement.executeQuery()) {
+                List<T> values = new ArrayList<>();
+                while (result.next()) {
+                    values.add(column.read(result));
+                }
+                return values;
+            }
+        }
+    }
+}

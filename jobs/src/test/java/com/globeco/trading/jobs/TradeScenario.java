@@ -1,0 +1,65 @@
+package com.globeco.trading.jobs;
+
+import com.globeco.trading.positions.LotReplayOracle;
+import com.globeco.trading.positions.TaxLotMethod;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Trades for a set of positions, current-dated, with increases and decreases that never exceed
+ * what is open, and per position the oracle's replay of the same trades.
+ */
+final class TradeScenario {
+    record Trade(String positionKey, String tradeId, String json) {}
+
+    private final List<Trade> trades = new ArrayList<>();
+    private final Map<String, List<LotReplayOracle.Step>> steps = new LinkedHashMap<>();
+
+    TradeScenario(String run, int positions, int tradesPerPosition, LocalDate day, long seed) {
+        Random random = new Random(seed);
+        Map<String, BigDecimal> open = new HashMap<>();
+        for (int trade = 0; trade < tradesPerPosition; trade++) {
+            for (int position = 0; position < positions; position++) {
+                String key = "ACC-" + run.toUpperCase() + "-" + position + ":INSTR" + (position % 5) + ":USD";
+                String tradeId = run + "-" + position + "-" + trade;
+                BigDecimal held = open.getOrDefault(key, BigDecimal.ZERO);
+                boolean decrease = held.signum() > 0 && random.nextInt(3) == 0;
+                BigDecimal quantity = decrease
+                        ? held.multiply(BigDecimal.valueOf(random.nextInt(100) + 1)).divide(BigDecimal.valueOf(100)).setScale(2, java.math.RoundingMode.DOWN).max(new BigDecimal("0.01"))
+                        : BigDecimal.valueOf(random.nextInt(1000) + 1);
+                BigDecimal price = BigDecimal.valueOf(random.nextInt(100_000) + 1, 2);
+                String type = decrease ? "DECREASE" : held.signum() == 0 ? "NEW_TRADE" : "INCREASE";
+                open.put(key, decrease ? held.subtract(quantity) : held.add(quantity));
+                trades.add(new Trade(key, tradeId, json(tradeId, key, type, quantity, price, day)));
+                steps.computeIfAbsent(key, k -> new ArrayList<>()).add(decrease
+                        ? new LotReplayOracle.Decrease(quantity)
+                        : new LotReplayOracle.Open(tradeId, day, price, quantity));
+            }
+        }
+    }
+
+    static String json(String tradeId, String key, String type, BigDecimal quantity, BigDecimal price, LocalDate day) {
+        return "{\"tradeId\":\"" + tradeId + "\",\"positionKey\":\"" + key + "\",\"tradeType\":\"" + type
+                + "\",\"quantity\":" + quantity.toPlainString() + ",\"price\":" + price.toPlainString()
+                + ",\"effectiveDate\":\"" + day + "\",\"occurredAt\":\"" + day + "T14:30:00Z\"}";
+    }
+
+    List<Trade> trades() {
+        return trades;
+    }
+
+    Map<String, List<LotReplayOracle.Step>> stepsByPosition() {
+        return steps;
+    }
+
+    LotReplayOracle.Outcome expected(String positionKey) {
+        return LotReplayOracle.replay(steps.get(positionKey), TaxLotMethod.FIFO);
+    }
+}
