@@ -11,7 +11,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** Committed audit rows by outcome and allocated executions: what the jobs have done so far. */
-record AuditCounts(Map<String, Long> byOutcome, long allocated) {
+record AuditCounts(Map<String, Long> byOutcome, long allocated, long positionEvents) {
 
     static AuditCounts read(PostgresSettings postgres) {
         Map<String, Long> counts = new HashMap<>();
@@ -21,12 +21,16 @@ record AuditCounts(Map<String, Long> byOutcome, long allocated) {
             while (rows.next()) {
                 counts.put(rows.getString(1), rows.getLong(2));
             }
-            try (ResultSet executions = statement.executeQuery("SELECT count(*) FROM execution")) {
-                executions.next();
-                return new AuditCounts(counts, executions.getLong(1));
-            }
+            return new AuditCounts(counts, count(statement, "execution"), count(statement, "event_store"));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read fill_confirmation and execution", e);
+        }
+    }
+
+    private static long count(Statement statement, String table) throws SQLException {
+        try (ResultSet rows = statement.executeQuery("SELECT count(*) FROM " + table)) {
+            rows.next();
+            return rows.getLong(1);
         }
     }
 

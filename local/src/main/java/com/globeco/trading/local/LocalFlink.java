@@ -11,12 +11,16 @@ final class LocalFlink {
     private LocalFlink() {}
 
     static StreamExecutionEnvironment environment(PlatformOptions options, String checkpointInterval) {
+        return StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(configuration(options, checkpointInterval));
+    }
+
+    static Configuration configuration(PlatformOptions options, String checkpointInterval) {
         Configuration configuration = FlinkConfigurations.load();
         Path checkpoints = options.dataDirectory().resolve("checkpoints");
         configuration.setString("execution.checkpointing.dir", checkpoints.toUri().toString());
         configuration.setString("execution.checkpointing.savepoint-dir", checkpoints.resolve("savepoints").toUri().toString());
         configuration.setString("execution.checkpointing.interval", checkpointInterval);
         configuration.setString("rest.port", String.valueOf(options.webUiPort()));
-        return StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(configuration);
+        return configuration;
     }
 }

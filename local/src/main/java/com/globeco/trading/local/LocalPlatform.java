@@ -4,6 +4,8 @@ import com.globeco.trading.jobs.AllocationJob;
 import com.globeco.trading.jobs.AllocationOptions;
 import com.globeco.trading.jobs.FillConfirmationJob;
 import com.globeco.trading.jobs.FillConfirmationOptions;
+import com.globeco.trading.jobs.TradeHotpathJob;
+import com.globeco.trading.jobs.TradeHotpathOptions;
 import com.globeco.trading.jobs.accounting.AccountingFileDispatcher;
 import com.globeco.trading.operators.allocation.TradeServiceSettings;
 import com.globeco.trading.operators.fills.ConfirmationSettings;
@@ -11,13 +13,14 @@ import com.globeco.trading.testkit.accounting.PortfolioAccountingCliSimulator;
 import com.globeco.trading.testkit.fills.ContinuousPublishing;
 import com.globeco.trading.testkit.fills.FillGenerator;
 import com.globeco.trading.testkit.fills.FillPublisher;
-import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import com.globeco.trading.testkit.trades.TradeGenerator;
+import com.globeco.trading.testkit.trades.TradePublisher;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -26,15 +29,18 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The whole platform on one machine: Kafka, Postgres, the Execution and Trade Services (embedded
- * unless pointed at real ones), generated fills, and the fill-confirmation and allocation jobs on
- * a MiniCluster with the Flink web UI and Prometheus metrics; allocation files go to a simulated
- * Portfolio Accounting CLI. Prints progress until Ctrl-C.
+ * unless pointed at real ones), generated fills and trades, and the fill-confirmation, allocation and
+ * trade-hotpath jobs on a MiniCluster with the Flink web UI and Prometheus metrics; allocation files go
+ * to a simulated Portfolio Accounting CLI. Prints progress until Ctrl-C.
  */
 public final class LocalPlatform {
     static final String FILLS = "fills";
     static final String DEAD_LETTERS = "fills.dlq";
     static final String ALLOCATION_DEAD_LETTERS = "allocations.dlq";
-    static final String JOB_NAME = "trade-lifecycle (local): fill-confirmation + allocation";
+    static final String[] HOTPATH_TOPICS = {"trade-events", "contract-events", "market-data", "trade-applied-events",
+            "provisional-trade-events", "backdated-trades", "trade-events-dlq"};
+
+    static final ZoneId BUSINESS_ZONE = ZoneId.of("America/New_York");
 
     private LocalPlatform() {}
 
@@ -53,37 +59,39 @@ public final class LocalPlatform {
         ScheduledExecutorService dispatching = Executors.newSingleThreadScheduledExecutor();
         try (PlatformStack stack = new PlatformStack(options)) {
             stack.ensureTopics(FILLS, DEAD_LETTERS, ALLOCATION_DEAD_LETTERS);
+            stack.ensureTopics(HOTPATH_TOPICS);
             Files.createDirectories(options.accountingDirectory());
-            StreamExecutionEnvironment env = LocalFlink.environment(options, "5 s");
-            defineJobs(env, stack, options);
-            JobClient client = env.executeAsync(JOB_NAME);
+            LocalCluster flink = new LocalCluster(LocalFlink.configuration(options, "5 s"), 8);
+            submitJobs(flink, stack, options);
             AccountingFileDispatcher dispatcher = simulatedCliDispatcher(options);
             dispatching.scheduleWithFixedDelay(() -> dispatchQuietly(dispatcher), 5, 5, TimeUnit.SECONDS);
             try (FillPublisher publisher = new FillPublisher(stack.kafkaBootstrapServers(), FILLS).withRate(options.fillsPerSecond());
                  ContinuousPublishing publishing = publisher.publishContinuously(
-                         new FillGenerator(System.currentTimeMillis(), stack.executionRegistry()), options.executionsInFlight())) {
-                console.printf("Fill confirmation and allocation are RUNNING: Flink web UI http://localhost:%d,"
+                         new FillGenerator(System.currentTimeMillis(), stack.executionRegistry()), options.executionsInFlight());
+                 TradePublisher trades = new TradePublisher(stack.kafkaBootstrapServers(), "trade-events").publishContinuously(
+                         new TradeGenerator(System.currentTimeMillis(), "L", 500), options.tradesPerSecond(), BUSINESS_ZONE)) {
+                console.printf("Fill confirmation, allocation and the trade hotpath are RUNNING: Flink web UI http://localhost:%d,"
                         + " Prometheus http://localhost:9249/metrics%n", options.webUiPort());
                 console.printf("Kafka %s, Postgres %s, Execution Service %s, Trade Service %s; %s fills/s;"
-                                + " accounting files in %s. Ctrl-C stops.%n",
+                                + " %s trades/s; accounting files in %s. Ctrl-C stops.%n",
                         stack.kafkaBootstrapServers(), stack.postgres().jdbcUrl(), stack.executionService(),
-                        stack.tradeService(), options.fillsPerSecond(), options.accountingDirectory());
+                        stack.tradeService(), options.fillsPerSecond(), options.tradesPerSecond(), options.accountingDirectory());
                 Progress progress = new Progress(console, stack.postgres(), new PrometheusScrape(9249),
-                        publishing::fillsPublished, options.accountingDirectory());
+                        publishing::fillsPublished, trades::published, options.accountingDirectory());
                 while (!stopRequested.await(5, TimeUnit.SECONDS)) {
                     progress.report();
                 }
                 console.println("Stopping: fill generator, jobs, then Kafka and Postgres");
             } finally {
                 dispatching.shutdownNow();
-                client.cancel().get(30, TimeUnit.SECONDS);
+                flink.close();
             }
         } finally {
             stopped.countDown();
         }
     }
 
-    private static void defineJobs(StreamExecutionEnvironment env, PlatformStack stack, PlatformOptions options) {
+    private static void submitJobs(LocalCluster flink, PlatformStack stack, PlatformOptions options) throws Exception {
         FillConfirmationOptions confirmation = FillConfirmationOptions.from(
                 "--kafka.bootstrap-servers", stack.kafkaBootstrapServers(),
                 "--fills.topic", FILLS,
@@ -91,8 +99,8 @@ public final class LocalPlatform {
                 "--postgres.url", stack.postgres().jdbcUrl(),
                 "--postgres.user", stack.postgres().user(),
                 "--postgres.password", stack.postgres().password());
-        FillConfirmationJob.define(env, confirmation.source(), confirmation.auditSink(), confirmation.deadLetterSink(),
-                ConfirmationSettings.defaults(stack.executionService()));
+        flink.submit(FillConfirmationJob.NAME, env -> FillConfirmationJob.define(env, confirmation.source(),
+                confirmation.auditSink(), confirmation.deadLetterSink(), ConfirmationSettings.defaults(stack.executionService())));
         AllocationOptions allocation = AllocationOptions.from(
                 "--kafka.bootstrap-servers", stack.kafkaBootstrapServers(),
                 "--fills.topic", FILLS,
@@ -101,8 +109,15 @@ public final class LocalPlatform {
                 "--postgres.user", stack.postgres().user(),
                 "--postgres.password", stack.postgres().password(),
                 "--allocation.output-dir", options.accountingDirectory().toUri().toString());
-        AllocationJob.define(env, allocation.source(), allocation.executionSink(), allocation.fileSink(),
-                allocation.deadLetterSink(), TradeServiceSettings.defaults(stack.tradeService()), allocation.businessZone());
+        flink.submit(AllocationJob.NAME, env -> AllocationJob.define(env, allocation.source(), allocation.executionSink(),
+                allocation.fileSink(), allocation.deadLetterSink(), TradeServiceSettings.defaults(stack.tradeService()),
+                allocation.businessZone()));
+        TradeHotpathOptions hotpath = TradeHotpathOptions.from(
+                "--kafka.bootstrap-servers", stack.kafkaBootstrapServers(),
+                "--postgres.url", stack.postgres().jdbcUrl(),
+                "--postgres.user", stack.postgres().user(),
+                "--postgres.password", stack.postgres().password());
+        flink.submit(TradeHotpathJob.NAME, env -> TradeHotpathJob.define(env, hotpath.wiring(), BUSINESS_ZONE));
     }
 
     /** The simulated CLI runs as its own process, as the real one would: a JVM on this classpath. */

@@ -24,6 +24,7 @@ record PlatformOptions(
         Path accountingDirectory,
         double fillsPerSecond,
         int executionsInFlight,
+        double tradesPerSecond,
         int webUiPort,
         Path dataDirectory) {
 
@@ -41,8 +42,9 @@ record PlatformOptions(
                 Optional.ofNullable(arguments.get("trade-service.url")),
                 arguments.getInt("trade-simulator.port", 8082),
                 Path.of(arguments.get("allocation.output-dir", "local-data/accounting")).toAbsolutePath(),
-                arguments.getDouble("fills-per-second", 200),
+                arguments.getDouble("fills-per-second", 100),
                 arguments.getInt("executions-in-flight", 50),
+                arguments.getDouble("trades-per-second", 50),
                 arguments.getInt("web-ui.port", 8081),
                 Path.of(arguments.get("data-dir", "local-data")).toAbsolutePath());
     }

@@ -19,12 +19,14 @@ final class Progress {
     private final PostgresSettings postgres;
     private final PrometheusScrape metrics;
     private final LongSupplier published;
+    private final LongSupplier tradesPublished;
     private final Path accountingDirectory;
     private long lastDecided;
     private long lastNanos = System.nanoTime();
 
     Progress(PrintStream console, PostgresSettings postgres, PrometheusScrape metrics, LongSupplier published,
-             Path accountingDirectory) {
+             LongSupplier tradesPublished, Path accountingDirectory) {
+        this.tradesPublished = tradesPublished;
         this.console = console;
         this.postgres = postgres;
         this.metrics = metrics;
@@ -41,11 +43,13 @@ final class Progress {
         String p95 = metrics.max(ConfirmationMetricNames.API_LATENCY_MICROS, ConfirmationMetricNames.P95)
                 .stream().mapToObj(micros -> String.format("%.1f ms", micros / 1000)).findFirst().orElse("n/a");
         console.printf("%s published %,d | decided %,d (%,.0f fills/s) | confirmed %,d | stale %,d | duplicate %,d"
-                        + " | DLQ %,d (invalid %,d, failed %,d) | API p95 %s | allocated %,d, files %d (sent %d)%n",
+                        + " | DLQ %,d (invalid %,d, failed %,d) | API p95 %s | allocated %,d, files %d (sent %d)"
+                        + " | trades %,d, position events %,d%n",
                 LocalTime.now().truncatedTo(ChronoUnit.SECONDS), published.getAsLong(), counts.total(), perSecond,
                 counts.of("CONFIRMED"), counts.of("STALE_SKIPPED"), counts.of("DUPLICATE"),
                 counts.of("INVALID", "FAILED"), counts.of("INVALID"), counts.of("FAILED"), p95,
-                counts.allocated(), files(AccountingFiles.SUFFIX), files(AccountingFiles.SUFFIX + ".sent"));
+                counts.allocated(), files(AccountingFiles.SUFFIX), files(AccountingFiles.SUFFIX + ".sent"),
+                tradesPublished.getAsLong(), counts.positionEvents());
     }
 
     private long files(String suffix) {
