@@ -6,7 +6,7 @@ import java.io.OutputStream;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 
-/** Counts each request from arrival until its response is sent, applies the injected faults, then the API. */
+/** Counts each request from arrival until its reply is ready, applies the injected faults, then the API. */
 final class SimulatorHandler implements HttpHandler {
 
     private final ApiRouter api;
@@ -21,6 +21,18 @@ final class SimulatorHandler implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
+        try {
+            send(exchange, answer(exchange));
+        } finally {
+            exchange.close();
+        }
+    }
+
+    /**
+     * The request is in flight until its reply is ready, not until the reply is sent: a client that has its response
+     * must never see the request still counted, or a {@code resetStats()} right after it would keep it as in flight.
+     */
+    private Reply answer(HttpExchange exchange) throws IOException {
         String method = exchange.getRequestMethod();
         stats.requestArrived(method);
         if (TraceContext.carriedBy(exchange.getRequestHeaders())) {
@@ -28,11 +40,9 @@ final class SimulatorHandler implements HttpHandler {
         }
         try {
             byte[] body = exchange.getRequestBody().readAllBytes();
-            ApiRequest request = new ApiRequest(method, exchange.getRequestURI().getPath(),
-                    exchange.getRequestURI().getRawQuery(), body);
-            send(exchange, reply(request));
+            return reply(new ApiRequest(method, exchange.getRequestURI().getPath(),
+                    exchange.getRequestURI().getRawQuery(), body));
         } finally {
-            exchange.close();
             stats.requestAnswered();
         }
     }
