@@ -85,6 +85,19 @@ public final class PositionJson {
         }
     }
 
+    public static String contractOutcome(ContractOutcome outcome) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("tradeId", outcome.trade().tradeId());
+        node.put("positionKey", outcome.trade().positionKey());
+        if (outcome.generated()) {
+            node.put("contractId", outcome.contractId());
+        } else {
+            node.put("failure", outcome.failure());
+            node.set("trade", JSON.valueToTree(outcome.trade()));
+        }
+        return node.toString();
+    }
+
     public static String trade(TradeEvent trade) {
         try {
             return JSON.writeValueAsString(trade);

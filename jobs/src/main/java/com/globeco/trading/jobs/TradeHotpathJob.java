@@ -2,10 +2,13 @@ package com.globeco.trading.jobs;
 
 import com.globeco.trading.fills.DeadLetter;
 import com.globeco.trading.fills.SourceMessage;
+import com.globeco.trading.operators.positions.ContractServiceSettings;
+import com.globeco.trading.operators.positions.GenerateContract;
 import com.globeco.trading.operators.positions.KeepPositions;
 import com.globeco.trading.operators.positions.ReadContractTerms;
 import com.globeco.trading.operators.positions.ReadMarketPrices;
 import com.globeco.trading.operators.positions.ValidateTrades;
+import com.globeco.trading.positions.ContractOutcome;
 import com.globeco.trading.positions.MarketPrice;
 import com.globeco.trading.positions.PositionChange;
 import com.globeco.trading.positions.PositionCommand;
@@ -15,12 +18,14 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.api.java.functions.KeySelector;
+import org.apache.flink.streaming.api.datastream.AsyncDataStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Trade hotpath: Position Management's hotpath as a Flink job.
@@ -30,6 +35,7 @@ import java.time.ZoneId;
  *   contract-events ─▶ read ─────┴▶ keyBy(positionKey) ─▶ keep positions ─┬▶ event store + snapshots (Postgres, XA)
  *   market-data ─────▶ read ─▶ broadcast ────────────────────┘            ├▶ trade-applied-events (Kafka)
  *                                                                         ├▶ backdated-trades, provisional-trade-events (Kafka)
+ *                                                                         ├▶ contract generation (async) ─▶ trade-contracts | contract-generation-retry
  *   rejected and invalid ───────────────────────────────────────────────▶ └▶ trade-events-dlq (Kafka)
  * </pre>
  */
@@ -47,7 +53,10 @@ public final class TradeHotpathJob {
             Sink<PositionChange> appliedEvents,
             Sink<PositionEvent> provisionalEvents,
             Sink<TradeEvent> backdatedTrades,
-            Sink<DeadLetter> deadLetters) {}
+            Sink<ContractOutcome> generatedContracts,
+            Sink<ContractOutcome> contractRetries,
+            Sink<DeadLetter> deadLetters,
+            ContractServiceSettings contractService) {}
 
     public static void main(String[] args) throws Exception {
         TradeHotpathOptions options = TradeHotpathOptions.from(args);
@@ -80,6 +89,15 @@ public final class TradeHotpathJob {
                 .uid("provisional-trade-events-sink").name("provisional-trade-events (Kafka, exactly once)");
         changes.getSideOutput(KeepPositions.BACKDATED).sinkTo(wiring.backdatedTrades())
                 .uid("backdated-trades-sink").name("backdated-trades (Kafka, exactly once)");
+        DataStream<ContractOutcome> contractOutcomes = AsyncDataStream.unorderedWait(
+                        changes.getSideOutput(KeepPositions.CONTRACT_REQUESTS), new GenerateContract(wiring.contractService()),
+                        1, TimeUnit.SECONDS, wiring.contractService().maxCallsInFlight())
+                .uid("generate-contracts").name("Contract generation (Contract Service, async)");
+        contractOutcomes.filter(ContractOutcome::generated).uid("contracts-generated").name("Generated contracts")
+                .sinkTo(wiring.generatedContracts()).uid("trade-contracts-sink").name("trade-contracts (Kafka, exactly once)");
+        contractOutcomes.filter(outcome -> !outcome.generated()).uid("contracts-deferred").name("Deferred contracts")
+                .sinkTo(wiring.contractRetries()).uid("contract-retry-sink").name("contract-generation-retry (Kafka, exactly once)");
+
         DataStream<DeadLetter> rejected = trades.getSideOutput(ValidateTrades.REJECTED)
                 .union(contracts.getSideOutput(ValidateTrades.REJECTED), prices.getSideOutput(ValidateTrades.REJECTED),
                         changes.getSideOutput(KeepPositions.REJECTED));

@@ -1,21 +1,24 @@
 package com.globeco.trading.jobs;
 
+import com.globeco.trading.operators.positions.ContractServiceSettings;
 import com.globeco.trading.operators.sinks.DeadLetterSink;
 import com.globeco.trading.operators.sinks.ExactlyOnceJdbc;
 import com.globeco.trading.operators.sinks.ExactlyOnceKafka;
 import com.globeco.trading.operators.sinks.KafkaSettings;
 import com.globeco.trading.operators.sinks.PositionChangeStatement;
 import com.globeco.trading.operators.sinks.PostgresSettings;
+import com.globeco.trading.positions.ContractOutcome;
 import com.globeco.trading.positions.PositionChange;
 import com.globeco.trading.positions.PositionEvent;
 import com.globeco.trading.positions.PositionJson;
 import com.globeco.trading.positions.TradeEvent;
 
+import java.net.URI;
 import java.time.ZoneId;
 
 /** The trade hotpath's settings, from {@code --name value} arguments or environment variables. */
 public record TradeHotpathOptions(KafkaSettings kafka, String topicPrefix, String consumerGroup,
-                                  PostgresSettings postgres, ZoneId businessZone) {
+                                  PostgresSettings postgres, ZoneId businessZone, URI contractService) {
 
     public static TradeHotpathOptions from(String... args) {
         JobArguments settings = JobArguments.of(args);
@@ -27,7 +30,8 @@ public record TradeHotpathOptions(KafkaSettings kafka, String topicPrefix, Strin
                         settings.get("postgres.url", "jdbc:postgresql://globeco-trade-lifecycle-postgres:5432/postgres"),
                         settings.get("postgres.user", "postgres"),
                         settings.get("postgres.password", "")),
-                ZoneId.of(settings.get("hotpath.business-zone", "America/New_York")));
+                ZoneId.of(settings.get("hotpath.business-zone", "America/New_York")),
+                URI.create(settings.get("contract-service.url", "http://globeco-contract-service:8090")));
     }
 
     public String topic(String name) {
@@ -43,7 +47,10 @@ public record TradeHotpathOptions(KafkaSettings kafka, String topicPrefix, Strin
                 ExactlyOnceKafka.sink(kafka, topic("trade-applied-events"), topic("hotpath-applied"), new ChangeRecords()),
                 ExactlyOnceKafka.sink(kafka, topic("provisional-trade-events"), topic("hotpath-provisional"), new EventRecords()),
                 ExactlyOnceKafka.sink(kafka, topic("backdated-trades"), topic("hotpath-backdated"), new TradeRecords()),
-                DeadLetterSink.exactlyOnce(kafka, topic("trade-events-dlq"), topic("hotpath-dlq")));
+                ExactlyOnceKafka.sink(kafka, topic("trade-contracts"), topic("hotpath-contracts"), new ContractRecords()),
+                ExactlyOnceKafka.sink(kafka, topic("contract-generation-retry"), topic("hotpath-contract-retry"), new ContractRecords()),
+                DeadLetterSink.exactlyOnce(kafka, topic("trade-events-dlq"), topic("hotpath-dlq")),
+                ContractServiceSettings.defaults(contractService));
     }
 
     private static final class ChangeRecords implements ExactlyOnceKafka.Records<PositionChange> {
@@ -67,6 +74,18 @@ public record TradeHotpathOptions(KafkaSettings kafka, String topicPrefix, Strin
         @Override
         public String value(PositionEvent event) {
             return PositionJson.event(event);
+        }
+    }
+
+    private static final class ContractRecords implements ExactlyOnceKafka.Records<ContractOutcome> {
+        @Override
+        public String key(ContractOutcome outcome) {
+            return outcome.trade().positionKey();
+        }
+
+        @Override
+        public String value(ContractOutcome outcome) {
+            return PositionJson.contractOutcome(outcome);
         }
     }
 

@@ -4,17 +4,19 @@ import com.globeco.trading.schema.Migrations;
 import com.globeco.trading.testkit.InProcessKafka;
 import com.globeco.trading.testkit.LocalPostgres;
 import com.globeco.trading.testkit.execution.ExecutionServiceSimulator;
+import com.globeco.trading.testkit.contract.ContractServiceSimulator;
 import com.globeco.trading.testkit.trade.TradeServiceSimulator;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** Kafka, Postgres (migrated) and the Execution and Trade Service simulators, started once per test class. */
+/** Kafka, Postgres (migrated) and the Execution, Trade and Contract Service simulators, started once per test class. */
 public final class LocalStack implements BeforeAllCallback, AfterAllCallback {
     private InProcessKafka kafka;
     private LocalPostgres postgres;
     private ExecutionServiceSimulator executionService;
     private TradeServiceSimulator tradeService;
+    private ContractServiceSimulator contractService;
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -23,10 +25,12 @@ public final class LocalStack implements BeforeAllCallback, AfterAllCallback {
         Migrations.apply(postgres.dataSource());
         executionService = ExecutionServiceSimulator.start();
         tradeService = TradeServiceSimulator.start();
+        contractService = ContractServiceSimulator.start();
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
+        contractService.close();
         tradeService.close();
         executionService.close();
         postgres.close();
@@ -47,5 +51,9 @@ public final class LocalStack implements BeforeAllCallback, AfterAllCallback {
 
     public TradeServiceSimulator tradeService() {
         return tradeService;
+    }
+
+    public ContractServiceSimulator contractService() {
+        return contractService;
     }
 }

@@ -51,8 +51,10 @@ class TradeHotpathJobTest {
                 "--hotpath.consumer-group", "position-hotpath-" + run,
                 "--postgres.url", STACK.postgres().jdbcUrl(),
                 "--postgres.user", STACK.postgres().user(),
-                "--postgres.password", STACK.postgres().password());
-        STACK.kafka().createTopics(8, options.topic("trade-events"), options.topic("contract-events"), options.topic("market-data"),
+                "--postgres.password", STACK.postgres().password(),
+                "--contract-service.url", STACK.contractService().baseUri().toString());
+        STACK.contractService().setOutage(false);
+        STACK.kafka().createTopics(8, options.topic("trade-contracts"), options.topic("contract-generation-retry"), options.topic("trade-events"), options.topic("contract-events"), options.topic("market-data"),
                 options.topic("trade-applied-events"), options.topic("provisional-trade-events"), options.topic("backdated-trades"),
                 options.topic("trade-events-dlq"));
     }
@@ -68,6 +70,35 @@ class TradeHotpathJobTest {
             assertPositionsMatchTheReplay(scenario);
             assertThat(STACK.kafka().readCommitted(options.topic("trade-applied-events"), scenario.trades().size(), PATIENCE))
                     .hasSize(scenario.trades().size());
+            List<ConsumerRecord<String, String>> contracts;
+            List<ConsumerRecord<String, String>> deferred;
+            long deadline = System.nanoTime() + PATIENCE.toNanos();
+            do {
+                contracts = STACK.kafka().readCommitted(options.topic("trade-contracts"), 0, PATIENCE);
+                deferred = STACK.kafka().readCommitted(options.topic("contract-generation-retry"), 0, PATIENCE);
+            } while (contracts.size() + deferred.size() < scenario.trades().size() && System.nanoTime() < deadline);
+            assertThat(contracts.size() + deferred.size())
+                    .as("every current-dated trade has a contract or a queued request (40 ms budget)").isEqualTo(scenario.trades().size());
+            assertThat(contracts).allSatisfy(contract -> assertThat(contract.value()).contains("\"contractId\":\"CTR-"));
+        }
+    }
+
+    @Test
+    void whenTheContractServiceIsDownTradesAreStillAppliedAndTheirRequestsQueuedForRetry() throws Exception {
+        TradeScenario scenario = new TradeScenario(run, 4, 5, TODAY, 5);
+        STACK.contractService().setOutage(true);
+
+        try (RunningJob job = start(); KafkaProducer<byte[], byte[]> producer = STACK.kafka().producer()) {
+            publish(producer, scenario.trades());
+            awaitEvents(scenario.trades().size());
+            List<ConsumerRecord<String, String>> retries = STACK.kafka()
+                    .readCommitted(options.topic("contract-generation-retry"), scenario.trades().size(), PATIENCE);
+
+            assertPositionsMatchTheReplay(scenario);
+            assertThat(retries).hasSize(scenario.trades().size()).allSatisfy(retry ->
+                    assertThat(retry.value()).contains("\"failure\"").contains("\"trade\""));
+        } finally {
+            STACK.contractService().setOutage(false);
         }
     }
 

@@ -46,7 +46,8 @@ public final class HotpathBenchmark {
             String prefix = "bench" + System.currentTimeMillis() + ".";
             TradeHotpathOptions hotpath = TradeHotpathOptions.from("--kafka.bootstrap-servers", stack.kafkaBootstrapServers(),
                     "--hotpath.topic-prefix", prefix, "--postgres.url", stack.postgres().jdbcUrl(),
-                    "--postgres.user", stack.postgres().user(), "--postgres.password", stack.postgres().password());
+                    "--postgres.user", stack.postgres().user(), "--postgres.password", stack.postgres().password(),
+                    "--contract-service.url", stack.contractService().toString());
             stack.ensureTopics(Arrays.stream(LocalPlatform.HOTPATH_TOPICS).map(hotpath::topic).toArray(String[]::new));
             TradeGenerator generator = new TradeGenerator(11, "B", positions);
             try (TradePublisher publisher = new TradePublisher(stack.kafkaBootstrapServers(), hotpath.topic("trade-events"))) {

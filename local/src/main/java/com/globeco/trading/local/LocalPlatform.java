@@ -38,7 +38,7 @@ public final class LocalPlatform {
     static final String DEAD_LETTERS = "fills.dlq";
     static final String ALLOCATION_DEAD_LETTERS = "allocations.dlq";
     static final String[] HOTPATH_TOPICS = {"trade-events", "contract-events", "market-data", "trade-applied-events",
-            "provisional-trade-events", "backdated-trades", "trade-events-dlq"};
+            "provisional-trade-events", "backdated-trades", "trade-contracts", "contract-generation-retry", "trade-events-dlq"};
 
     static final ZoneId BUSINESS_ZONE = ZoneId.of("America/New_York");
 
@@ -116,7 +116,8 @@ public final class LocalPlatform {
                 "--kafka.bootstrap-servers", stack.kafkaBootstrapServers(),
                 "--postgres.url", stack.postgres().jdbcUrl(),
                 "--postgres.user", stack.postgres().user(),
-                "--postgres.password", stack.postgres().password());
+                "--postgres.password", stack.postgres().password(),
+                "--contract-service.url", stack.contractService().toString());
         flink.submit(TradeHotpathJob.NAME, env -> TradeHotpathJob.define(env, hotpath.wiring(), BUSINESS_ZONE));
     }
 

@@ -8,6 +8,7 @@ import com.globeco.trading.testkit.LocalPostgres;
 import com.globeco.trading.testkit.execution.ExecutionServiceSimulator;
 import com.globeco.trading.testkit.execution.Latency;
 import com.globeco.trading.testkit.fills.ExecutionRegistry;
+import com.globeco.trading.testkit.contract.ContractServiceSimulator;
 import com.globeco.trading.testkit.trade.TradeServiceSimulator;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -31,6 +32,7 @@ final class PlatformStack implements AutoCloseable {
     private final Optional<ExecutionServiceSimulator> simulator;
     private final Optional<TradeServiceSimulator> tradeSimulator;
     private final URI tradeService;
+    private final URI contractService;
 
     PlatformStack(PlatformOptions options) {
         kafkaBootstrapServers = options.kafkaBootstrapServers().orElseGet(() -> own(InProcessKafka.start()).bootstrapServers());
@@ -47,6 +49,12 @@ final class PlatformStack implements AutoCloseable {
                 ? Optional.empty()
                 : Optional.of(own(TradeServiceSimulator.start(options.tradeSimulatorPort())));
         tradeService = options.tradeServiceUrl().map(URI::create).orElseGet(() -> tradeSimulator.get().baseUri());
+        contractService = options.contractServiceUrl().map(URI::create)
+                .orElseGet(() -> own(ContractServiceSimulator.start(options.contractSimulatorPort())).baseUri());
+    }
+
+    URI contractService() {
+        return contractService;
     }
 
     private PostgresSettings embeddedPostgres(boolean durable) {

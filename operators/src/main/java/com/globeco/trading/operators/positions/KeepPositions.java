@@ -47,6 +47,7 @@ public final class KeepPositions extends KeyedBroadcastProcessFunction<String, P
     public static final OutputTag<TradeEvent> BACKDATED = new OutputTag<TradeEvent>("backdated-trades") {};
     public static final OutputTag<PositionEvent> PROVISIONAL = new OutputTag<PositionEvent>("provisional-trade-events") {};
     public static final OutputTag<DeadLetter> REJECTED = new OutputTag<DeadLetter>("rejected-trades") {};
+    public static final OutputTag<TradeEvent> CONTRACT_REQUESTS = new OutputTag<TradeEvent>("contract-requests") {};
     public static final MapStateDescriptor<String, MarketPrice> PRICES =
             new MapStateDescriptor<>("market-prices", Types.STRING, TypeInformation.of(MarketPrice.class));
     public static final String POSITION = "position";
@@ -125,6 +126,8 @@ public final class KeepPositions extends KeyedBroadcastProcessFunction<String, P
             backdated.inc();
             context.output(BACKDATED, trade);
             context.output(PROVISIONAL, result.event());
+        } else {
+            context.output(CONTRACT_REQUESTS, trade);
         }
         out.collect(new PositionChange(result.event(), Hotpath.snapshot(context.getCurrentKey(), result.state(), now)));
         Long consumedAt = context.timestamp();
