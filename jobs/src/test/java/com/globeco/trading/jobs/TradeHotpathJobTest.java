@@ -1,5 +1,6 @@
 package com.globeco.trading.jobs;
 
+import com.globeco.trading.jobs.audit.PositionAudit;
 import com.globeco.trading.positions.LotReplayOracle;
 import com.globeco.trading.positions.PositionJson;
 import com.globeco.trading.positions.TaxLots;
@@ -14,6 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -124,6 +127,12 @@ class TradeHotpathJobTest {
                     .anyMatch(letter -> letter.contains("malformed JSON"));
             assertThat(eventCount()).as("the duplicate of trade a is not applied twice").isEqualTo(2);
             assertThat(snapshotLots(key).openQuantity()).isEqualByComparingTo("6");
+            ByteArrayOutputStream history = new ByteArrayOutputStream();
+            try (Connection connection = STACK.postgres().dataSource().getConnection()) {
+                assertThat(PositionAudit.run(connection, PositionAudit.POSITION, List.of(key), new PrintStream(history, true, StandardCharsets.UTF_8)))
+                        .isEqualTo(2);
+            }
+            assertThat(history.toString(StandardCharsets.UTF_8)).startsWith("position_key\tevent_ver").contains(run + "-a").contains(run + "-e");
         }
     }
 
