@@ -34,15 +34,12 @@ public record AllocationOptions(
     public static AllocationOptions from(String... args) {
         JobArguments settings = JobArguments.of(args);
         return new AllocationOptions(
-                KafkaSettings.of(settings.get("kafka.bootstrap-servers", "globeco-execution-service-kafka:9092")),
+                settings.kafka(),
                 settings.get("fills.topic", "fills"),
                 settings.get("allocation.consumer-group", "allocation-service"),
                 settings.get("allocation.dead-letter-topic", "allocations.dlq"),
                 settings.get("allocation.transactional-id-prefix", "allocation-dlq"),
-                new PostgresSettings(
-                        settings.get("postgres.url", "jdbc:postgresql://globeco-allocation-service-postgresql:5432/postgres"),
-                        settings.get("postgres.user", "postgres"),
-                        settings.get("postgres.password", "")),
+                settings.postgres("jdbc:postgresql://globeco-allocation-service-postgresql:5432/postgres"),
                 settings.get("allocation.output-dir", "/usr/local/share/files"),
                 ZoneId.of(settings.get("allocation.business-zone", "America/New_York")),
                 TradeServiceSettings.defaults(URI.create(settings.get("trade-service.url", "http://globeco-trade-service:8082"))));

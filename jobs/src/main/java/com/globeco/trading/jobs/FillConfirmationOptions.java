@@ -33,15 +33,12 @@ public record FillConfirmationOptions(
                 .defaults(URI.create(settings.get("execution-service.url", "http://globeco-execution-service:8084")))
                 .withMaxCallsInFlight(Integer.parseInt(settings.get("execution-service.max-concurrent-calls", "10")));
         return new FillConfirmationOptions(
-                KafkaSettings.of(settings.get("kafka.bootstrap-servers", "globeco-execution-service-kafka:9092")),
+                settings.kafka(),
                 settings.get("fills.topic", "fills"),
                 settings.get("fills.consumer-group", "confirmation-service"),
                 settings.get("fills.dead-letter-topic", "fills.dlq"),
                 settings.get("fills.transactional-id-prefix", "fill-confirmation-dlq"),
-                new PostgresSettings(
-                        settings.get("postgres.url", "jdbc:postgresql://globeco-trade-lifecycle-postgres:5432/postgres"),
-                        settings.get("postgres.user", "postgres"),
-                        settings.get("postgres.password", "")),
+                settings.postgres("jdbc:postgresql://globeco-trade-lifecycle-postgres:5432/postgres"),
                 confirmation);
     }
 

@@ -1,5 +1,7 @@
 package com.globeco.trading.jobs;
 
+import com.globeco.trading.operators.sinks.KafkaSettings;
+import com.globeco.trading.operators.sinks.PostgresSettings;
 import org.apache.flink.util.ParameterTool;
 
 /** A job's settings: {@code --name value} arguments, else environment variables (upper snake case), else defaults. */
@@ -7,6 +9,14 @@ record JobArguments(ParameterTool arguments) {
 
     static JobArguments of(String... args) {
         return new JobArguments(ParameterTool.fromArgs(args));
+    }
+
+    KafkaSettings kafka() {
+        return KafkaSettings.of(get("kafka.bootstrap-servers", "globeco-execution-service-kafka:9092"));
+    }
+
+    PostgresSettings postgres(String defaultUrl) {
+        return new PostgresSettings(get("postgres.url", defaultUrl), get("postgres.user", "postgres"), get("postgres.password", ""));
     }
 
     String get(String name, String fallback) {

@@ -23,13 +23,10 @@ public record TradeHotpathOptions(KafkaSettings kafka, String topicPrefix, Strin
     public static TradeHotpathOptions from(String... args) {
         JobArguments settings = JobArguments.of(args);
         return new TradeHotpathOptions(
-                KafkaSettings.of(settings.get("kafka.bootstrap-servers", "globeco-execution-service-kafka:9092")),
+                settings.kafka(),
                 settings.get("hotpath.topic-prefix", ""),
                 settings.get("hotpath.consumer-group", "position-hotpath"),
-                new PostgresSettings(
-                        settings.get("postgres.url", "jdbc:postgresql://globeco-trade-lifecycle-postgres:5432/postgres"),
-                        settings.get("postgres.user", "postgres"),
-                        settings.get("postgres.password", "")),
+                settings.postgres("jdbc:postgresql://globeco-trade-lifecycle-postgres:5432/postgres"),
                 ZoneId.of(settings.get("hotpath.business-zone", "America/New_York")),
                 URI.create(settings.get("contract-service.url", "http://globeco-contract-service:8090")));
     }

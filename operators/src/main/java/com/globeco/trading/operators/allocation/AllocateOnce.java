@@ -5,7 +5,7 @@ import com.globeco.trading.allocation.Allocation;
 import com.globeco.trading.allocation.ClosedExecution;
 import com.globeco.trading.fills.DeadLetter;
 import com.globeco.trading.fills.InboundFill;
-import com.globeco.trading.operators.fills.DeadLetterCounters;
+import com.globeco.trading.operators.metrics.DeadLetterCounters;
 import com.globeco.trading.operators.logging.CorrelatedLog;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.StateTtlConfig;

@@ -3,9 +3,9 @@ package com.globeco.trading.operators.allocation;
 import com.globeco.trading.allocation.TradeServiceJson;
 import com.globeco.trading.fills.CorrelationIds;
 import com.globeco.trading.fills.InboundFill;
+import com.globeco.trading.operators.http.CircuitBreakers;
 import com.globeco.trading.operators.http.PooledHttp;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.async.ResultFuture;
 import org.apache.flink.streaming.api.functions.async.RichAsyncFunction;
@@ -35,13 +35,7 @@ public final class LookUpPortfolio extends RichAsyncFunction<InboundFill, Portfo
     public void open(OpenContext context) {
         int subtasks = getRuntimeContext().getTaskInfo().getNumberOfParallelSubtasks();
         http = new PooledHttp("trade-service-call", settings.callTimeout(), Math.max(1, settings.maxCallsInFlight() / subtasks));
-        breaker = CircuitBreaker.of("trade-service", CircuitBreakerConfig.custom()
-                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-                .slidingWindowSize(settings.breakerFailures())
-                .minimumNumberOfCalls(settings.breakerFailures())
-                .failureRateThreshold(100)
-                .waitDurationInOpenState(settings.breakerOpenFor())
-                .build());
+        breaker = CircuitBreakers.afterConsecutiveFailures("trade-service", settings.breakerFailures(), settings.breakerOpenFor());
     }
 
     @Override

@@ -9,9 +9,9 @@ import com.globeco.trading.fills.DeadLetter;
 import com.globeco.trading.fills.InboundFill;
 import com.globeco.trading.fills.Outcome;
 import com.globeco.trading.operators.execution.ExecutionServiceClient;
+import com.globeco.trading.operators.http.CircuitBreakers;
 import com.globeco.trading.operators.logging.CorrelatedLog;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import org.apache.flink.api.common.operators.MailboxExecutor;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ValueState;
@@ -90,14 +90,7 @@ public final class ConfirmFillsOperator extends AbstractStreamOperator<Confirmat
         readyToCall = new ArrayDeque<>();
         callLimit = settings.callsPerSubtask(getRuntimeContext().getTaskInfo().getNumberOfParallelSubtasks());
         client = new ExecutionServiceClient(settings.executionServiceUri(), settings.apiTimeout(), callLimit);
-        breaker = CircuitBreaker.of("execution-service", CircuitBreakerConfig.custom()
-                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-                .slidingWindowSize(settings.breakerFailures())
-                .minimumNumberOfCalls(settings.breakerFailures())
-                .failureRateThreshold(100)
-                .waitDurationInOpenState(settings.breakerOpenFor())
-                .permittedNumberOfCallsInHalfOpenState(1)
-                .build());
+        breaker = CircuitBreakers.afterConsecutiveFailures("execution-service", settings.breakerFailures(), settings.breakerOpenFor());
         metrics = new ConfirmationMetrics(getMetricGroup(), () -> callsInFlight, breaker);
         log = new CorrelatedLog(LoggerFactory.getLogger(ConfirmFillsOperator.class), settings.service());
         resumeInterruptedFills();

@@ -1,5 +1,6 @@
 package com.globeco.trading.operators.fills;
 
+import com.globeco.trading.operators.metrics.DeadLetterCounters;
 import com.globeco.trading.fills.Outcome;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.apache.flink.metrics.Counter;

@@ -1,5 +1,6 @@
 package com.globeco.trading.operators.fills;
 
+import com.globeco.trading.operators.metrics.DeadLetterCounters;
 import com.globeco.trading.fills.ConfirmationRecord;
 import com.globeco.trading.fills.CorrelationIds;
 import com.globeco.trading.fills.DeadLetter;

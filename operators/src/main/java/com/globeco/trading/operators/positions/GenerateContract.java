@@ -2,11 +2,11 @@ package com.globeco.trading.operators.positions;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.globeco.trading.operators.http.CircuitBreakers;
 import com.globeco.trading.operators.http.PooledHttp;
 import com.globeco.trading.positions.ContractOutcome;
 import com.globeco.trading.positions.TradeEvent;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.async.ResultFuture;
@@ -39,13 +39,7 @@ public final class GenerateContract extends RichAsyncFunction<TradeEvent, Contra
     public void open(OpenContext context) {
         int subtasks = getRuntimeContext().getTaskInfo().getNumberOfParallelSubtasks();
         http = new PooledHttp("contract-service-call", settings.timeout(), Math.max(1, settings.maxCallsInFlight() / subtasks));
-        breaker = CircuitBreaker.of("contract-service", CircuitBreakerConfig.custom()
-                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-                .slidingWindowSize(settings.breakerFailures())
-                .minimumNumberOfCalls(settings.breakerFailures())
-                .failureRateThreshold(100)
-                .waitDurationInOpenState(settings.breakerOpenFor())
-                .build());
+        breaker = CircuitBreakers.afterConsecutiveFailures("contract-service", settings.breakerFailures(), settings.breakerOpenFor());
         generated = getRuntimeContext().getMetricGroup().counter("contractsGenerated");
         deferred = getRuntimeContext().getMetricGroup().counter("contractsDeferred");
     }

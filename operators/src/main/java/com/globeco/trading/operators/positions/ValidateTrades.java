@@ -2,7 +2,7 @@ package com.globeco.trading.operators.positions;
 
 import com.globeco.trading.fills.DeadLetter;
 import com.globeco.trading.fills.SourceMessage;
-import com.globeco.trading.operators.fills.DeadLetterCounters;
+import com.globeco.trading.operators.metrics.DeadLetterCounters;
 import com.globeco.trading.operators.logging.CorrelatedLog;
 import com.globeco.trading.positions.PositionCommand;
 import com.globeco.trading.positions.TradeReader;

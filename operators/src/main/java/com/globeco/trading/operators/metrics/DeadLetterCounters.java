@@ -1,4 +1,4 @@
-package com.globeco.trading.operators.fills;
+package com.globeco.trading.operators.metrics;
 
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
