@@ -326,7 +326,8 @@ def file_path(uri):
     return uri[len("file://"):] if isinstance(uri, str) and uri.startswith("file://") else None
 
 
-SETTING = re.compile(r'settings\.get\(\s*"([^"]+)"(?:\s*,\s*("[^"]*")\s*\))?')
+# settings.get("name", "default") in an options class, or get("name", ...) inside JobArguments itself
+SETTING = re.compile(r'(?:settings\.|(?<![.\w]))get\(\s*"([^"]+)"(?:\s*,\s*("[^"]*")\s*\))?')
 
 
 def java_settings(text):
@@ -344,7 +345,8 @@ def known_job_options():
 
 def job_options(entry_class):
     """{option: default} of one job: settings.get(...) in its entry class and in the classes of
-    jobs/src/main/java that the entry class names (FillConfirmationJob -> FillConfirmationOptions)."""
+    jobs/src/main/java that it names, directly or through those (FillConfirmationJob ->
+    FillConfirmationOptions -> JobArguments)."""
     if not isinstance(entry_class, str) or not entry_class:
         return {}
     source = JAVA_SOURCES / (entry_class.replace(".", "/") + ".java")
@@ -354,11 +356,18 @@ def job_options(entry_class):
     by_name = {}
     for path in JAVA_SOURCES.rglob("*.java"):
         by_name.setdefault(path.stem, []).append(path)
-    options = java_settings(text)
-    for word in sorted(set(re.findall(r"\b[A-Z][A-Za-z0-9_]*\b", text))):
-        for path in by_name.get(word, []):
-            if path != source:
-                options.update(java_settings(path.read_text(encoding="utf-8")))
+    options = {}
+    seen = {source}
+    pending = [source]
+    while pending:
+        current = pending.pop()
+        current_text = current.read_text(encoding="utf-8")
+        options.update(java_settings(current_text))
+        for word in sorted(set(re.findall(r"\b[A-Z][A-Za-z0-9_]*\b", current_text))):
+            for path in by_name.get(word, []):
+                if path not in seen:
+                    seen.add(path)
+                    pending.append(path)
     return options
 
 
