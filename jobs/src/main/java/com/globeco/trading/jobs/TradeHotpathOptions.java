@@ -7,8 +7,6 @@ import com.globeco.trading.operators.sinks.ExactlyOnceKafka;
 import com.globeco.trading.operators.sinks.KafkaSettings;
 import com.globeco.trading.operators.sinks.PositionChangeStatement;
 import com.globeco.trading.operators.sinks.PostgresSettings;
-import com.globeco.trading.positions.ContractOutcome;
-import com.globeco.trading.positions.PositionChange;
 import com.globeco.trading.positions.PositionEvent;
 import com.globeco.trading.positions.PositionJson;
 import com.globeco.trading.positions.TradeEvent;
@@ -41,60 +39,17 @@ public record TradeHotpathOptions(KafkaSettings kafka, String topicPrefix, Strin
                 KafkaSources.kafka(kafka, topic("contract-events"), consumerGroup),
                 KafkaSources.kafka(kafka, topic("market-data"), consumerGroup),
                 ExactlyOnceJdbc.sink(postgres, new PositionChangeStatement()),
-                ExactlyOnceKafka.sink(kafka, topic("trade-applied-events"), topic("hotpath-applied"), new ChangeRecords()),
-                ExactlyOnceKafka.sink(kafka, topic("provisional-trade-events"), topic("hotpath-provisional"), new EventRecords()),
-                ExactlyOnceKafka.sink(kafka, topic("backdated-trades"), topic("hotpath-backdated"), new TradeRecords()),
-                ExactlyOnceKafka.sink(kafka, topic("trade-contracts"), topic("hotpath-contracts"), new ContractRecords()),
-                ExactlyOnceKafka.sink(kafka, topic("contract-generation-retry"), topic("hotpath-contract-retry"), new ContractRecords()),
+                ExactlyOnceKafka.sink(kafka, topic("trade-applied-events"), topic("hotpath-applied"),
+                        change -> change.event().positionKey(), change -> PositionJson.event(change.event())),
+                ExactlyOnceKafka.sink(kafka, topic("provisional-trade-events"), topic("hotpath-provisional"),
+                        PositionEvent::positionKey, PositionJson::event),
+                ExactlyOnceKafka.sink(kafka, topic("backdated-trades"), topic("hotpath-backdated"),
+                        TradeEvent::positionKey, PositionJson::trade),
+                ExactlyOnceKafka.sink(kafka, topic("trade-contracts"), topic("hotpath-contracts"),
+                        outcome -> outcome.trade().positionKey(), PositionJson::contractOutcome),
+                ExactlyOnceKafka.sink(kafka, topic("contract-generation-retry"), topic("hotpath-contract-retry"),
+                        outcome -> outcome.trade().positionKey(), PositionJson::contractOutcome),
                 DeadLetterSink.exactlyOnce(kafka, topic("trade-events-dlq"), topic("hotpath-dlq")),
                 ContractServiceSettings.defaults(contractService));
-    }
-
-    private static final class ChangeRecords implements ExactlyOnceKafka.Records<PositionChange> {
-        @Override
-        public String key(PositionChange change) {
-            return change.event().positionKey();
-        }
-
-        @Override
-        public String value(PositionChange change) {
-            return PositionJson.event(change.event());
-        }
-    }
-
-    private static final class EventRecords implements ExactlyOnceKafka.Records<PositionEvent> {
-        @Override
-        public String key(PositionEvent event) {
-            return event.positionKey();
-        }
-
-        @Override
-        public String value(PositionEvent event) {
-            return PositionJson.event(event);
-        }
-    }
-
-    private static final class ContractRecords implements ExactlyOnceKafka.Records<ContractOutcome> {
-        @Override
-        public String key(ContractOutcome outcome) {
-            return outcome.trade().positionKey();
-        }
-
-        @Override
-        public String value(ContractOutcome outcome) {
-            return PositionJson.contractOutcome(outcome);
-        }
-    }
-
-    private static final class TradeRecords implements ExactlyOnceKafka.Records<TradeEvent> {
-        @Override
-        public String key(TradeEvent trade) {
-            return trade.positionKey();
-        }
-
-        @Override
-        public String value(TradeEvent trade) {
-            return PositionJson.trade(trade);
-        }
     }
 }

@@ -9,18 +9,6 @@ public final class DeadLetterSink {
     private DeadLetterSink() {}
 
     public static KafkaSink<DeadLetter> exactlyOnce(KafkaSettings kafka, String topic, String transactionalIdPrefix) {
-        return ExactlyOnceKafka.sink(kafka, topic, transactionalIdPrefix, new Envelopes());
-    }
-
-    private static final class Envelopes implements ExactlyOnceKafka.Records<DeadLetter> {
-        @Override
-        public String key(DeadLetter letter) {
-            return letter.key();
-        }
-
-        @Override
-        public String value(DeadLetter letter) {
-            return DeadLetterJson.write(letter);
-        }
+        return ExactlyOnceKafka.sink(kafka, topic, transactionalIdPrefix, DeadLetter::key, DeadLetterJson::write);
     }
 }

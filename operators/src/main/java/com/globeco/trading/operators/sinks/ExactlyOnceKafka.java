@@ -19,29 +19,26 @@ public final class ExactlyOnceKafka {
 
     private ExactlyOnceKafka() {}
 
-    /** A key and a value, both text, for every element. */
-    public interface Records<T> extends Serializable {
-        String key(T element);
+    /** Text of an element: its key or its value. */
+    public interface Text<T> extends Function<T, String>, Serializable {}
 
-        String value(T element);
-    }
-
-    public static <T> KafkaSink<T> sink(KafkaSettings kafka, String topic, String transactionalIdPrefix, Records<T> records) {
+    public static <T> KafkaSink<T> sink(KafkaSettings kafka, String topic, String transactionalIdPrefix,
+                                        Text<T> key, Text<T> value) {
         return KafkaSink.<T>builder()
                 .setBootstrapServers(kafka.bootstrapServers())
                 .setKafkaProducerConfig(kafka.properties())
                 .setProperty("transaction.timeout.ms", TRANSACTION_TIMEOUT_MS)
-                .setRecordSerializer(new Serializer<>(topic, records))
+                .setRecordSerializer(new Serializer<>(topic, key, value))
                 .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
                 .setTransactionalIdPrefix(transactionalIdPrefix)
                 .build();
     }
 
-    private record Serializer<T>(String topic, Records<T> records) implements KafkaRecordSerializationSchema<T> {
+    private record Serializer<T>(String topic, Text<T> key, Text<T> value) implements KafkaRecordSerializationSchema<T> {
         @Override
         public ProducerRecord<byte[], byte[]> serialize(T element, KafkaSinkContext context, Long timestamp) {
-            String key = records.key(element);
-            return new ProducerRecord<>(topic, key == null ? null : bytes(key), bytes(records.value(element)));
+            String keyText = key.apply(element);
+            return new ProducerRecord<>(topic, keyText == null ? null : bytes(keyText), bytes(value.apply(element)));
         }
 
         private static byte[] bytes(String text) {
