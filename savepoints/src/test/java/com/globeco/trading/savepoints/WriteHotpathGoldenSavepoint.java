@@ -1,0 +1,108 @@
+package com.globeco.trading.savepoints;
+
+import com.globeco.trading.jobs.LocalStack;
+import com.globeco.trading.jobs.RunningJob;
+import com.globeco.trading.jobs.TestFlink;
+import com.globeco.trading.jobs.TradeHotpathJob;
+import com.globeco.trading.jobs.TradeHotpathOptions;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.stream.Stream;
+
+/**
+ * Writes the trade hotpath's golden savepoint: a short deterministic run of the job as built now,
+ * stopped with a canonical savepoint, next to the snapshot rows it must restore to. Run it only when
+ * a state layout is retired, e.g. {@code mvn -pl savepoints verify -Dtest=WriteHotpathGoldenSavepoint
+ * -Dgolden.write=savepoints/src/test/resources/golden/trade-hotpath/v1}; the compatibility tests read
+ * what it wrote for ever after.
+ */
+@EnabledIfSystemProperty(named = "golden.write", matches = ".+")
+class WriteHotpathGoldenSavepoint {
+    @RegisterExtension
+    static final LocalStack STACK = new LocalStack();
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = TestFlink.cluster(1, 2);
+
+    @Test
+    void writeTheGoldenSavepoint() throws Exception {
+        Path target = Path.of(System.getProperty("golden.write")).toAbsolutePath();
+        TradeHotpathOptions options = TradeHotpathOptions.from(
+                "--kafka.bootstrap-servers", STACK.kafka().bootstrapServers(),
+                "--hotpath.topic-prefix", "golden.",
+                "--postgres.url", STACK.postgres().jdbcUrl(),
+                "--postgres.user", STACK.postgres().user(),
+                "--postgres.password", STACK.postgres().password(),
+                "--contract-service.url", STACK.contractService().baseUri().toString());
+        STACK.kafka().createTopics(1, Stream.of("trade-events", "contract-events", "market-data", "trade-applied-events",
+                "provisional-trade-events", "backdated-trades", "trade-contracts", "contract-generation-retry", "trade-events-dlq")
+                .map(options::topic).toArray(String[]::new));
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(TestFlink.configuration());
+        TradeHotpathJob.define(env, options.wiring(), options.businessZone());
+
+        try (RunningJob job = RunningJob.start(env, "golden-trade-hotpath");
+             KafkaProducer<byte[], byte[]> producer = STACK.kafka().producer()) {
+            send(producer, options.topic("contract-events"), GoldenHotpathRun.CONTRACTS);
+            awaitEvents(0);
+            send(producer, options.topic("trade-events"), GoldenHotpathRun.TRADES);
+            awaitEvents(GoldenHotpathRun.TRADES.size());
+            send(producer, options.topic("market-data"), GoldenHotpathRun.PRICES);
+            awaitEvents(GoldenHotpathRun.TRADES.size() + GoldenHotpathRun.RESETS);
+            Path written = Path.of(java.net.URI.create(job.stopWithSavepoint(target.resolve("tmp").toUri().toString())));
+            Files.move(written, target.resolve("savepoint"));
+            Files.delete(target.resolve("tmp"));
+        }
+        Files.writeString(target.resolve("snapshots.tsv"), snapshots());
+    }
+
+    private static void send(KafkaProducer<byte[], byte[]> producer, String topic, java.util.List<String> payloads) {
+        for (String payload : payloads) {
+            producer.send(new ProducerRecord<>(topic, payload.getBytes(StandardCharsets.UTF_8)));
+        }
+        producer.flush();
+    }
+
+    private static void awaitEvents(int expected) throws Exception {
+        Thread.sleep(3_000);
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (count("SELECT count(*) FROM event_store") < expected) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("fewer than " + expected + " events");
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private static long count(String sql) throws Exception {
+        try (Connection connection = STACK.postgres().dataSource().getConnection();
+             Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    private static String snapshots() throws Exception {
+        StringBuilder rows = new StringBuilder("position_key\tversion\tstatus\ttax_lots_compressed\n");
+        try (Connection connection = STACK.postgres().dataSource().getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery(
+                     "SELECT position_key, version, status, tax_lots_compressed::text FROM snapshot_store ORDER BY position_key")) {
+            while (result.next()) {
+                rows.append(result.getString(1)).append('\t').append(result.getLong(2)).append('\t')
+                        .append(result.getString(3)).append('\t').append(result.getString(4)).append('\n');
+            }
+        }
+        return rows.toString();
+    }
+}
