@@ -50,6 +50,7 @@ public class TaxLotBenchmark {
     static final BigDecimal LOT_QUANTITY = new BigDecimal("100");
     /** Four full lots and half of a fifth. */
     static final BigDecimal DECREASE = new BigDecimal("450");
+    static final BigDecimal PRICE = new BigDecimal("101.25");
     static final int LOTS_PER_DAY = 4;
     static final LocalDate FIRST_TRADE_DATE = LocalDate.of(2020, 1, 2);
     static final String POSITION_KEY = "ACC-7:AAPL:USD";
@@ -102,7 +103,7 @@ public class TaxLotBenchmark {
             throw new IllegalStateException("fixture has " + openLots.count() + " lots");
         }
         for (TaxLotMethod method : TaxLotMethod.values()) {
-            TaxLots.Reduced reduced = openLots.reduce(DECREASE, method);
+            TaxLots.Reduced reduced = openLots.reduce(DECREASE, PRICE, method);
             if (reduced.reductions().size() != 5 || reduced.lots().count() != lots - 4) {
                 throw new IllegalStateException(method + " decrease touched " + reduced.reductions().size() + " lots");
             }
@@ -119,7 +120,7 @@ public class TaxLotBenchmark {
     /** (1) A decrease spanning five lots: order the lots by method, consume, compact the arrays. */
     @Benchmark
     public TaxLots.Reduced reduce(Method method) {
-        return openLots.reduce(DECREASE, method.method);
+        return openLots.reduce(DECREASE, PRICE, method.method);
     }
 
     /** (2) One more lot: copies the four parallel arrays. */

@@ -5,8 +5,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.time.Instant;
 
-/** The dead-letter envelope as JSON: the original payload verbatim, the reason and the error. */
+/**
+ * The dead-letter envelope as JSON: the original payload verbatim, the reason and the error. A
+ * payload longer than {@value #MAX_PAYLOAD_CHARACTERS} characters is cut there
+ * ({@code payloadTruncated}, {@code payloadLength}) so the letter fits a Kafka message; the whole
+ * payload stays at its source coordinates.
+ */
 public final class DeadLetterJson {
+    public static final int MAX_PAYLOAD_CHARACTERS = 100_000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private DeadLetterJson() {}
@@ -21,7 +27,14 @@ public final class DeadLetterJson {
         source.put("topic", letter.sourceTopic());
         source.put("partition", letter.sourcePartition());
         source.put("offset", letter.sourceOffset());
-        envelope.put("payload", letter.payload());
+        String payload = letter.payload();
+        if (payload != null && payload.length() > MAX_PAYLOAD_CHARACTERS) {
+            envelope.put("payload", payload.substring(0, MAX_PAYLOAD_CHARACTERS));
+            envelope.put("payloadTruncated", true);
+            envelope.put("payloadLength", payload.length());
+        } else {
+            envelope.put("payload", payload);
+        }
         return envelope.toString();
     }
 }

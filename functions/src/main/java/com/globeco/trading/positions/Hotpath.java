@@ -1,13 +1,12 @@
 package com.globeco.trading.positions;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
 /**
  * Applies trades and price resets to a position: the pure core of the hotpath. A backdated trade
- * is applied provisionally (the coldpath replays it and corrects); a decrease larger than the open
- * quantity throws {@link InsufficientQuantityException} and changes nothing.
+ * is applied provisionally (the coldpath replays it and corrects). A trade the position cannot take
+ * throws a {@link TradeRejectedException} and changes nothing.
  */
 public final class Hotpath {
     private Hotpath() {}
@@ -20,7 +19,7 @@ public final class Hotpath {
         TaxLots lots;
         List<LotReduction> allocation;
         if (trade.tradeType() == TradeType.DECREASE) {
-            TaxLots.Reduced reduced = position.lots().reduce(trade.quantity(), position.method());
+            TaxLots.Reduced reduced = position.lots().reduce(trade.quantity(), trade.price(), position.method());
             lots = reduced.lots();
             allocation = reduced.reductions();
         } else {
@@ -39,22 +38,20 @@ public final class Hotpath {
         return new Applied(next, event, sequence);
     }
 
-    public static Applied reset(PositionState position, String positionKey, BigDecimal price, String asOf, String correlationId) {
+    /** A market-data reset: the lots' reference prices move, their costs stay; the event carries the reset P&L. */
+    public static Applied reset(PositionState position, String positionKey, MarketPrice price) {
         long version = position.version() + 1;
-        PositionState next = new PositionState(position.lots().repriced(price), version, position.status(),
+        TaxLots.Repriced repriced = position.lots().repriced(price.price());
+        PositionState next = new PositionState(repriced.lots(), version, position.status(),
                 position.latestEffectiveDate(), position.method());
         PositionEvent event = new PositionEvent(positionKey, version, PositionEvent.RESET, position.latestEffectiveDate(),
-                asOf, PositionJson.reset(price, position.lots().count()), null, correlationId, null, null, null);
+                price.asOf(), PositionJson.reset(price, repriced), null, price.correlationId(), null, null, null);
         return new Applied(next, event, SequenceStatus.CURRENT_DATED);
     }
 
     public static PositionSnapshot snapshot(String positionKey, PositionState state, long now) {
         TaxLots lots = state.lots();
-        BigDecimal costBasis = BigDecimal.ZERO;
-        for (int lot = 0; lot < lots.count(); lot++) {
-            costBasis = costBasis.add(TaxLots.decimal(lots.costPrices()[lot]).multiply(TaxLots.decimal(lots.quantities()[lot])));
-        }
         return new PositionSnapshot(positionKey, state.version(), state.status(), PositionJson.lots(lots),
-                lots.openQuantity(), lots.count(), costBasis, now);
+                lots.openQuantity(), lots.count(), lots.costBasis(), lots.marketValue(), now);
     }
 }

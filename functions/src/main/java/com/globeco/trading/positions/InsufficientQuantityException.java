@@ -3,8 +3,10 @@ package com.globeco.trading.positions;
 import java.math.BigDecimal;
 
 /** A decrease larger than the open quantity: rejected, a position never goes negative. */
-public final class InsufficientQuantityException extends RuntimeException {
+public final class InsufficientQuantityException extends TradeRejectedException {
+    public static final String REASON = "INSUFFICIENT_QUANTITY";
+
     public InsufficientQuantityException(BigDecimal requested, BigDecimal open) {
-        super("decrease of " + requested.toPlainString() + " exceeds the open quantity " + open.stripTrailingZeros().toPlainString());
+        super(REASON, "decrease of " + requested.toPlainString() + " exceeds the open quantity " + open.stripTrailingZeros().toPlainString());
     }
 }

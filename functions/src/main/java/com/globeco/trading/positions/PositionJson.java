@@ -24,11 +24,13 @@ public final class PositionJson {
         ArrayNode days = node.putArray("tradeDays");
         ArrayNode prices = node.putArray("prices");
         ArrayNode quantities = node.putArray("quantities");
+        ArrayNode references = node.putArray("referencePrices");
         for (int lot = 0; lot < lots.count(); lot++) {
             ids.add(lots.ids()[lot]);
             days.add(lots.tradeDays()[lot]);
             prices.add(TaxLots.decimal(lots.costPrices()[lot]).toPlainString());
             quantities.add(TaxLots.decimal(lots.quantities()[lot]).toPlainString());
+            references.add(TaxLots.decimal(lots.referencePrices()[lot]).toPlainString());
         }
         return node.toString();
     }
@@ -41,13 +43,18 @@ public final class PositionJson {
             long[] days = new long[count];
             long[] prices = new long[count];
             long[] quantities = new long[count];
+            JsonNode referenceNodes = node.path("referencePrices");
+            long[] references = referenceNodes.isArray() ? new long[count] : null;
             for (int lot = 0; lot < count; lot++) {
                 ids[lot] = node.path("ids").get(lot).asText();
                 days[lot] = node.path("tradeDays").get(lot).asLong();
                 prices[lot] = TaxLots.fixed(new BigDecimal(node.path("prices").get(lot).asText()));
                 quantities[lot] = TaxLots.fixed(new BigDecimal(node.path("quantities").get(lot).asText()));
+                if (references != null) {
+                    references[lot] = TaxLots.fixed(new BigDecimal(referenceNodes.get(lot).asText()));
+                }
             }
-            return new TaxLots(ids, days, prices, quantities);
+            return new TaxLots(ids, days, prices, quantities, references);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("unreadable lots: " + json, e);
         }
@@ -64,15 +71,31 @@ public final class PositionJson {
         for (LotReduction reduction : allocation) {
             lots.addObject().put("lotId", reduction.lotId())
                     .put("quantity", reduction.quantity().toPlainString())
-                    .put("costPrice", reduction.costPrice().toPlainString());
+                    .put("costPrice", reduction.costPrice().toPlainString())
+                    .put("realizedPnl", reduction.realizedPnl().toPlainString());
         }
-        node.put("openQuantity", after.openQuantity().toPlainString());
-        node.put("openLots", after.count());
-        return node.toString();
+        if (trade.tradeType() == TradeType.DECREASE) {
+            node.put("realizedPnl", allocation.stream().map(LotReduction::realizedPnl)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add).toPlainString());
+        }
+        return totals(node, after).toString();
     }
 
-    static String reset(BigDecimal price, int lotsRepriced) {
-        return JSON.createObjectNode().put("price", price.toPlainString()).put("lotsRepriced", lotsRepriced).toString();
+    static String reset(MarketPrice price, TaxLots.Repriced repriced) {
+        ObjectNode node = JSON.createObjectNode()
+                .put("instrument", price.instrument())
+                .put("price", price.price().toPlainString())
+                .put("asOf", price.asOf())
+                .put("resetPnl", repriced.pnl().toPlainString())
+                .put("lotsRepriced", repriced.lots().count());
+        return totals(node, repriced.lots()).toString();
+    }
+
+    private static ObjectNode totals(ObjectNode node, TaxLots lots) {
+        return node.put("openQuantity", lots.openQuantity().toPlainString())
+                .put("openLots", lots.count())
+                .put("costBasis", lots.costBasis().toPlainString())
+                .put("marketValue", lots.marketValue().toPlainString());
     }
 
     public static String event(PositionEvent event) {

@@ -2,7 +2,11 @@ package com.globeco.trading.positions;
 
 import java.math.BigDecimal;
 
-/** The read model of one position after an event: what {@code snapshot_store} holds. */
+/**
+ * The read model of one position after an event: what {@code snapshot_store} holds. The cost basis
+ * is what the open lots were bought for; the market value is what they are worth at their
+ * reference prices.
+ */
 public record PositionSnapshot(
         String positionKey,
         long version,
@@ -11,4 +15,5 @@ public record PositionSnapshot(
         BigDecimal openQuantity,
         int openLots,
         BigDecimal costBasis,
+        BigDecimal marketValue,
         long updatedAtMillis) {}

@@ -1,9 +1,6 @@
 package com.globeco.trading.positions;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -22,19 +19,8 @@ import java.util.regex.Pattern;
  */
 public final class TradeReader {
     public static final Pattern POSITION_KEY = Pattern.compile("[A-Z0-9_-]{1,32}:[A-Z0-9._-]{1,32}:[A-Z]{3}");
-    static final BigDecimal MAX_PRICE = new BigDecimal("1000000");
-
-    public sealed interface Reading permits Valid, Rejected {}
-
-    public record Valid(TradeEvent trade) implements Reading {}
-
-    public record Rejected(List<String> violations) implements Reading {
-        public String explanation() {
-            return String.join("; ", violations);
-        }
-    }
-
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    /** How far in the future a trade's {@code occurredAt} may be: producers' clocks differ, trades do not come from tomorrow. */
+    public static final java.time.Duration CLOCK_TOLERANCE = java.time.Duration.ofHours(1);
 
     private final int maxDaysAhead;
     private final int maxDaysBack;
@@ -44,44 +30,43 @@ public final class TradeReader {
         this.maxDaysBack = maxDaysBack;
     }
 
-    public Reading read(String payload, LocalDate businessDate) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(payload);
-        } catch (JsonProcessingException e) {
-            return new Rejected(List.of("malformed JSON: " + e.getOriginalMessage()));
-        }
-        if (root == null || !root.isObject()) {
-            return new Rejected(List.of("malformed JSON: a trade must be a JSON object"));
-        }
+    public Reading<TradeEvent> read(String payload, LocalDate businessDate, Instant now) {
         List<String> violations = new ArrayList<>();
-        String tradeId = text(root, "tradeId", true, violations);
-        String positionKey = text(root, "positionKey", true, violations);
+        JsonNode root = JsonFields.object(payload, "a trade", violations);
+        if (root == null) {
+            return new Reading.Rejected<>(violations);
+        }
+        String tradeId = JsonFields.text(root, "tradeId", true, violations);
+        PositionLimits.checkLength("tradeId", tradeId, PositionLimits.MAX_ID_LENGTH, violations);
+        String positionKey = JsonFields.text(root, "positionKey", true, violations);
         if (positionKey != null && !POSITION_KEY.matcher(positionKey).matches()) {
-            violations.add("positionKey must look like ACCOUNT:INSTRUMENT:CCY, was " + positionKey);
+            violations.add("positionKey must look like ACCOUNT:INSTRUMENT:CCY, was " + JsonFields.abbreviated(positionKey));
         }
-        TradeType tradeType = tradeType(text(root, "tradeType", true, violations), violations);
-        BigDecimal quantity = number(root, "quantity", violations);
-        if (quantity != null && quantity.signum() <= 0) {
-            violations.add("quantity must be positive and non-zero, was " + quantity);
+        TradeType tradeType = tradeType(JsonFields.text(root, "tradeType", true, violations), violations);
+        BigDecimal quantity = JsonFields.number(root, "quantity", violations);
+        if (quantity != null) {
+            PositionLimits.checkAmount("quantity", quantity, PositionLimits.MAX_TRADE_QUANTITY, false, violations);
         }
-        BigDecimal price = number(root, "price", violations);
-        if (price != null && (price.signum() <= 0 || price.compareTo(MAX_PRICE) >= 0)) {
-            violations.add("price must be greater than 0 and less than " + MAX_PRICE + ", was " + price);
+        BigDecimal price = JsonFields.number(root, "price", violations);
+        if (price != null) {
+            PositionLimits.checkAmount("price", price, PositionLimits.MAX_PRICE, true, violations);
         }
-        String effectiveDate = effectiveDate(text(root, "effectiveDate", true, violations), businessDate, violations);
-        String occurredAt = occurredAt(text(root, "occurredAt", false, violations), violations);
-        String contractId = text(root, "contractId", false, violations);
-        if (contractId != null && (contractId.isBlank() || contractId.length() > 64)) {
-            violations.add("contractId must have 1 to 64 characters");
+        String effectiveDate = effectiveDate(JsonFields.text(root, "effectiveDate", true, violations), businessDate, violations);
+        String occurredAt = occurredAt(JsonFields.text(root, "occurredAt", true, violations), now, violations);
+        String contractId = JsonFields.text(root, "contractId", false, violations);
+        if (contractId != null && (contractId.isBlank() || contractId.length() > PositionLimits.MAX_ID_LENGTH)) {
+            violations.add("contractId must have 1 to " + PositionLimits.MAX_ID_LENGTH + " characters");
         }
-        String correlationId = text(root, "correlationId", false, violations);
-        String causationId = text(root, "causationId", false, violations);
-        String userId = text(root, "userId", false, violations);
+        String correlationId = JsonFields.text(root, "correlationId", false, violations);
+        PositionLimits.checkLength("correlationId", correlationId, PositionLimits.MAX_TEXT_LENGTH, violations);
+        String causationId = JsonFields.text(root, "causationId", false, violations);
+        PositionLimits.checkLength("causationId", causationId, PositionLimits.MAX_TEXT_LENGTH, violations);
+        String userId = JsonFields.text(root, "userId", false, violations);
+        PositionLimits.checkLength("userId", userId, PositionLimits.MAX_TEXT_LENGTH, violations);
         if (!violations.isEmpty()) {
-            return new Rejected(violations);
+            return new Reading.Rejected<>(violations);
         }
-        return new Valid(new TradeEvent(tradeId, positionKey, tradeType, quantity, price, effectiveDate, occurredAt,
+        return new Reading.Valid<>(new TradeEvent(tradeId, positionKey, tradeType, quantity, price, effectiveDate, occurredAt,
                 contractId, correlationId != null ? correlationId : derivedCorrelationId(tradeId), causationId, userId));
     }
 
@@ -97,19 +82,23 @@ public final class TradeReader {
             }
             return text;
         } catch (DateTimeParseException e) {
-            violations.add("effectiveDate must be a date (YYYY-MM-DD), was " + text);
+            violations.add("effectiveDate must be a date (YYYY-MM-DD), was " + JsonFields.abbreviated(text));
             return null;
         }
     }
 
-    private static String occurredAt(String text, List<String> violations) {
+    private static String occurredAt(String text, Instant now, List<String> violations) {
         if (text == null) {
             return null;
         }
         try {
-            return Instant.parse(text).toString();
+            Instant occurredAt = Instant.parse(text);
+            if (occurredAt.isAfter(now.plus(CLOCK_TOLERANCE))) {
+                violations.add("occurredAt " + text + " is more than " + CLOCK_TOLERANCE.toMinutes() + " minutes in the future");
+            }
+            return occurredAt.toString();
         } catch (DateTimeParseException e) {
-            violations.add("occurredAt must be an ISO-8601 instant, was " + text);
+            violations.add("occurredAt must be an ISO-8601 instant, was " + JsonFields.abbreviated(text));
             return null;
         }
     }
@@ -121,37 +110,9 @@ public final class TradeReader {
         try {
             return TradeType.valueOf(text);
         } catch (IllegalArgumentException e) {
-            violations.add("tradeType must be NEW_TRADE, INCREASE or DECREASE, was " + text);
+            violations.add("tradeType must be NEW_TRADE, INCREASE or DECREASE, was " + JsonFields.abbreviated(text));
             return null;
         }
-    }
-
-    private static String text(JsonNode root, String field, boolean required, List<String> violations) {
-        JsonNode node = root.get(field);
-        if (node == null || node.isNull()) {
-            if (required) {
-                violations.add(field + " is required");
-            }
-            return null;
-        }
-        if (!node.isTextual()) {
-            violations.add(field + " must be a string, was " + node);
-            return null;
-        }
-        return node.textValue();
-    }
-
-    private static BigDecimal number(JsonNode root, String field, List<String> violations) {
-        JsonNode node = root.get(field);
-        if (node == null || node.isNull()) {
-            violations.add(field + " is required");
-            return null;
-        }
-        if (!node.isNumber()) {
-            violations.add(field + " must be a number, was " + node);
-            return null;
-        }
-        return node.decimalValue();
     }
 
     private static String derivedCorrelationId(String tradeId) {

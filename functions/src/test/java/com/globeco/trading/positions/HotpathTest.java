@@ -25,7 +25,8 @@ class HotpathTest {
         assertThat(first.event().eventType()).isEqualTo(PositionEvent.TRADE_APPLIED);
         assertThat(second.event().eventVersion()).isEqualTo(2);
         assertThat(second.state().lots().openQuantity()).isEqualByComparingTo("60");
-        assertThat(second.event().payload()).contains("\"allocation\":[{\"lotId\":\"T1\",\"quantity\":\"40.00000000\"");
+        assertThat(second.event().payload()).contains("\"allocation\":[{\"lotId\":\"T1\",\"quantity\":\"40.00000000\"")
+                .contains("\"realizedPnl\":\"80.0000000000000000\"");
         assertThat(second.state().status()).isEqualTo(PositionState.RECONCILED);
     }
 
@@ -51,13 +52,29 @@ class HotpathTest {
     }
 
     @Test
-    void aResetRepricesTheLotsAsAnEvent() {
+    void aResetMovesTheMarketValueAsAnEventAndKeepsTheCostBasis() {
         PositionState position = Hotpath.apply(PositionState.empty(), KEY, trade("T1", TradeType.NEW_TRADE, "100", "10", TODAY), TODAY).state();
 
-        Hotpath.Applied reset = Hotpath.reset(position, KEY, new BigDecimal("11.5"), "2025-06-02T20:00:00Z", "md-1");
+        Hotpath.Applied reset = Hotpath.reset(position, KEY, new MarketPrice("AAPL", new BigDecimal("11.5"), "2025-06-02T20:00:00Z", "md-1"));
 
         assertThat(reset.event().eventType()).isEqualTo(PositionEvent.RESET);
-        assertThat(Hotpath.snapshot(KEY, reset.state(), 0).costBasis()).isEqualByComparingTo("1150");
+        assertThat(reset.event().payload()).contains("\"resetPnl\":\"150.0000000000000000\"");
+        PositionSnapshot snapshot = Hotpath.snapshot(KEY, reset.state(), 0);
+        assertThat(snapshot.costBasis()).isEqualByComparingTo("1000");
+        assertThat(snapshot.marketValue()).isEqualByComparingTo("1150");
+    }
+
+    @Test
+    void aTradeBeyondThePositionLimitChangesNothing() {
+        PositionState position = Hotpath.apply(PositionState.empty(), KEY, trade("T1", TradeType.NEW_TRADE, "1000000000", "10", TODAY), TODAY).state();
+        for (int trade = 2; trade <= 10; trade++) {
+            position = Hotpath.apply(position, KEY, trade("T" + trade, TradeType.INCREASE, "1000000000", "10", TODAY), TODAY).state();
+        }
+        PositionState full = position;
+
+        assertThatThrownBy(() -> Hotpath.apply(full, KEY, trade("T11", TradeType.INCREASE, "1", "10", TODAY), TODAY))
+                .isInstanceOfSatisfying(TradeRejectedException.class, rejected -> assertThat(rejected.reason()).isEqualTo("ARITHMETIC_LIMIT"));
+        assertThat(full.lots().openQuantity()).isEqualByComparingTo("10000000000");
     }
 
     @Test

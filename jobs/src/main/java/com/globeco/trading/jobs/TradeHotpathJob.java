@@ -15,6 +15,7 @@ import com.globeco.trading.positions.PositionCommand;
 import com.globeco.trading.positions.PositionEvent;
 import com.globeco.trading.positions.TradeEvent;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.api.java.functions.KeySelector;
@@ -41,6 +42,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class TradeHotpathJob {
     public static final String NAME = "trade-hotpath";
+    public static final String KEEP_POSITIONS_UID = "keep-positions";
 
     private TradeHotpathJob() {}
 
@@ -56,7 +58,8 @@ public final class TradeHotpathJob {
             Sink<ContractOutcome> generatedContracts,
             Sink<ContractOutcome> contractRetries,
             Sink<DeadLetter> deadLetters,
-            ContractServiceSettings contractService) {}
+            ContractServiceSettings contractService,
+            Duration dedupWindow) {}
 
     public static void main(String[] args) throws Exception {
         TradeHotpathOptions options = TradeHotpathOptions.from(args);
@@ -78,9 +81,10 @@ public final class TradeHotpathJob {
 
         SingleOutputStreamOperator<PositionChange> changes = trades.union(contracts)
                 .keyBy(new ByPosition())
-                .connect(prices.broadcast(KeepPositions.PRICES))
-                .process(new KeepPositions(businessZone, Duration.ofDays(30)))
-                .uid("keep-positions").name("Keep positions (tax lots)");
+                .connect(prices.broadcast())
+                .transform("Keep positions (tax lots)", TypeInformation.of(PositionChange.class),
+                        new KeepPositions(businessZone, wiring.dedupWindow()))
+                .uid(KEEP_POSITIONS_UID);
 
         changes.sinkTo(wiring.eventAndSnapshotStore()).uid("event-and-snapshot-store-sink")
                 .name("Event store and snapshots (Postgres, exactly once)");
@@ -99,7 +103,7 @@ public final class TradeHotpathJob {
                 .sinkTo(wiring.contractRetries()).uid("contract-retry-sink").name("contract-generation-retry (Kafka, exactly once)");
 
         DataStream<DeadLetter> rejected = trades.getSideOutput(ValidateTrades.REJECTED)
-                .union(contracts.getSideOutput(ValidateTrades.REJECTED), prices.getSideOutput(ValidateTrades.REJECTED),
+                .union(contracts.getSideOutput(ReadContractTerms.REJECTED), prices.getSideOutput(ReadMarketPrices.REJECTED),
                         changes.getSideOutput(KeepPositions.REJECTED));
         rejected.sinkTo(wiring.deadLetters()).uid("trade-events-dlq-sink").name("trade-events-dlq (Kafka, exactly once)");
     }

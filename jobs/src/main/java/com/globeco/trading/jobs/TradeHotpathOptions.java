@@ -12,11 +12,12 @@ import com.globeco.trading.positions.PositionJson;
 import com.globeco.trading.positions.TradeEvent;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.ZoneId;
 
 /** The trade hotpath's settings, from {@code --name value} arguments or environment variables. */
 public record TradeHotpathOptions(KafkaSettings kafka, String topicPrefix, String consumerGroup,
-                                  PostgresSettings postgres, ZoneId businessZone, URI contractService) {
+                                  PostgresSettings postgres, ZoneId businessZone, URI contractService, Duration dedupWindow) {
 
     public static TradeHotpathOptions from(String... args) {
         JobArguments settings = JobArguments.of(args);
@@ -26,7 +27,8 @@ public record TradeHotpathOptions(KafkaSettings kafka, String topicPrefix, Strin
                 settings.get("hotpath.consumer-group", "position-hotpath"),
                 settings.postgres("jdbc:postgresql://globeco-trade-lifecycle-postgres:5432/postgres"),
                 ZoneId.of(settings.get("hotpath.business-zone", "America/New_York")),
-                URI.create(settings.get("contract-service.url", "http://globeco-contract-service:8090")));
+                URI.create(settings.get("contract-service.url", "http://globeco-contract-service:8090")),
+                Duration.parse(settings.get("hotpath.dedup-window", "P30D")));
     }
 
     public String topic(String name) {
@@ -50,6 +52,7 @@ public record TradeHotpathOptions(KafkaSettings kafka, String topicPrefix, Strin
                 ExactlyOnceKafka.sink(kafka, topic("contract-generation-retry"), topic("hotpath-contract-retry"),
                         outcome -> outcome.trade().positionKey(), PositionJson::contractOutcome),
                 DeadLetterSink.exactlyOnce(kafka, topic("trade-events-dlq"), topic("hotpath-dlq")),
-                ContractServiceSettings.defaults(contractService));
+                ContractServiceSettings.defaults(contractService),
+                dedupWindow);
     }
 }

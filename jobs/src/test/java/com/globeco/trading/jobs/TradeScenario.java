@@ -48,7 +48,7 @@ final class TradeScenario {
     static String json(String tradeId, String key, String type, BigDecimal quantity, BigDecimal price, LocalDate day) {
         return "{\"tradeId\":\"" + tradeId + "\",\"positionKey\":\"" + key + "\",\"tradeType\":\"" + type
                 + "\",\"quantity\":" + quantity.toPlainString() + ",\"price\":" + price.toPlainString()
-                + ",\"effectiveDate\":\"" + day + "\",\"occurredAt\":\"" + day + "T14:30:00Z\"}";
+                + ",\"effectiveDate\":\"" + day + "\",\"occurredAt\":\"" + java.time.Instant.now() + "\"}";
     }
 
     List<Trade> trades() {

@@ -1,13 +1,23 @@
 package com.globeco.trading.savepoints;
 
+import com.globeco.trading.jobs.LocalStack;
+import com.globeco.trading.jobs.TradeHotpathOptions;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
- * The input of the trade hotpath's golden savepoint: three positions, one on HIFO by contract, with
- * partial decreases, a backdated trade and one market price for AAPL (which, in layout v1, overwrote
- * the lots' price).
+ * The run behind the trade hotpath's golden savepoint: three positions, one on HIFO by contract, with
+ * partial decreases, a backdated trade and one market price for AAPL (which, in layout v1,
+ * overwrote the lots' price). Topics have one partition, so a restored job's Kafka offsets line up
+ * again once the same inputs are published.
  */
 final class GoldenHotpathRun {
+    static final Path V1 = Path.of("src/test/resources/golden/trade-hotpath/v1");
     static final List<String> CONTRACTS = List.of(
             "{\"positionKey\":\"ACC-G1:MSFT:USD\",\"contractId\":\"C-G1\",\"taxLotMethod\":\"HIFO\"}");
     static final List<String> TRADES = List.of(
@@ -26,9 +36,34 @@ final class GoldenHotpathRun {
 
     private GoldenHotpathRun() {}
 
-    private static String trade(String id, String key, String type, String quantity, String price, String day) {
+    static TradeHotpathOptions options(LocalStack stack) {
+        TradeHotpathOptions options = TradeHotpathOptions.from(
+                "--kafka.bootstrap-servers", stack.kafka().bootstrapServers(),
+                "--hotpath.topic-prefix", "golden.",
+                "--postgres.url", stack.postgres().jdbcUrl(),
+                "--postgres.user", stack.postgres().user(),
+                "--postgres.password", stack.postgres().password(),
+                "--contract-service.url", stack.contractService().baseUri().toString());
+        stack.kafka().createTopics(1, Stream.of("trade-events", "contract-events", "market-data", "trade-applied-events",
+                        "provisional-trade-events", "backdated-trades", "trade-contracts", "contract-generation-retry", "trade-events-dlq")
+                .map(options::topic).toArray(String[]::new));
+        return options;
+    }
+
+    static void send(KafkaProducer<byte[], byte[]> producer, String topic, List<String> payloads) {
+        for (String payload : payloads) {
+            producer.send(new ProducerRecord<>(topic, payload.getBytes(StandardCharsets.UTF_8)));
+        }
+        producer.flush();
+    }
+
+    static String trade(String id, String key, String type, String quantity, String price, String day) {
+        return trade(id, key, type, quantity, price, day, java.time.Instant.parse(day + "T15:00:00Z"));
+    }
+
+    static String trade(String id, String key, String type, String quantity, String price, String day, java.time.Instant occurredAt) {
         return "{\"tradeId\":\"" + id + "\",\"positionKey\":\"" + key + "\",\"tradeType\":\"" + type + "\",\"quantity\":" + quantity
-                + ",\"price\":" + price + ",\"effectiveDate\":\"" + day + "\",\"occurredAt\":\"" + day + "T15:00:00Z\","
+                + ",\"price\":" + price + ",\"effectiveDate\":\"" + day + "\",\"occurredAt\":\"" + occurredAt + "\","
                 + "\"correlationId\":\"corr-" + id + "\"}";
     }
 }

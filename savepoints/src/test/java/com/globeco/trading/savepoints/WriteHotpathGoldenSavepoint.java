@@ -8,18 +8,15 @@ import com.globeco.trading.jobs.TradeHotpathOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.stream.Stream;
 
 /**
  * Writes the trade hotpath's golden savepoint: a short deterministic run of the job as built now,
@@ -38,39 +35,23 @@ class WriteHotpathGoldenSavepoint {
     @Test
     void writeTheGoldenSavepoint() throws Exception {
         Path target = Path.of(System.getProperty("golden.write")).toAbsolutePath();
-        TradeHotpathOptions options = TradeHotpathOptions.from(
-                "--kafka.bootstrap-servers", STACK.kafka().bootstrapServers(),
-                "--hotpath.topic-prefix", "golden.",
-                "--postgres.url", STACK.postgres().jdbcUrl(),
-                "--postgres.user", STACK.postgres().user(),
-                "--postgres.password", STACK.postgres().password(),
-                "--contract-service.url", STACK.contractService().baseUri().toString());
-        STACK.kafka().createTopics(1, Stream.of("trade-events", "contract-events", "market-data", "trade-applied-events",
-                "provisional-trade-events", "backdated-trades", "trade-contracts", "contract-generation-retry", "trade-events-dlq")
-                .map(options::topic).toArray(String[]::new));
+        TradeHotpathOptions options = GoldenHotpathRun.options(STACK);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(TestFlink.configuration());
         TradeHotpathJob.define(env, options.wiring(), options.businessZone());
 
         try (RunningJob job = RunningJob.start(env, "golden-trade-hotpath");
              KafkaProducer<byte[], byte[]> producer = STACK.kafka().producer()) {
-            send(producer, options.topic("contract-events"), GoldenHotpathRun.CONTRACTS);
+            GoldenHotpathRun.send(producer, options.topic("contract-events"), GoldenHotpathRun.CONTRACTS);
             awaitEvents(0);
-            send(producer, options.topic("trade-events"), GoldenHotpathRun.TRADES);
+            GoldenHotpathRun.send(producer, options.topic("trade-events"), GoldenHotpathRun.TRADES);
             awaitEvents(GoldenHotpathRun.TRADES.size());
-            send(producer, options.topic("market-data"), GoldenHotpathRun.PRICES);
+            GoldenHotpathRun.send(producer, options.topic("market-data"), GoldenHotpathRun.PRICES);
             awaitEvents(GoldenHotpathRun.TRADES.size() + GoldenHotpathRun.RESETS);
             Path written = Path.of(java.net.URI.create(job.stopWithSavepoint(target.resolve("tmp").toUri().toString())));
             Files.move(written, target.resolve("savepoint"));
             Files.delete(target.resolve("tmp"));
         }
         Files.writeString(target.resolve("snapshots.tsv"), snapshots());
-    }
-
-    private static void send(KafkaProducer<byte[], byte[]> producer, String topic, java.util.List<String> payloads) {
-        for (String payload : payloads) {
-            producer.send(new ProducerRecord<>(topic, payload.getBytes(StandardCharsets.UTF_8)));
-        }
-        producer.flush();
     }
 
     private static void awaitEvents(int expected) throws Exception {

@@ -1,11 +1,10 @@
 package com.globeco.trading.operators.positions;
 
 import com.globeco.trading.fills.DeadLetter;
-import com.globeco.trading.fills.SourceMessage;
-import com.globeco.trading.operators.metrics.DeadLetterCounters;
+import com.globeco.trading.operators.guard.DataErrors;
 import com.globeco.trading.operators.logging.CorrelatedLog;
+import com.globeco.trading.operators.metrics.DeadLetterCounters;
 import com.globeco.trading.positions.Hotpath;
-import com.globeco.trading.positions.InsufficientQuantityException;
 import com.globeco.trading.positions.MarketPrice;
 import com.globeco.trading.positions.PositionChange;
 import com.globeco.trading.positions.PositionCommand;
@@ -14,7 +13,9 @@ import com.globeco.trading.positions.PositionJson;
 import com.globeco.trading.positions.PositionState;
 import com.globeco.trading.positions.SequenceStatus;
 import com.globeco.trading.positions.TradeEvent;
-import org.apache.flink.api.common.functions.OpenContext;
+import com.globeco.trading.positions.TradeReader;
+import com.globeco.trading.positions.TradeRejectedException;
+import org.apache.flink.api.common.state.BroadcastState;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.StateTtlConfig;
@@ -25,8 +26,10 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Histogram;
 import org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram;
-import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
-import org.apache.flink.util.Collector;
+import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.TwoInputStreamOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.util.OutputTag;
 import org.slf4j.LoggerFactory;
 
@@ -34,16 +37,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
- * The hotpath, keyed by position: applies each trade once to the position's tax lots in keyed
- * state and emits the event with the new snapshot, and for a backdated trade the trade itself for the
- * coldpath. Market-data prices arrive broadcast and reset the lots of every position in the
- * instrument. A decrease beyond the open quantity is dead-lettered; the position is unchanged.
+ * The hotpath, keyed by position: applies each trade once to the position's tax lots in keyed state
+ * and emits the event with the new snapshot, and for a backdated trade the trade itself for the
+ * coldpath. Market-data prices arrive broadcast (second input); a price newer than the last one of
+ * its instrument resets the positions of that instrument only, found through an index of this
+ * subtask's position keys. A trade the position cannot take, a trade older than the dedup window and
+ * any unexpected error while judging one record are dead-lettered; the position is unchanged.
+ *
+ * <p>An operator rather than a broadcast process function because a price must reach individual
+ * keys: a {@code KeyedBroadcastProcessFunction} can only visit every key of the subtask.
  */
-public final class KeepPositions extends KeyedBroadcastProcessFunction<String, PositionCommand, MarketPrice, PositionChange> {
+public final class KeepPositions extends AbstractStreamOperator<PositionChange>
+        implements TwoInputStreamOperator<PositionCommand, MarketPrice, PositionChange> {
     public static final OutputTag<TradeEvent> BACKDATED = new OutputTag<TradeEvent>("backdated-trades") {};
     public static final OutputTag<PositionEvent> PROVISIONAL = new OutputTag<PositionEvent>("provisional-trade-events") {};
     public static final OutputTag<DeadLetter> REJECTED = new OutputTag<DeadLetter>("rejected-trades") {};
@@ -52,51 +59,65 @@ public final class KeepPositions extends KeyedBroadcastProcessFunction<String, P
             new MapStateDescriptor<>("market-prices", Types.STRING, TypeInformation.of(MarketPrice.class));
     public static final String POSITION = "position";
     public static final String APPLIED_TRADES = "applied-trades";
-    public static final String INSUFFICIENT_QUANTITY = "INSUFFICIENT_QUANTITY";
+    public static final String BEYOND_DEDUP_WINDOW = "BEYOND_DEDUP_WINDOW";
 
     private final ZoneId businessZone;
-    private final Duration tradeMemory;
+    private final Duration dedupWindow;
     private transient ValueState<PositionState> positions;
     private transient MapState<String, Long> appliedTrades;
+    private transient BroadcastState<String, MarketPrice> lastPrices;
+    private transient InstrumentIndex index;
     private transient Counter applied;
     private transient Counter duplicates;
     private transient Counter backdated;
     private transient Counter resets;
+    private transient Counter stalePrices;
     private transient Histogram latencyMillis;
     private transient DeadLetterCounters deadLetters;
     private transient CorrelatedLog log;
 
-    public KeepPositions(ZoneId businessZone, Duration tradeMemory) {
+    /**
+     * @param dedupWindow how long an applied trade id is remembered after its {@code occurredAt}; an
+     *                    unknown trade that occurred longer ago is dead-lettered, never applied twice
+     */
+    public KeepPositions(ZoneId businessZone, Duration dedupWindow) {
         this.businessZone = businessZone;
-        this.tradeMemory = tradeMemory;
+        this.dedupWindow = dedupWindow;
     }
 
     public static ValueStateDescriptor<PositionState> positionDescriptor() {
         return new ValueStateDescriptor<>(POSITION, TypeInformation.of(PositionState.class));
     }
 
+    /** Trade ids live the dedup window plus the clock tolerance of {@code occurredAt}, so every trade inside the window is found. */
+    public static MapStateDescriptor<String, Long> appliedTradesDescriptor(Duration dedupWindow) {
+        MapStateDescriptor<String, Long> descriptor = new MapStateDescriptor<>(APPLIED_TRADES, Types.STRING, Types.LONG);
+        descriptor.enableTimeToLive(StateTtlConfig.newBuilder(dedupWindow.plus(TradeReader.CLOCK_TOLERANCE)).build());
+        return descriptor;
+    }
+
     @Override
-    public void open(OpenContext context) {
-        positions = getRuntimeContext().getState(positionDescriptor());
-        MapStateDescriptor<String, Long> tradesDescriptor = new MapStateDescriptor<>(APPLIED_TRADES, Types.STRING, Types.LONG);
-        tradesDescriptor.enableTimeToLive(StateTtlConfig.newBuilder(tradeMemory).build());
-        appliedTrades = getRuntimeContext().getMapState(tradesDescriptor);
-        var metrics = getRuntimeContext().getMetricGroup();
+    public void open() throws Exception {
+        super.open();
+        positions = getPartitionedState(positionDescriptor());
+        appliedTrades = getPartitionedState(appliedTradesDescriptor(dedupWindow));
+        lastPrices = getOperatorStateBackend().getBroadcastState(PRICES);
+        index = InstrumentIndex.of(this.<String>getKeyedStateBackend().getKeys(POSITION, VoidNamespace.INSTANCE));
+        var metrics = getMetricGroup();
         applied = metrics.counter("tradesApplied");
         duplicates = metrics.counter("duplicateTrades");
         backdated = metrics.counter("backdatedTrades");
         resets = metrics.counter("resets");
+        stalePrices = metrics.counter("stalePrices");
         latencyMillis = metrics.histogram("tradeToEventLatencyMillis", new DescriptiveStatisticsHistogram(4096));
         deadLetters = new DeadLetterCounters(metrics);
         log = new CorrelatedLog(LoggerFactory.getLogger(KeepPositions.class), "globeco-position-hotpath");
     }
 
     @Override
-    public void processElement(PositionCommand command, ReadOnlyContext context, Collector<PositionChange> out) throws Exception {
-        PositionState position = positions.value();
-        if (position == null) {
-            position = PositionState.empty();
-        }
+    public void processElement1(StreamRecord<PositionCommand> record) throws Exception {
+        PositionCommand command = record.getValue();
+        PositionState position = current();
         if (command.terms() != null) {
             positions.update(position.withMethod(command.terms().method()));
             return;
@@ -108,50 +129,92 @@ public final class KeepPositions extends KeyedBroadcastProcessFunction<String, P
                     trade.positionKey(), appliedTrades.get(trade.tradeId()));
             return;
         }
-        long now = context.currentProcessingTime();
+        long now = getProcessingTimeService().getCurrentProcessingTime();
         Hotpath.Applied result;
         try {
-            result = Hotpath.apply(position, context.getCurrentKey(), trade, LocalDate.ofInstant(Instant.ofEpochMilli(now), businessZone));
-        } catch (InsufficientQuantityException refused) {
-            log.warn(trade.correlationId(), "trade {} rejected: {}", trade.tradeId(), refused.getMessage());
-            deadLetters.count(INSUFFICIENT_QUANTITY);
-            context.output(REJECTED, DeadLetter.of(new SourceMessage("trade-events", -1, -1, now, PositionJson.trade(trade)),
-                    trade.positionKey(), INSUFFICIENT_QUANTITY, refused.getMessage(), trade.correlationId(), now));
+            checkDedupWindow(trade, now);
+            result = Hotpath.apply(position, trade.positionKey(), trade, LocalDate.ofInstant(Instant.ofEpochMilli(now), businessZone));
+        } catch (TradeRejectedException refused) {
+            reject(command, refused.reason(), refused.getMessage(), now);
+            return;
+        } catch (RuntimeException unexpected) {
+            reject(command, DataErrors.PROCESSING_ERROR, DataErrors.describe(unexpected), now);
             return;
         }
         positions.update(result.state());
         appliedTrades.put(trade.tradeId(), result.state().version());
+        index.add(trade.positionKey());
         applied.inc();
         if (result.sequence() == SequenceStatus.BACKDATED) {
             backdated.inc();
-            context.output(BACKDATED, trade);
-            context.output(PROVISIONAL, result.event());
+            output.collect(BACKDATED, record.replace(trade));
+            output.collect(PROVISIONAL, record.replace(result.event()));
         } else {
-            context.output(CONTRACT_REQUESTS, trade);
+            output.collect(CONTRACT_REQUESTS, record.replace(trade));
         }
-        out.collect(new PositionChange(result.event(), Hotpath.snapshot(context.getCurrentKey(), result.state(), now)));
-        Long consumedAt = context.timestamp();
-        if (consumedAt != null) {
-            latencyMillis.update(Math.max(0, now - consumedAt));
+        output.collect(record.replace(new PositionChange(result.event(), Hotpath.snapshot(trade.positionKey(), result.state(), now))));
+        if (record.hasTimestamp()) {
+            latencyMillis.update(Math.max(0, now - record.getTimestamp()));
         }
     }
 
     @Override
-    public void processBroadcastElement(MarketPrice price, Context context, Collector<PositionChange> out) throws Exception {
-        context.getBroadcastState(PRICES).put(price.instrument(), price);
-        long now = context.currentProcessingTime();
-        List<Hotpath.Applied> results = new ArrayList<>();
-        context.applyToKeyedState(positionDescriptor(), (positionKey, state) -> {
-            PositionState position = state.value();
-            if (position != null && position.lots().count() > 0 && price.concerns(positionKey)) {
-                Hotpath.Applied reset = Hotpath.reset(position, positionKey, price.price(), price.asOf(), price.correlationId());
-                state.update(reset.state());
-                results.add(reset);
-            }
-        });
-        for (Hotpath.Applied reset : results) {
-            resets.inc();
-            out.collect(new PositionChange(reset.event(), Hotpath.snapshot(reset.event().positionKey(), reset.state(), now)));
+    public void processElement2(StreamRecord<MarketPrice> record) throws Exception {
+        MarketPrice price = record.getValue();
+        if (!newer(price, lastPrices.get(price.instrument()))) {
+            stalePrices.inc();
+            return;
         }
+        lastPrices.put(price.instrument(), price);
+        long now = getProcessingTimeService().getCurrentProcessingTime();
+        for (String positionKey : index.positionsIn(price.instrument())) {
+            setCurrentKey(positionKey);
+            PositionState position = positions.value();
+            if (position == null || position.lots().count() == 0) {
+                index.remove(positionKey);
+                continue;
+            }
+            Hotpath.Applied reset;
+            try {
+                reset = Hotpath.reset(position, positionKey, price);
+            } catch (RuntimeException unexpected) {
+                deadLetters.count(DataErrors.PROCESSING_ERROR);
+                output.collect(REJECTED, new StreamRecord<>(new DeadLetter(null, -1, -1, positionKey, price.toString(),
+                        DataErrors.PROCESSING_ERROR, DataErrors.describe(unexpected), price.correlationId(), now)));
+                continue;
+            }
+            positions.update(reset.state());
+            resets.inc();
+            output.collect(new StreamRecord<>(new PositionChange(reset.event(), Hotpath.snapshot(positionKey, reset.state(), now))));
+        }
+    }
+
+    private PositionState current() throws Exception {
+        PositionState position = positions.value();
+        return position == null ? PositionState.empty() : position;
+    }
+
+    private void checkDedupWindow(TradeEvent trade, long now) {
+        if (trade.occurredAt() != null && Instant.parse(trade.occurredAt()).isBefore(Instant.ofEpochMilli(now).minus(dedupWindow))) {
+            throw new TradeRejectedException(BEYOND_DEDUP_WINDOW, "trade " + trade.tradeId() + " occurred at " + trade.occurredAt()
+                    + ", before the dedup window of " + dedupWindow + ": whether it was applied is no longer known here");
+        }
+    }
+
+    /** Whether a price moves its instrument on: a price as old as the last one applied, or older, is ignored. */
+    private static boolean newer(MarketPrice price, MarketPrice last) {
+        try {
+            return price.isNewerThan(last);
+        } catch (RuntimeException unreadableLastAsOf) {
+            return true;
+        }
+    }
+
+    private void reject(PositionCommand command, String reason, String error, long now) {
+        TradeEvent trade = command.trade();
+        log.warn(trade.correlationId(), "trade {} rejected ({}): {}", trade.tradeId(), reason, error);
+        deadLetters.count(reason);
+        output.collect(REJECTED, new StreamRecord<>(DeadLetter.of(command.source(), trade.positionKey(), reason, error,
+                trade.correlationId(), now)));
     }
 }

@@ -14,8 +14,9 @@ import java.time.LocalDate;
 
 /**
  * Appends a position's event to {@code event_store} and moves its snapshot in {@code snapshot_store}
- * forward, in one statement: the two tables change together. A replayed event is ignored
- * ((position_key, event_ver) exists), and a snapshot never goes back to an older version.
+ * forward, in one statement: the two tables change together. An event that is already there, by
+ * version or by trade id, is skipped together with its snapshot, so a replay or a duplicate never
+ * fails the sink; and a snapshot never goes back to an older version.
  */
 public final class PositionChangeStatement implements JdbcQueryStatement<PositionChange> {
 
@@ -26,14 +27,15 @@ public final class PositionChangeStatement implements JdbcQueryStatement<Positio
                     INSERT INTO event_store (position_key, event_ver, event_type, effective_date, occurred_at, payload,
                         trade_id, correlation_id, causation_id, contract_id, user_id)
                     VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)
-                    ON CONFLICT (position_key, event_ver) DO NOTHING)
+                    ON CONFLICT DO NOTHING
+                    RETURNING position_key)
                 INSERT INTO snapshot_store (position_key, version, status, reconciliation_status, tax_lots_compressed,
-                    open_quantity, open_lots, cost_basis, last_updated_at)
-                VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)
+                    open_quantity, open_lots, cost_basis, market_value, last_updated_at)
+                SELECT ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ? FROM appended
                 ON CONFLICT (position_key) DO UPDATE SET version = EXCLUDED.version, status = EXCLUDED.status,
                     reconciliation_status = EXCLUDED.reconciliation_status,
                     tax_lots_compressed = EXCLUDED.tax_lots_compressed, open_quantity = EXCLUDED.open_quantity,
-                    open_lots = EXCLUDED.open_lots, cost_basis = EXCLUDED.cost_basis,
+                    open_lots = EXCLUDED.open_lots, cost_basis = EXCLUDED.cost_basis, market_value = EXCLUDED.market_value,
                     last_updated_at = EXCLUDED.last_updated_at
                 WHERE snapshot_store.version < EXCLUDED.version""";
     }
@@ -61,6 +63,7 @@ public final class PositionChangeStatement implements JdbcQueryStatement<Positio
         row.setBigDecimal(17, snapshot.openQuantity());
         row.setInt(18, snapshot.openLots());
         row.setBigDecimal(19, snapshot.costBasis());
-        row.setTimestamp(20, new Timestamp(snapshot.updatedAtMillis()));
+        row.setBigDecimal(20, snapshot.marketValue());
+        row.setTimestamp(21, new Timestamp(snapshot.updatedAtMillis()));
     }
 }

@@ -1,6 +1,8 @@
 package com.globeco.trading.operators.positions;
 
 import com.globeco.trading.fills.DeadLetter;
+import com.globeco.trading.fills.SourceMessage;
+import com.globeco.trading.operators.guard.DataErrors;
 import com.globeco.trading.positions.ContractTerms;
 import com.globeco.trading.positions.MarketPrice;
 import com.globeco.trading.positions.PositionChange;
@@ -14,9 +16,8 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
-import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
+import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,11 +37,12 @@ class KeepPositionsTest {
     private static final long NOW = TODAY.atTime(15, 0).toInstant(ZoneOffset.UTC).toEpochMilli();
     private static final String KEY = "ACC-7:AAPL:USD";
 
-    private KeyedBroadcastOperatorTestHarness<String, PositionCommand, MarketPrice, PositionChange> harness;
+    private KeyedTwoInputStreamOperatorTestHarness<String, PositionCommand, MarketPrice, PositionChange> harness;
+    private int offset;
 
     @BeforeEach
     void open() throws Exception {
-        harness = open(null);
+        harness = open(null, Duration.ofDays(30));
     }
 
     @AfterEach
@@ -51,15 +53,30 @@ class KeepPositionsTest {
     @Test
     void aTradeIsAppliedOnceEvenWhenRedeliveredAfterARestore() throws Exception {
         send(trade("T1", TradeType.NEW_TRADE, "100", TODAY));
-        OperatorSubtaskState snapshot = harness.snapshot(1, NOW);
-        harness.close();
-        harness = open(snapshot);
+        restore();
 
         send(trade("T1", TradeType.NEW_TRADE, "100", TODAY));
         send(trade("T2", TradeType.INCREASE, "50", TODAY));
 
         assertThat(events()).extracting(PositionEvent::tradeId).containsExactly("T2");
         assertThat(events().get(0).eventVersion()).isEqualTo(2);
+    }
+
+    @Test
+    void aTradeRedeliveredAfterTheDedupWindowIsDeadLetteredAndChangesNothing() throws Exception {
+        harness.close();
+        harness = open(null, Duration.ofHours(1));
+        send(trade("T1", TradeType.NEW_TRADE, "100", TODAY));
+
+        harness.setProcessingTime(NOW + Duration.ofHours(3).toMillis());
+        harness.setStateTtlProcessingTime(NOW + Duration.ofHours(3).toMillis());
+        send(trade("T1", TradeType.NEW_TRADE, "100", TODAY));
+
+        assertThat(events()).extracting(PositionEvent::tradeId).containsExactly("T1");
+        assertThat(letters()).singleElement().satisfies(letter -> {
+            assertThat(letter.reason()).isEqualTo(KeepPositions.BEYOND_DEDUP_WINDOW);
+            assertThat(letter.sourceOffset()).as("the redelivered message's own offset").isEqualTo(1);
+        });
     }
 
     @Test
@@ -84,7 +101,7 @@ class KeepPositionsTest {
 
     @Test
     void theContractsMethodDecidesWhichLotsADecreaseConsumes() throws Exception {
-        harness.processElement(new StreamRecord<>(PositionCommand.of(new ContractTerms(KEY, "C-1", TaxLotMethod.LIFO)), NOW));
+        harness.processElement1(new StreamRecord<>(PositionCommand.of(new ContractTerms(KEY, "C-1", TaxLotMethod.LIFO), null), NOW));
         send(trade("T1", TradeType.NEW_TRADE, "100", TODAY.minusDays(1)));
         send(trade("T2", TradeType.INCREASE, "100", TODAY));
         send(trade("T3", TradeType.DECREASE, "30", TODAY));
@@ -93,41 +110,90 @@ class KeepPositionsTest {
     }
 
     @Test
-    void anOversizedDecreaseIsDeadLetteredAndTheJobGoesOn() throws Exception {
+    void anOversizedDecreaseIsDeadLetteredWithItsKafkaMessageAndTheJobGoesOn() throws Exception {
         send(trade("T1", TradeType.NEW_TRADE, "100", TODAY));
         send(trade("T2", TradeType.DECREASE, "100.5", TODAY));
         send(trade("T3", TradeType.DECREASE, "100", TODAY));
 
-        List<DeadLetter> letters = harness.getSideOutput(KeepPositions.REJECTED).stream().map(StreamRecord::getValue).toList();
-        assertThat(letters).singleElement().satisfies(letter -> {
-            assertThat(letter.reason()).isEqualTo(KeepPositions.INSUFFICIENT_QUANTITY);
-            assertThat(letter.payload()).contains("\"tradeId\":\"T2\"");
+        assertThat(letters()).singleElement().satisfies(letter -> {
+            assertThat(letter.reason()).isEqualTo("INSUFFICIENT_QUANTITY");
+            assertThat(letter.sourceTopic()).isEqualTo("trade-events");
+            assertThat(letter.sourceOffset()).isEqualTo(1);
+            assertThat(letter.payload()).isEqualTo("{\"original\":\"T2\"}");
         });
         assertThat(PositionJson.inflate(changes().get(1).snapshot().lotsJson()).count()).isZero();
     }
 
     @Test
-    void aMarketPriceResetsEveryPositionInItsInstrument() throws Exception {
+    void anUnexpectedErrorWhileJudgingATradeDeadLettersItAndLeavesThePositionAsItWas() throws Exception {
         send(trade("T1", TradeType.NEW_TRADE, "100", TODAY));
-        harness.processElement(new StreamRecord<>(PositionCommand.of(trade("T9", TradeType.NEW_TRADE, "5", TODAY, "ACC-8:MSFT:USD")), NOW));
+        send(new TradeEvent("T2", KEY, TradeType.INCREASE, BigDecimal.ONE, BigDecimal.TEN, "not a date", "2025-06-02T14:30:00Z",
+                null, "corr-T2", null, null));
+        send(trade("T3", TradeType.INCREASE, "5", TODAY));
 
-        harness.processBroadcastElement(new StreamRecord<>(new MarketPrice("AAPL", new BigDecimal("123.45"), "2025-06-02T20:00:00Z", "md-1"), NOW));
+        assertThat(letters()).singleElement().satisfies(letter -> {
+            assertThat(letter.reason()).isEqualTo(DataErrors.PROCESSING_ERROR);
+            assertThat(letter.error()).startsWith("java.time.format.DateTimeParseException");
+        });
+        assertThat(events()).extracting(PositionEvent::tradeId).containsExactly("T1", "T3");
+        assertThat(events().get(1).eventVersion()).isEqualTo(2);
+    }
 
-        List<PositionChange> resets = changes().stream().filter(change -> change.event().eventType().equals(PositionEvent.RESET)).toList();
-        assertThat(resets).singleElement().satisfies(reset -> {
+    @Test
+    void aMarketPriceResetsThePositionsOfItsInstrumentOnlyAndKeepsTheirCost() throws Exception {
+        send(trade("T1", TradeType.NEW_TRADE, "100", TODAY));
+        send(trade("T9", TradeType.NEW_TRADE, "5", TODAY, "ACC-8:MSFT:USD"));
+
+        price("AAPL", "123.45", "2025-06-02T20:00:00Z");
+
+        assertThat(resets()).singleElement().satisfies(reset -> {
             assertThat(reset.event().positionKey()).isEqualTo(KEY);
-            assertThat(reset.snapshot().costBasis()).isEqualByComparingTo("12345");
+            assertThat(reset.event().payload()).contains("\"resetPnl\":\"11345.0000000000000000\"");
+            assertThat(reset.snapshot().costBasis()).isEqualByComparingTo("1000");
+            assertThat(reset.snapshot().marketValue()).isEqualByComparingTo("12345");
         });
     }
 
-    private KeyedBroadcastOperatorTestHarness<String, PositionCommand, MarketPrice, PositionChange> open(OperatorSubtaskState restored)
-            throws Exception {
-        var harness = new KeyedBroadcastOperatorTestHarness<String, PositionCommand, MarketPrice, PositionChange>(
-                new CoBroadcastWithKeyedOperator<>(
-                        new KeepPositions(UTC, Duration.ofDays(30)), List.of(KeepPositions.PRICES)),
-                (KeySelector<PositionCommand, String>) PositionCommand::positionKey, Types.STRING, 1, 1, 0);
+    @Test
+    void aPriceNoNewerThanTheLastOneOfItsInstrumentIsIgnored() throws Exception {
+        send(trade("T1", TradeType.NEW_TRADE, "100", TODAY));
+
+        price("AAPL", "12", "2025-06-02T20:00:00Z");
+        price("AAPL", "11", "2025-06-02T19:00:00Z");
+        price("AAPL", "13", "2025-06-02T20:00:00Z");
+
+        assertThat(resets()).singleElement().satisfies(reset -> assertThat(reset.snapshot().marketValue()).isEqualByComparingTo("1200"));
+    }
+
+    @Test
+    void aRestoredOperatorFindsItsPositionsForPricesAndForgetsClosedOnes() throws Exception {
+        send(trade("T1", TradeType.NEW_TRADE, "100", TODAY));
+        send(trade("T2", TradeType.NEW_TRADE, "7", TODAY, "ACC-9:AAPL:USD"));
+        send(trade("T3", TradeType.DECREASE, "7", TODAY, "ACC-9:AAPL:USD"));
+        restore();
+
+        price("AAPL", "12", "2025-06-02T20:00:00Z");
+        price("AAPL", "13", "2025-06-02T21:00:00Z");
+
+        assertThat(resets()).extracting(reset -> reset.event().positionKey()).containsExactly(KEY, KEY);
+        assertThat(resets().get(1).event().eventVersion()).isEqualTo(3);
+    }
+
+    private void restore() throws Exception {
+        OperatorSubtaskState snapshot = harness.snapshot(1, NOW);
+        harness.close();
+        harness = open(snapshot, Duration.ofDays(30));
+    }
+
+    private static KeyedTwoInputStreamOperatorTestHarness<String, PositionCommand, MarketPrice, PositionChange> open(
+            OperatorSubtaskState restored, Duration dedupWindow) throws Exception {
+        var harness = new KeyedTwoInputStreamOperatorTestHarness<String, PositionCommand, MarketPrice, PositionChange>(
+                new KeepPositions(UTC, dedupWindow),
+                (KeySelector<PositionCommand, String>) PositionCommand::positionKey,
+                (KeySelector<MarketPrice, String>) MarketPrice::instrument, Types.STRING, 1, 1, 0);
         harness.setStateBackend(new EmbeddedRocksDBStateBackend());
         harness.setProcessingTime(NOW);
+        harness.setStateTtlProcessingTime(NOW);
         if (restored != null) {
             harness.initializeState(restored);
         }
@@ -136,7 +202,12 @@ class KeepPositionsTest {
     }
 
     private void send(TradeEvent trade) throws Exception {
-        harness.processElement(new StreamRecord<>(PositionCommand.of(trade), NOW));
+        SourceMessage message = new SourceMessage("trade-events", 0, offset++, NOW, "{\"original\":\"" + trade.tradeId() + "\"}");
+        harness.processElement1(new StreamRecord<>(PositionCommand.of(trade, message), NOW));
+    }
+
+    private void price(String instrument, String price, String asOf) throws Exception {
+        harness.processElement2(new StreamRecord<>(new MarketPrice(instrument, new BigDecimal(price), asOf, "md-" + asOf), NOW));
     }
 
     private static TradeEvent trade(String id, TradeType type, String quantity, LocalDate day) {
@@ -152,7 +223,16 @@ class KeepPositionsTest {
         return harness.extractOutputValues();
     }
 
+    private List<PositionChange> resets() {
+        return changes().stream().filter(change -> change.event().eventType().equals(PositionEvent.RESET)).toList();
+    }
+
     private List<PositionEvent> events() {
         return changes().stream().map(PositionChange::event).toList();
+    }
+
+    private List<DeadLetter> letters() {
+        var letters = harness.getSideOutput(KeepPositions.REJECTED);
+        return letters == null ? List.of() : letters.stream().map(StreamRecord::getValue).toList();
     }
 }

@@ -1,0 +1,67 @@
+package com.globeco.trading.positions;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * Reading the fields of a JSON message into violations instead of exceptions. Jackson's stream
+ * constraints bound what a payload can cost (nesting depth, number and string lengths).
+ */
+final class JsonFields {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private static final int QUOTED = 64;
+
+    private JsonFields() {}
+
+    /** The payload as a JSON object, or null with the violation. */
+    static JsonNode object(String payload, String what, List<String> violations) {
+        try {
+            JsonNode root = JSON.readTree(payload);
+            if (root != null && root.isObject()) {
+                return root;
+            }
+            violations.add("malformed JSON: " + what + " must be a JSON object");
+        } catch (JsonProcessingException e) {
+            violations.add("malformed JSON: " + abbreviated(String.valueOf(e.getOriginalMessage())));
+        }
+        return null;
+    }
+
+    static String text(JsonNode root, String field, boolean required, List<String> violations) {
+        JsonNode node = root.get(field);
+        if (node == null || node.isNull()) {
+            if (required) {
+                violations.add(field + " is required");
+            }
+            return null;
+        }
+        if (!node.isTextual()) {
+            violations.add(field + " must be a string, was " + abbreviated(node.toString()));
+            return null;
+        }
+        return node.textValue();
+    }
+
+    static BigDecimal number(JsonNode root, String field, List<String> violations) {
+        JsonNode node = root.get(field);
+        if (node == null || node.isNull()) {
+            violations.add(field + " is required");
+            return null;
+        }
+        if (!node.isNumber()) {
+            violations.add(field + " must be a number, was " + abbreviated(node.toString()));
+            return null;
+        }
+        return node.decimalValue();
+    }
+
+    /** A value quoted in a violation: at most 64 characters of it, so a dead letter's reason stays short. */
+    static String abbreviated(String text) {
+        return text.length() <= QUOTED ? text : text.substring(0, QUOTED) + "... (" + text.length() + " characters)";
+    }
+}
