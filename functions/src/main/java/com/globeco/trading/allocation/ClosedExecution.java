@@ -7,6 +7,8 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * An execution whose last fill has arrived ({@code isOpen} false), with its portfolio: what the
@@ -27,6 +29,36 @@ public record ClosedExecution(Fill lastFill, String portfolioId) {
     public LocalDate tradeDate(ZoneId businessZone) {
         BigDecimal seconds = firstPresent(lastFill.lastFilledTimestamp(), lastFill.sentTimestamp(), lastFill.receivedTimestamp());
         return toInstant(seconds).atZone(businessZone).toLocalDate();
+    }
+
+    /**
+     * Every rule of the {@code execution} table this execution breaks (required columns and their
+     * widths, the DECIMAL(18, 8) range), and then every rule of the CLI line; empty when both will
+     * take it.
+     */
+    public List<String> violations(ZoneId businessZone) {
+        List<String> violations = new ArrayList<>();
+        text("executionStatus", lastFill.executionStatus(), 20, violations);
+        text("tradeType", lastFill.tradeType(), 10, violations);
+        text("destination", lastFill.destination(), 20, violations);
+        text("ticker", lastFill.ticker(), 20, violations);
+        if (lastFill.receivedTimestamp() == null || lastFill.sentTimestamp() == null) {
+            violations.add("receivedTimestamp and sentTimestamp are required to book an execution");
+        }
+        if (lastFill.averagePrice() == null) {
+            violations.add("averagePrice is required to book an execution");
+        }
+        if (violations.isEmpty()) {
+            violations.addAll(accountingLine(businessZone).violations());
+        }
+        return violations;
+    }
+
+    private static void text(String field, String value, int maxLength, List<String> violations) {
+        if (value == null || value.isEmpty() || value.length() > maxLength) {
+            violations.add(field + " must have 1 to " + maxLength + " characters, had "
+                    + (value == null ? "none" : value.length()));
+        }
     }
 
     public AccountingLine accountingLine(ZoneId businessZone) {

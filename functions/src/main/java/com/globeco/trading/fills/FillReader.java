@@ -17,6 +17,14 @@ import java.util.List;
  */
 public final class FillReader {
     static final BigDecimal MAX_AVERAGE_PRICE = new BigDecimal("10000");
+    /** Quantities and amounts: below 10^10 with at most 8 decimals, what the Execution Service and the execution table hold. */
+    static final BigDecimal MAX_AMOUNT = new BigDecimal("10000000000");
+    static final int MAX_DECIMALS = 8;
+    /** Timestamps are epoch seconds: from 1970 to before the year 5000, to the nanosecond at most. */
+    static final BigDecimal MAX_EPOCH_SECONDS = new BigDecimal("95617584000");
+    static final int MAX_TIMESTAMP_DECIMALS = 9;
+    static final int MAX_TEXT = 256;
+    private static final int QUOTED = 64;
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -27,7 +35,8 @@ public final class FillReader {
         try {
             root = payload == null ? null : JSON.readTree(payload);
         } catch (JsonProcessingException e) {
-            return rejected(Category.MALFORMED_JSON, "not valid JSON: " + e.getOriginalMessage());
+            String problem = String.valueOf(e.getOriginalMessage());
+            return rejected(Category.MALFORMED_JSON, "not valid JSON: " + (problem.length() <= 300 ? problem : problem.substring(0, 300) + "..."));
         }
         if (root == null || !root.isObject()) {
             return rejected(Category.MALFORMED_JSON, "a fill must be a JSON object");
@@ -50,8 +59,8 @@ public final class FillReader {
 
         FillReading read() {
             Long executionServiceId = requiredInteger("executionServiceId");
-            if (executionServiceId != null && executionServiceId <= 0) {
-                violate(Category.OUT_OF_RANGE, "executionServiceId must be a positive integer, was " + executionServiceId);
+            if (executionServiceId != null && (executionServiceId <= 0 || executionServiceId > Integer.MAX_VALUE)) {
+                violate(Category.OUT_OF_RANGE, "executionServiceId must be a positive 32-bit integer, was " + executionServiceId);
             }
             BigDecimal quantityFilled = requiredNumber("quantityFilled");
             if (quantityFilled != null && quantityFilled.signum() < 0) {
@@ -76,10 +85,14 @@ public final class FillReader {
             }
             Long id = optionalInteger("id");
             Boolean isOpen = optionalBoolean("isOpen");
-            BigDecimal receivedTimestamp = optionalNumber("receivedTimestamp");
-            BigDecimal sentTimestamp = optionalNumber("sentTimestamp");
-            BigDecimal lastFilledTimestamp = optionalNumber("lastFilledTimestamp");
+            BigDecimal receivedTimestamp = timestamp("receivedTimestamp");
+            BigDecimal sentTimestamp = timestamp("sentTimestamp");
+            BigDecimal lastFilledTimestamp = timestamp("lastFilledTimestamp");
             BigDecimal totalAmount = optionalNumber("totalAmount");
+            bounded("quantity", quantity, MAX_AMOUNT, MAX_DECIMALS);
+            bounded("quantityFilled", quantityFilled, MAX_AMOUNT, MAX_DECIMALS);
+            bounded("averagePrice", averagePrice, MAX_AMOUNT, MAX_DECIMALS);
+            bounded("totalAmount", totalAmount, MAX_AMOUNT, MAX_DECIMALS);
             String executionStatus = optionalText("executionStatus");
             String tradeType = optionalText("tradeType");
             String destination = optionalText("destination");
@@ -93,6 +106,34 @@ public final class FillReader {
                     executionStatus, tradeType, destination, securityId, ticker, quantity,
                     receivedTimestamp, sentTimestamp, lastFilledTimestamp, quantityFilled, averagePrice,
                     numberOfFills == null ? 0 : numberOfFills.intValue(), totalAmount, version.intValue()));
+        }
+
+        private BigDecimal timestamp(String field) {
+            BigDecimal seconds = optionalNumber(field);
+            if (seconds != null && seconds.signum() < 0) {
+                violate(Category.OUT_OF_RANGE, field + " must not be negative, was " + seconds);
+                return null;
+            }
+            return bounded(field, seconds, MAX_EPOCH_SECONDS, MAX_TIMESTAMP_DECIMALS) ? seconds : null;
+        }
+
+        /**
+         * Whether a number is below {@code max} in magnitude with at most {@code decimals} places.
+         * The magnitude is compared first and the number never expanded, so 1e999999999 costs nothing.
+         */
+        private boolean bounded(String field, BigDecimal value, BigDecimal max, int decimals) {
+            if (value == null) {
+                return true;
+            }
+            if (value.abs().compareTo(max) >= 0) {
+                violate(Category.OUT_OF_RANGE, field + " must be below " + max.toPlainString() + " in magnitude, was " + value);
+                return false;
+            }
+            if (value.stripTrailingZeros().scale() > decimals) {
+                violate(Category.OUT_OF_RANGE, field + " has more than " + decimals + " decimal places, was " + value);
+                return false;
+            }
+            return true;
         }
 
         private BigDecimal averagePrice(BigDecimal quantityFilled) {
@@ -127,7 +168,7 @@ public final class FillReader {
                 return null;
             }
             if (!node.isIntegralNumber() || !node.canConvertToLong()) {
-                violate(Category.INVALID_TYPE, field + " must be an integer, was " + node);
+                violate(Category.INVALID_TYPE, field + " must be an integer, was " + quoted(node.toString()));
                 return null;
             }
             return node.longValue();
@@ -147,7 +188,7 @@ public final class FillReader {
                 return null;
             }
             if (!node.isNumber()) {
-                violate(Category.INVALID_TYPE, field + " must be a number, was " + node);
+                violate(Category.INVALID_TYPE, field + " must be a number, was " + quoted(node.toString()));
                 return null;
             }
             return node.decimalValue();
@@ -159,7 +200,7 @@ public final class FillReader {
                 return null;
             }
             if (!node.isBoolean()) {
-                violate(Category.INVALID_TYPE, field + " must be true or false, was " + node);
+                violate(Category.INVALID_TYPE, field + " must be true or false, was " + quoted(node.toString()));
                 return null;
             }
             return node.booleanValue();
@@ -171,7 +212,15 @@ public final class FillReader {
                 return null;
             }
             if (!node.isTextual()) {
-                violate(Category.INVALID_TYPE, field + " must be a string, was " + node);
+                violate(Category.INVALID_TYPE, field + " must be a string, was " + quoted(node.toString()));
+                return null;
+            }
+            if (node.textValue().length() > MAX_TEXT) {
+                violate(Category.OUT_OF_RANGE, field + " must have at most " + MAX_TEXT + " characters, had " + node.textValue().length());
+                return null;
+            }
+            if (node.textValue().chars().anyMatch(character -> character < ' ')) {
+                violate(Category.OUT_OF_RANGE, field + " must not contain control characters");
                 return null;
             }
             return node.textValue();
@@ -179,6 +228,10 @@ public final class FillReader {
 
         private void violate(Category category, String message) {
             violations.add(new Violation(category, message));
+        }
+
+        private static String quoted(String value) {
+            return value.length() <= QUOTED ? value : value.substring(0, QUOTED) + "... (" + value.length() + " characters)";
         }
     }
 }

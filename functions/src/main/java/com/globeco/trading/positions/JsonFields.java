@@ -44,6 +44,10 @@ final class JsonFields {
             violations.add(field + " must be a string, was " + abbreviated(node.toString()));
             return null;
         }
+        if (hasControlCharacter(node.textValue())) {
+            violations.add(field + " must not contain control characters");
+            return null;
+        }
         return node.textValue();
     }
 
@@ -60,8 +64,19 @@ final class JsonFields {
         return node.decimalValue();
     }
 
+    /** Whether a text holds a character below U+0020 (NUL included, which Postgres cannot store). */
+    static boolean hasControlCharacter(String text) {
+        for (int index = 0; index < text.length(); index++) {
+            if (text.charAt(index) < ' ') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A value quoted in a violation: at most 64 characters of it, so a dead letter's reason stays short. */
     static String abbreviated(String text) {
-        return text.length() <= QUOTED ? text : text.substring(0, QUOTED) + "... (" + text.length() + " characters)";
+        String shown = text.length() <= QUOTED ? text : text.substring(0, QUOTED) + "... (" + text.length() + " characters)";
+        return hasControlCharacter(shown) ? shown.replaceAll("\\p{Cntrl}", "\uFFFD") : shown;
     }
 }

@@ -69,6 +69,12 @@ class FillReaderTest {
             "\"quantity\":1000,           | \"quantity\":\"many\",           | INVALID_TYPE",
             "\"isOpen\":false,            | \"isOpen\":\"no\",               | INVALID_TYPE",
             "\"totalAmount\":190409.6,    | \"totalAmount\":null,            | ''",
+            "\"executionServiceId\":27,   | \"executionServiceId\":2147483648, | OUT_OF_RANGE",
+            "\"quantity\":1000,           | \"quantity\":1e999999999,      | OUT_OF_RANGE",
+            "\"quantity\":1000,           | \"quantity\":1000.000000001,   | OUT_OF_RANGE",
+            "\"totalAmount\":190409.6,    | \"totalAmount\":1e-999999999,  | OUT_OF_RANGE",
+            "\"averagePrice\":190.4096,   | \"averagePrice\":190.123456789, | OUT_OF_RANGE",
+            "\"ticker\":\"IBM\"           | \"ticker\":\"I\\u0000BM\"      | OUT_OF_RANGE",
     })
     void appliesEveryMessageRule(String original, String replacement, String expected) {
         String payload = SAMPLE.replace(original, replacement.equals("REMOVE") ? "" : replacement);
@@ -89,7 +95,7 @@ class FillReaderTest {
 
         assertThat(rejected.violations()).hasSize(3);
         assertThat(rejected.explanation())
-                .contains("executionServiceId must be a positive integer")
+                .contains("executionServiceId must be a positive 32-bit integer")
                 .contains("quantityFilled must not be negative")
                 .contains("version must be an integer");
     }

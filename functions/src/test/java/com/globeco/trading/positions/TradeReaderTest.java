@@ -41,6 +41,7 @@ class TradeReaderTest {
             "\"quantity\":100            | \"quantity\":\"NaN\"            | quantity must be a number",
             "\"occurredAt\":\"2025-06-02T14:30:00Z\" | \"occurredAt\":\"2025-06-02T16:30:00Z\" | is more than 60 minutes in the future",
             "\"occurredAt\":\"2025-06-02T14:30:00Z\",  | ''                     | occurredAt is required",
+            "\"tradeId\":\"T-1\"         | \"tradeId\":\"T\\u0000-1\"       | tradeId must not contain control characters",
             "\"tradeId\":\"T-1\"         | \"tradeId\":\"T-12345678901234567890123456789012345678901234567890123456789012345\" | tradeId must have at most 64 characters",
             "\"tradeType\":\"NEW_TRADE\" | \"tradeType\":\"SWAP\"          | tradeType must be",
             "ACC-7:AAPL:USD              | acc 7/AAPL                      | positionKey must look like",

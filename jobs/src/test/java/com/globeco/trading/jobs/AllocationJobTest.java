@@ -4,6 +4,8 @@ import com.globeco.trading.operators.allocation.TradeServiceSettings;
 import com.globeco.trading.testkit.fills.ExecutionRegistry;
 import com.globeco.trading.testkit.fills.FillGenerator;
 import com.globeco.trading.testkit.fills.FillPublisher;
+import com.globeco.trading.testkit.fuzz.PoisonMessages;
+import org.apache.kafka.clients.producer.KafkaProducer;
 import com.globeco.trading.testkit.fills.GeneratedExecution;
 import com.globeco.trading.testkit.trade.TradeServiceSimulator;
 import org.apache.flink.runtime.minicluster.MiniCluster;
@@ -89,6 +91,29 @@ class AllocationJobTest {
                 assertThat(letter.value()).contains("\"reason\":\"PORTFOLIO_NOT_FOUND\"");
                 assertThat(letter.key()).isIn(unknown.stream().map(e -> String.valueOf(e.executionServiceId())).toList());
             });
+        }
+    }
+
+    @Test
+    void tenThousandPoisonFillsAreDeadLetteredWithoutARestartAndTheClosedExecutionsAreAllocatedOnce(
+            @InjectMiniCluster MiniCluster cluster) throws Exception {
+        List<GeneratedExecution> executions = withPortfolios(generator.executions(30));
+        List<String> fills = allFills(executions);
+        List<PoisonMessages.Poison> poison = FillPoison.fills(8, 10_000);
+
+        try (RunningJob job = start(environment()); FillPublisher publisher = publisher();
+             KafkaProducer<byte[], byte[]> producer = STACK.kafka().producer()) {
+            for (int slice = 0; slice < 10; slice++) {
+                publisher.publish(fills.subList(slice * fills.size() / 10, (slice + 1) * fills.size() / 10));
+                FillPoison.publish(producer, topic, poison.subList(slice * 1_000, (slice + 1) * 1_000));
+            }
+            DeadLetterEnvelopes letters = new DeadLetterEnvelopes(STACK.kafka().readCommitted(deadLetterTopic(), poison.size(), PATIENCE));
+            awaitRows(executions, executions.size());
+
+            assertThat(job.hasRestarted(cluster)).as("no fill restarts the job").isFalse();
+            assertAllocatedExactlyOnce(executions);
+            letters.assertEachMessageOnceWithAnError(poison.size());
+            assertThat(letters.countByReason().keySet()).as("every poison fill is stopped at the gate").isSubsetOf(FillPoison.GATE_REASONS);
         }
     }
 

@@ -8,6 +8,8 @@ import com.globeco.trading.testkit.execution.Latency;
 import com.globeco.trading.testkit.fills.ExecutionRegistry;
 import com.globeco.trading.testkit.fills.FillGenerator;
 import com.globeco.trading.testkit.fills.FillPublisher;
+import com.globeco.trading.testkit.fuzz.PoisonMessages;
+import org.apache.kafka.clients.producer.KafkaProducer;
 import com.globeco.trading.testkit.fills.GeneratedExecution;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.runtime.minicluster.MiniCluster;
@@ -126,6 +128,30 @@ class FillConfirmationJobTest {
                     .anyMatch(letter -> letter.contains("\"reason\":\"MALFORMED_JSON\"") && letter.contains("not json at all"));
             assertThat(job.status()).isEqualTo(JobStatus.RUNNING);
             assertThat(job.hasRestarted(cluster)).isFalse();
+        }
+    }
+
+    @Test
+    void tenThousandPoisonFillsAreRejectedWithoutARestartAndTheValidFillsMatchTheOracle(@InjectMiniCluster MiniCluster cluster)
+            throws Exception {
+        List<GeneratedExecution> executions = generator.executions(40);
+        List<String> fills = allFills(executions);
+        List<PoisonMessages.Poison> poison = FillPoison.fills(7, 10_000);
+
+        try (RunningJob job = start(settings()); FillPublisher publisher = publisher();
+             KafkaProducer<byte[], byte[]> producer = STACK.kafka().producer()) {
+            for (int slice = 0; slice < 10; slice++) {
+                publisher.publish(fills.subList(slice * fills.size() / 10, (slice + 1) * fills.size() / 10));
+                FillPoison.publish(producer, topic.name(), poison.subList(slice * 1_000, (slice + 1) * 1_000));
+            }
+            List<AuditTable.Row> rows = audit().awaitRows(fills.size() + poison.size(), PATIENCE);
+            DeadLetterEnvelopes letters = new DeadLetterEnvelopes(STACK.kafka().readCommitted(topic.deadLetterTopic(), poison.size(), PATIENCE));
+
+            assertThat(job.hasRestarted(cluster)).as("no fill restarts the job").isFalse();
+            assertThat(countOf(rows, Outcome.INVALID)).isEqualTo(poison.size());
+            assertEveryExecutionMatchesTheOracle(executions, rows);
+            letters.assertEachMessageOnceWithAnError(poison.size());
+            assertThat(letters.countByReason().keySet()).as("every poison fill is stopped at the gate").isSubsetOf(FillPoison.GATE_REASONS);
         }
     }
 

@@ -4,6 +4,7 @@ import com.globeco.trading.jobs.audit.PositionAudit;
 import com.globeco.trading.positions.LotReplayOracle;
 import com.globeco.trading.positions.PositionJson;
 import com.globeco.trading.positions.TaxLots;
+import com.globeco.trading.testkit.fuzz.PoisonMessages;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.InjectMiniCluster;
@@ -28,6 +29,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -153,6 +155,38 @@ class TradeHotpathJobTest {
 
             assertThat(job.hasRestarted(cluster)).isTrue();
             assertPositionsMatchTheReplay(scenario);
+        }
+    }
+
+    @Test
+    void tenThousandPoisonMessagesPerInputTopicAreDeadLetteredWithoutARestartAndTheValidTradesMatchTheReplay(
+            @InjectMiniCluster MiniCluster cluster) throws Exception {
+        TradeScenario scenario = new TradeScenario(run, 10, 12, TODAY, 9);
+        Map<String, List<PoisonMessages.Poison>> poison = Map.of(
+                options.topic("trade-events"), HotpathPoison.trades(1, 10_000),
+                options.topic("market-data"), HotpathPoison.prices(2, 10_000),
+                options.topic("contract-events"), HotpathPoison.contracts(3, 10_000));
+
+        try (RunningJob job = start(); KafkaProducer<byte[], byte[]> producer = STACK.kafka().producer()) {
+            for (int slice = 0; slice < 10; slice++) {
+                publish(producer, scenario.trades().subList(slice * scenario.trades().size() / 10, (slice + 1) * scenario.trades().size() / 10));
+                for (Map.Entry<String, List<PoisonMessages.Poison>> topic : poison.entrySet()) {
+                    for (PoisonMessages.Poison message : topic.getValue().subList(slice * 1_000, (slice + 1) * 1_000)) {
+                        producer.send(new ProducerRecord<>(topic.getKey(), message.payload()));
+                    }
+                }
+            }
+            producer.flush();
+            List<ConsumerRecord<String, String>> letters = STACK.kafka().readCommitted(options.topic("trade-events-dlq"), 30_000, PATIENCE);
+            awaitEvents(scenario.trades().size());
+
+            assertThat(job.hasRestarted(cluster)).as("no message restarts the job").isFalse();
+            assertPositionsMatchTheReplay(scenario);
+            DeadLetterEnvelopes envelopes = new DeadLetterEnvelopes(letters);
+            envelopes.assertEachMessageOnceWithAnError(30_000);
+            assertThat(envelopes.countByReason()).as("every poison message is rejected by its gate, none by an unexpected error")
+                    .containsExactlyInAnyOrderEntriesOf(Map.of("INVALID_TRADE", 10_000L, "INVALID_MARKET_DATA", 10_000L,
+                            "INVALID_CONTRACT_EVENT", 10_000L));
         }
     }
 

@@ -6,6 +6,7 @@ import com.globeco.trading.allocation.ClosedExecution;
 import com.globeco.trading.fills.DeadLetter;
 import com.globeco.trading.fills.InboundFill;
 import com.globeco.trading.operators.metrics.DeadLetterCounters;
+import com.globeco.trading.operators.guard.DataErrors;
 import com.globeco.trading.operators.logging.CorrelatedLog;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.StateTtlConfig;
@@ -72,10 +73,17 @@ public final class AllocateOnce extends KeyedProcessFunction<Long, PortfolioLook
             unallocated(context, inbound, lookup.failureReason(), lookup.failureDetail());
             return;
         }
-        AccountingLine line = new ClosedExecution(inbound.fill(), lookup.portfolioId()).accountingLine(businessZone);
-        List<String> violations = line.violations();
-        if (!violations.isEmpty()) {
-            unallocated(context, inbound, INVALID_ALLOCATION, String.join("; ", violations));
+        ClosedExecution closed = new ClosedExecution(inbound.fill(), lookup.portfolioId());
+        AccountingLine line;
+        try {
+            List<String> violations = closed.violations(businessZone);
+            if (!violations.isEmpty()) {
+                unallocated(context, inbound, INVALID_ALLOCATION, String.join("; ", violations));
+                return;
+            }
+            line = closed.accountingLine(businessZone);
+        } catch (RuntimeException unexpected) {
+            unallocated(context, inbound, DataErrors.PROCESSING_ERROR, DataErrors.describe(unexpected));
             return;
         }
         allocated.update(true);

@@ -8,6 +8,7 @@ import com.globeco.trading.fills.SourceMessage;
 import com.globeco.trading.fills.FillReader;
 import com.globeco.trading.fills.FillReading;
 import com.globeco.trading.fills.InboundFill;
+import com.globeco.trading.operators.guard.DataErrors;
 import com.globeco.trading.operators.logging.CorrelatedLog;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
@@ -47,17 +48,26 @@ public final class ValidateFills extends ProcessFunction<SourceMessage, InboundF
         fillsIn.inc();
         String correlationId = CorrelationIds.of(message);
         log.info(correlationId, "fill received from {}", message.coordinates());
-        FillReading reading = reader.read(message.payload());
+        FillReading reading;
+        try {
+            reading = reader.read(message.payload());
+        } catch (RuntimeException unexpected) {
+            reject(message, correlationId, DataErrors.PROCESSING_ERROR, DataErrors.describe(unexpected), context);
+            return;
+        }
         if (reading instanceof FillReading.Valid valid) {
             out.collect(new InboundFill(message, valid.fill(), correlationId));
             return;
         }
         FillReading.Rejected rejected = (FillReading.Rejected) reading;
+        reject(message, correlationId, rejected.category().name(), rejected.explanation(), context);
+    }
+
+    private void reject(SourceMessage message, String correlationId, String reason, String explanation, Context context) {
         long now = context.timerService().currentProcessingTime();
-        String reason = rejected.category().name();
-        log.warn(correlationId, "fill {} rejected: {}", message.coordinates(), rejected.explanation());
-        context.output(INVALID, ConfirmationRecord.invalid(message, correlationId, reason + ": " + rejected.explanation(), now));
-        context.output(REJECTED, DeadLetter.of(message, null, reason, rejected.explanation(), correlationId, now));
+        log.warn(correlationId, "fill {} rejected: {}", message.coordinates(), explanation);
+        context.output(INVALID, ConfirmationRecord.invalid(message, correlationId, reason + ": " + explanation, now));
+        context.output(REJECTED, DeadLetter.of(message, null, reason, explanation, correlationId, now));
         deadLetters.count(reason);
     }
 }

@@ -32,7 +32,7 @@ public final class ConfirmationAuditStatement implements JdbcQueryStatement<Conf
         setDecimal(row, 6, record.quantityFilled());
         setDecimal(row, 7, record.averagePrice());
         row.setString(8, record.outcome().name());
-        row.setString(9, record.detail());
+        row.setString(9, PostgresText.storable(record.detail()));
         setNullable(row, 10, record.versionBefore(), Types.INTEGER);
         setNullable(row, 11, record.versionAfter(), Types.INTEGER);
         row.setInt(12, record.attempts());
