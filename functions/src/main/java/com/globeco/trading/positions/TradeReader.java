@@ -17,17 +17,18 @@ import java.util.regex.Pattern;
  * a well-formed position key ({@code ACCOUNT:INSTRUMENT:CCY}). A trade without a correlation id gets
  * one derived from its trade id, so a redelivery carries the same.
  */
-public final class TradeReader {
+public final class TradeReader implements java.io.Serializable {
     public static final Pattern POSITION_KEY = Pattern.compile("[A-Z0-9_-]{1,32}:[A-Z0-9._-]{1,32}:[A-Z]{3}");
-    /** How far in the future a trade's {@code occurredAt} may be: producers' clocks differ, trades do not come from tomorrow. */
-    public static final java.time.Duration CLOCK_TOLERANCE = java.time.Duration.ofHours(1);
 
     private final int maxDaysAhead;
     private final int maxDaysBack;
+    private final java.time.Duration clockTolerance;
 
-    public TradeReader(int maxDaysAhead, int maxDaysBack) {
+    /** @param clockTolerance how far ahead of the clock an {@code occurredAt} may be: producers' clocks differ, trades do not come from tomorrow */
+    public TradeReader(int maxDaysAhead, int maxDaysBack, java.time.Duration clockTolerance) {
         this.maxDaysAhead = maxDaysAhead;
         this.maxDaysBack = maxDaysBack;
+        this.clockTolerance = clockTolerance;
     }
 
     public Reading<TradeEvent> read(String payload, LocalDate businessDate, Instant now) {
@@ -87,14 +88,14 @@ public final class TradeReader {
         }
     }
 
-    private static String occurredAt(String text, Instant now, List<String> violations) {
+    private String occurredAt(String text, Instant now, List<String> violations) {
         if (text == null) {
             return null;
         }
         try {
             Instant occurredAt = Instant.parse(text);
-            if (occurredAt.isAfter(now.plus(CLOCK_TOLERANCE))) {
-                violations.add("occurredAt " + text + " is more than " + CLOCK_TOLERANCE.toMinutes() + " minutes in the future");
+            if (occurredAt.isAfter(now.plus(clockTolerance))) {
+                violations.add("occurredAt " + text + " is more than " + clockTolerance + " ahead of the clock");
             }
             return occurredAt.toString();
         } catch (DateTimeParseException e) {

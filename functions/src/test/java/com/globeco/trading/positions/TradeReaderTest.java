@@ -14,7 +14,7 @@ class TradeReaderTest {
     private static final String TRADE = """
             {"tradeId":"T-1","positionKey":"ACC-7:AAPL:USD","tradeType":"NEW_TRADE","quantity":100,"price":189.25,\
             "effectiveDate":"2025-06-02","occurredAt":"2025-06-02T14:30:00Z","contractId":"C-9"}""";
-    private final TradeReader reader = new TradeReader(30, 3650);
+    private final TradeReader reader = new TradeReader(30, 3650, java.time.Duration.ofHours(1));
 
     @Test
     void readsAValidTradeAndDerivesAStableCorrelationId() {
@@ -39,7 +39,7 @@ class TradeReaderTest {
             "\"quantity\":100            | \"quantity\":1e999999999        | quantity must be at most 1000000000, was 1E+999999999",
             "\"quantity\":100            | \"quantity\":1e-999999999       | quantity has more than 8 decimal places",
             "\"quantity\":100            | \"quantity\":\"NaN\"            | quantity must be a number",
-            "\"occurredAt\":\"2025-06-02T14:30:00Z\" | \"occurredAt\":\"2025-06-02T16:30:00Z\" | is more than 60 minutes in the future",
+            "\"occurredAt\":\"2025-06-02T14:30:00Z\" | \"occurredAt\":\"2025-06-02T16:30:00Z\" | is more than PT1H ahead of the clock",
             "\"occurredAt\":\"2025-06-02T14:30:00Z\",  | ''                     | occurredAt is required",
             "\"tradeId\":\"T-1\"         | \"tradeId\":\"T\\u0000-1\"       | tradeId must not contain control characters",
             "\"tradeId\":\"T-1\"         | \"tradeId\":\"T-12345678901234567890123456789012345678901234567890123456789012345\" | tradeId must have at most 64 characters",

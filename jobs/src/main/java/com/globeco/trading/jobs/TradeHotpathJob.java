@@ -5,10 +5,15 @@ import com.globeco.trading.fills.SourceMessage;
 import com.globeco.trading.operators.positions.ContractServiceSettings;
 import com.globeco.trading.operators.positions.GenerateContract;
 import com.globeco.trading.operators.positions.KeepPositions;
+import com.globeco.trading.operators.positions.ReadContractRetries;
 import com.globeco.trading.operators.positions.ReadContractTerms;
+import com.globeco.trading.operators.positions.RetryContract;
+import com.globeco.trading.operators.positions.UndeliveredContracts;
 import com.globeco.trading.operators.positions.ReadMarketPrices;
 import com.globeco.trading.operators.positions.ValidateTrades;
 import com.globeco.trading.positions.ContractOutcome;
+import com.globeco.trading.positions.ContractRetry;
+import com.globeco.trading.positions.DedupRule;
 import com.globeco.trading.positions.MarketPrice;
 import com.globeco.trading.positions.PositionChange;
 import com.globeco.trading.positions.PositionCommand;
@@ -24,7 +29,6 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
-import java.time.Duration;
 import java.time.ZoneId;
 import java.util.concurrent.TimeUnit;
 
@@ -37,7 +41,8 @@ import java.util.concurrent.TimeUnit;
  *   market-data ─────▶ read ─▶ broadcast ────────────────────┘            ├▶ trade-applied-events (Kafka)
  *                                                                         ├▶ backdated-trades, provisional-trade-events (Kafka)
  *                                                                         ├▶ contract generation (async) ─▶ trade-contracts | contract-generation-retry
- *   rejected and invalid ───────────────────────────────────────────────▶ └▶ trade-events-dlq (Kafka)
+ *   contract-generation-retry ─▶ read ─▶ retry (async, backoff) ─▶ trade-contracts | ─┐
+ *   rejected, invalid and undelivered ──────────────────────────────────────────────▶ └▶ trade-events-dlq (Kafka)
  * </pre>
  */
 public final class TradeHotpathJob {
@@ -51,15 +56,17 @@ public final class TradeHotpathJob {
             Source<SourceMessage, ?, ?> trades,
             Source<SourceMessage, ?, ?> contracts,
             Source<SourceMessage, ?, ?> marketData,
+            Source<SourceMessage, ?, ?> contractRetryRequests,
             Sink<PositionChange> eventAndSnapshotStore,
             Sink<PositionChange> appliedEvents,
             Sink<PositionEvent> provisionalEvents,
             Sink<TradeEvent> backdatedTrades,
             Sink<ContractOutcome> generatedContracts,
             Sink<ContractOutcome> contractRetries,
+            Sink<ContractOutcome> lateContracts,
             Sink<DeadLetter> deadLetters,
             ContractServiceSettings contractService,
-            Duration dedupWindow) {}
+            DedupRule dedup) {}
 
     public static void main(String[] args) throws Exception {
         TradeHotpathOptions options = TradeHotpathOptions.from(args);
@@ -71,7 +78,7 @@ public final class TradeHotpathJob {
     public static void define(StreamExecutionEnvironment env, Wiring wiring, ZoneId businessZone) {
         SingleOutputStreamOperator<PositionCommand> trades = env
                 .fromSource(wiring.trades(), WatermarkStrategy.noWatermarks(), "Trade events").uid("trade-events-source")
-                .process(new ValidateTrades(businessZone)).uid("validate-trades").name("Validate trades");
+                .process(new ValidateTrades(businessZone, wiring.dedup())).uid("validate-trades").name("Validate trades");
         SingleOutputStreamOperator<PositionCommand> contracts = env
                 .fromSource(wiring.contracts(), WatermarkStrategy.noWatermarks(), "Contract events").uid("contract-events-source")
                 .process(new ReadContractTerms()).uid("read-contract-terms").name("Read contract terms");
@@ -83,7 +90,7 @@ public final class TradeHotpathJob {
                 .keyBy(new ByPosition())
                 .connect(prices.broadcast())
                 .transform("Keep positions (tax lots)", TypeInformation.of(PositionChange.class),
-                        new KeepPositions(businessZone, wiring.dedupWindow()))
+                        new KeepPositions(businessZone, wiring.dedup()))
                 .uid(KEEP_POSITIONS_UID);
 
         changes.sinkTo(wiring.eventAndSnapshotStore()).uid("event-and-snapshot-store-sink")
@@ -102,9 +109,24 @@ public final class TradeHotpathJob {
         contractOutcomes.filter(outcome -> !outcome.generated()).uid("contracts-deferred").name("Deferred contracts")
                 .sinkTo(wiring.contractRetries()).uid("contract-retry-sink").name("contract-generation-retry (Kafka, exactly once)");
 
+        SingleOutputStreamOperator<ContractRetry> retryRequests = env
+                .fromSource(wiring.contractRetryRequests(), WatermarkStrategy.noWatermarks(), "Contract retries")
+                .uid("contract-retry-source")
+                .process(new ReadContractRetries(businessZone)).uid("read-contract-retries").name("Read deferred contract requests");
+        ContractServiceSettings retries = wiring.contractService().forRetries();
+        DataStream<ContractRetry> retried = AsyncDataStream.unorderedWaitWithRetry(retryRequests, new RetryContract(retries),
+                        retries.retryBudget().toMillis(), TimeUnit.MILLISECONDS, retries.maxCallsInFlight(), RetryContract.strategy(retries))
+                .uid("retry-contracts").name("Contract generation retries (Contract Service, async, backoff)");
+        retried.filter(ContractRetry::generated).uid("contracts-generated-late").name("Contracts generated late")
+                .map(ContractRetry::outcome).uid("late-contract-outcomes").name("Late contract outcomes")
+                .sinkTo(wiring.lateContracts()).uid("late-contracts-sink").name("trade-contracts, late (Kafka, exactly once)");
+        SingleOutputStreamOperator<DeadLetter> undelivered = retried.process(new UndeliveredContracts())
+                .uid("undelivered-contracts").name("Contracts failed after every retry");
+
         DataStream<DeadLetter> rejected = trades.getSideOutput(ValidateTrades.REJECTED)
                 .union(contracts.getSideOutput(ReadContractTerms.REJECTED), prices.getSideOutput(ReadMarketPrices.REJECTED),
-                        changes.getSideOutput(KeepPositions.REJECTED));
+                        changes.getSideOutput(KeepPositions.REJECTED), retryRequests.getSideOutput(ReadContractRetries.REJECTED),
+                        undelivered);
         rejected.sinkTo(wiring.deadLetters()).uid("trade-events-dlq-sink").name("trade-events-dlq (Kafka, exactly once)");
     }
 

@@ -7,6 +7,7 @@ import com.globeco.trading.operators.sinks.ExactlyOnceKafka;
 import com.globeco.trading.operators.sinks.KafkaSettings;
 import com.globeco.trading.operators.sinks.PositionChangeStatement;
 import com.globeco.trading.operators.sinks.PostgresSettings;
+import com.globeco.trading.positions.DedupRule;
 import com.globeco.trading.positions.PositionEvent;
 import com.globeco.trading.positions.PositionJson;
 import com.globeco.trading.positions.TradeEvent;
@@ -17,7 +18,8 @@ import java.time.ZoneId;
 
 /** The trade hotpath's settings, from {@code --name value} arguments or environment variables. */
 public record TradeHotpathOptions(KafkaSettings kafka, String topicPrefix, String consumerGroup,
-                                  PostgresSettings postgres, ZoneId businessZone, URI contractService, Duration dedupWindow) {
+                                  PostgresSettings postgres, ZoneId businessZone, URI contractService, DedupRule dedup,
+                                  Duration retryBackoff) {
 
     public static TradeHotpathOptions from(String... args) {
         JobArguments settings = JobArguments.of(args);
@@ -28,7 +30,9 @@ public record TradeHotpathOptions(KafkaSettings kafka, String topicPrefix, Strin
                 settings.postgres("jdbc:postgresql://globeco-trade-lifecycle-postgres:5432/postgres"),
                 ZoneId.of(settings.get("hotpath.business-zone", "America/New_York")),
                 URI.create(settings.get("contract-service.url", "http://globeco-contract-service:8090")),
-                Duration.parse(settings.get("hotpath.dedup-window", "P30D")));
+                new DedupRule(Duration.parse(settings.get("hotpath.dedup-window", "P30D")),
+                        Duration.parse(settings.get("hotpath.clock-tolerance", "PT1H"))),
+                Duration.parse(settings.get("contract-service.retry-backoff", "PT1S")));
     }
 
     public String topic(String name) {
@@ -40,6 +44,7 @@ public record TradeHotpathOptions(KafkaSettings kafka, String topicPrefix, Strin
                 KafkaSources.kafka(kafka, topic("trade-events"), consumerGroup),
                 KafkaSources.kafka(kafka, topic("contract-events"), consumerGroup),
                 KafkaSources.kafka(kafka, topic("market-data"), consumerGroup),
+                KafkaSources.kafka(kafka, topic("contract-generation-retry"), consumerGroup),
                 ExactlyOnceJdbc.sink(postgres, new PositionChangeStatement()),
                 ExactlyOnceKafka.sink(kafka, topic("trade-applied-events"), topic("hotpath-applied"),
                         change -> change.event().positionKey(), change -> PositionJson.event(change.event())),
@@ -51,8 +56,10 @@ public record TradeHotpathOptions(KafkaSettings kafka, String topicPrefix, Strin
                         outcome -> outcome.trade().positionKey(), PositionJson::contractOutcome),
                 ExactlyOnceKafka.sink(kafka, topic("contract-generation-retry"), topic("hotpath-contract-retry"),
                         outcome -> outcome.trade().positionKey(), PositionJson::contractOutcome),
+                ExactlyOnceKafka.sink(kafka, topic("trade-contracts"), topic("hotpath-late-contracts"),
+                        outcome -> outcome.trade().positionKey(), PositionJson::contractOutcome),
                 DeadLetterSink.exactlyOnce(kafka, topic("trade-events-dlq"), topic("hotpath-dlq")),
-                ContractServiceSettings.defaults(contractService),
-                dedupWindow);
+                ContractServiceSettings.defaults(contractService).withBackoff(retryBackoff, retryBackoff.multipliedBy(8)),
+                dedup);
     }
 }

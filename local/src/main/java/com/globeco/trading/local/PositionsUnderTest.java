@@ -1,6 +1,7 @@
 package com.globeco.trading.local;
 
 import com.globeco.trading.operators.positions.KeepPositions;
+import com.globeco.trading.positions.DedupRule;
 import com.globeco.trading.positions.MarketPrice;
 import com.globeco.trading.positions.PositionChange;
 import com.globeco.trading.positions.PositionCommand;
@@ -10,7 +11,6 @@ import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 
-import java.time.Duration;
 import java.time.ZoneOffset;
 
 /** The position operator in a one-subtask test harness on RocksDB: what the price benchmark drives. */
@@ -24,7 +24,7 @@ final class PositionsUnderTest implements AutoCloseable {
 
     static PositionsUnderTest open() throws Exception {
         var harness = new KeyedTwoInputStreamOperatorTestHarness<String, PositionCommand, MarketPrice, PositionChange>(
-                new KeepPositions(ZoneOffset.UTC, Duration.ofDays(30)),
+                new KeepPositions(ZoneOffset.UTC, DedupRule.defaults()),
                 (KeySelector<PositionCommand, String>) PositionCommand::positionKey,
                 (KeySelector<MarketPrice, String>) MarketPrice::instrument, Types.STRING, 1, 1, 0);
         harness.setStateBackend(rocksDb());

@@ -4,11 +4,42 @@ import java.io.Serializable;
 import java.net.URI;
 import java.time.Duration;
 
-/** The Contract Service the hotpath asks for a contract per applied trade: 40 ms, behind a breaker. */
+/**
+ * The Contract Service the hotpath asks for a contract per applied trade: 40 ms, behind a breaker;
+ * deferred requests are retried off the hotpath with a longer call timeout, {@code retries} attempts
+ * after the first, with exponential backoff from {@code initialBackoff} up to {@code maxBackoff}.
+ */
 public record ContractServiceSettings(URI uri, Duration timeout, int maxCallsInFlight, int breakerFailures,
-                                      Duration breakerOpenFor) implements Serializable {
+                                      Duration breakerOpenFor, Duration retryTimeout, int retries, Duration initialBackoff,
+                                      Duration maxBackoff) implements Serializable {
 
     public static ContractServiceSettings defaults(URI uri) {
-        return new ContractServiceSettings(uri, Duration.ofMillis(40), 20, 5, Duration.ofSeconds(30));
+        return new ContractServiceSettings(uri, Duration.ofMillis(40), 20, 5, Duration.ofSeconds(30),
+                Duration.ofSeconds(1), 3, Duration.ofSeconds(1), Duration.ofSeconds(8));
+    }
+
+    /**
+     * The settings of a retry call: the longer timeout, and a breaker of its own that stays open for one
+     * initial backoff, so each retry round finds out whether the service is back.
+     */
+    public ContractServiceSettings forRetries() {
+        return new ContractServiceSettings(uri, retryTimeout, maxCallsInFlight, breakerFailures, initialBackoff,
+                retryTimeout, retries, initialBackoff, maxBackoff);
+    }
+
+    /** How long a request may take over all its attempts and pauses. */
+    public Duration retryBudget() {
+        Duration budget = retryTimeout;
+        Duration pause = initialBackoff;
+        for (int retry = 0; retry < retries; retry++) {
+            budget = budget.plus(retryTimeout).plus(pause);
+            pause = pause.multipliedBy(2).compareTo(maxBackoff) > 0 ? maxBackoff : pause.multipliedBy(2);
+        }
+        return budget.plusSeconds(5);
+    }
+
+    public ContractServiceSettings withBackoff(Duration initial, Duration max) {
+        return new ContractServiceSettings(uri, timeout, maxCallsInFlight, breakerFailures, breakerOpenFor,
+                retryTimeout, retries, initial, max);
     }
 }

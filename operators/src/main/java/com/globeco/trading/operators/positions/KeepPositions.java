@@ -13,7 +13,7 @@ import com.globeco.trading.positions.PositionJson;
 import com.globeco.trading.positions.PositionState;
 import com.globeco.trading.positions.SequenceStatus;
 import com.globeco.trading.positions.TradeEvent;
-import com.globeco.trading.positions.TradeReader;
+import com.globeco.trading.positions.DedupRule;
 import com.globeco.trading.positions.TradeRejectedException;
 import org.apache.flink.api.common.state.BroadcastState;
 import org.apache.flink.api.common.state.MapState;
@@ -33,7 +33,6 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.util.OutputTag;
 import org.slf4j.LoggerFactory;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -62,7 +61,7 @@ public final class KeepPositions extends AbstractStreamOperator<PositionChange>
     public static final String BEYOND_DEDUP_WINDOW = "BEYOND_DEDUP_WINDOW";
 
     private final ZoneId businessZone;
-    private final Duration dedupWindow;
+    private final DedupRule dedup;
     private transient ValueState<PositionState> positions;
     private transient MapState<String, Long> appliedTrades;
     private transient BroadcastState<String, MarketPrice> lastPrices;
@@ -77,22 +76,22 @@ public final class KeepPositions extends AbstractStreamOperator<PositionChange>
     private transient CorrelatedLog log;
 
     /**
-     * @param dedupWindow how long an applied trade id is remembered after its {@code occurredAt}; an
-     *                    unknown trade that occurred longer ago is dead-lettered, never applied twice
+     * @param dedup how long an applied trade id is remembered; an unknown trade that occurred before
+     *              the window is dead-lettered, never applied twice
      */
-    public KeepPositions(ZoneId businessZone, Duration dedupWindow) {
+    public KeepPositions(ZoneId businessZone, DedupRule dedup) {
         this.businessZone = businessZone;
-        this.dedupWindow = dedupWindow;
+        this.dedup = dedup;
     }
 
     public static ValueStateDescriptor<PositionState> positionDescriptor() {
         return new ValueStateDescriptor<>(POSITION, TypeInformation.of(PositionState.class));
     }
 
-    /** Trade ids live the dedup window plus the clock tolerance of {@code occurredAt}, so every trade inside the window is found. */
-    public static MapStateDescriptor<String, Long> appliedTradesDescriptor(Duration dedupWindow) {
+    /** Trade ids live as long as the dedup rule remembers them. */
+    public static MapStateDescriptor<String, Long> appliedTradesDescriptor(DedupRule dedup) {
         MapStateDescriptor<String, Long> descriptor = new MapStateDescriptor<>(APPLIED_TRADES, Types.STRING, Types.LONG);
-        descriptor.enableTimeToLive(StateTtlConfig.newBuilder(dedupWindow.plus(TradeReader.CLOCK_TOLERANCE)).build());
+        descriptor.enableTimeToLive(StateTtlConfig.newBuilder(dedup.memory()).build());
         return descriptor;
     }
 
@@ -100,7 +99,7 @@ public final class KeepPositions extends AbstractStreamOperator<PositionChange>
     public void open() throws Exception {
         super.open();
         positions = getPartitionedState(positionDescriptor());
-        appliedTrades = getPartitionedState(appliedTradesDescriptor(dedupWindow));
+        appliedTrades = getPartitionedState(appliedTradesDescriptor(dedup));
         lastPrices = getOperatorStateBackend().getBroadcastState(PRICES);
         index = InstrumentIndex.of(this.<String>getKeyedStateBackend().getKeys(POSITION, VoidNamespace.INSTANCE));
         var metrics = getMetricGroup();
@@ -195,9 +194,9 @@ public final class KeepPositions extends AbstractStreamOperator<PositionChange>
     }
 
     private void checkDedupWindow(TradeEvent trade, long now) {
-        if (trade.occurredAt() != null && Instant.parse(trade.occurredAt()).isBefore(Instant.ofEpochMilli(now).minus(dedupWindow))) {
+        if (trade.occurredAt() != null && dedup.isBeyondWindow(Instant.parse(trade.occurredAt()), Instant.ofEpochMilli(now))) {
             throw new TradeRejectedException(BEYOND_DEDUP_WINDOW, "trade " + trade.tradeId() + " occurred at " + trade.occurredAt()
-                    + ", before the dedup window of " + dedupWindow + ": whether it was applied is no longer known here");
+                    + ", before the dedup window of " + dedup.window() + ": whether it was applied is no longer known here");
         }
     }
 

@@ -3,6 +3,7 @@ package com.globeco.trading.operators.positions;
 import com.globeco.trading.fills.DeadLetter;
 import com.globeco.trading.fills.SourceMessage;
 import com.globeco.trading.operators.guard.MessageGate;
+import com.globeco.trading.positions.DedupRule;
 import com.globeco.trading.positions.PositionCommand;
 import com.globeco.trading.positions.Reading;
 import com.globeco.trading.positions.TradeReader;
@@ -16,19 +17,19 @@ import java.time.ZoneId;
 public final class ValidateTrades extends MessageGate<PositionCommand> {
     public static final OutputTag<DeadLetter> REJECTED = new OutputTag<DeadLetter>("invalid-trades") {};
     public static final String INVALID_TRADE = "INVALID_TRADE";
-    private static final TradeReader READER = new TradeReader(30, 3650);
-
     private final ZoneId businessZone;
+    private final TradeReader reader;
 
-    public ValidateTrades(ZoneId businessZone) {
+    public ValidateTrades(ZoneId businessZone, DedupRule dedup) {
         super(REJECTED, INVALID_TRADE, "globeco-position-hotpath");
         this.businessZone = businessZone;
+        this.reader = new TradeReader(30, 3650, dedup.clockTolerance());
     }
 
     @Override
     protected Reading<PositionCommand> read(SourceMessage message, long now) {
         Instant instant = Instant.ofEpochMilli(now);
-        return READER.read(message.payload(), LocalDate.ofInstant(instant, businessZone), instant)
+        return reader.read(message.payload(), LocalDate.ofInstant(instant, businessZone), instant)
                 .map(trade -> PositionCommand.of(trade, message));
     }
 

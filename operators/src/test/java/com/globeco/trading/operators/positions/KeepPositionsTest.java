@@ -4,6 +4,7 @@ import com.globeco.trading.fills.DeadLetter;
 import com.globeco.trading.fills.SourceMessage;
 import com.globeco.trading.operators.guard.DataErrors;
 import com.globeco.trading.positions.ContractTerms;
+import com.globeco.trading.positions.DedupRule;
 import com.globeco.trading.positions.MarketPrice;
 import com.globeco.trading.positions.PositionChange;
 import com.globeco.trading.positions.PositionCommand;
@@ -188,7 +189,7 @@ class KeepPositionsTest {
     private static KeyedTwoInputStreamOperatorTestHarness<String, PositionCommand, MarketPrice, PositionChange> open(
             OperatorSubtaskState restored, Duration dedupWindow) throws Exception {
         var harness = new KeyedTwoInputStreamOperatorTestHarness<String, PositionCommand, MarketPrice, PositionChange>(
-                new KeepPositions(UTC, dedupWindow),
+                new KeepPositions(UTC, new DedupRule(dedupWindow, Duration.ofHours(1))),
                 (KeySelector<PositionCommand, String>) PositionCommand::positionKey,
                 (KeySelector<MarketPrice, String>) MarketPrice::instrument, Types.STRING, 1, 1, 0);
         harness.setStateBackend(new EmbeddedRocksDBStateBackend());

@@ -1,0 +1,38 @@
+package com.globeco.trading.operators.positions;
+
+import com.globeco.trading.fills.DeadLetter;
+import com.globeco.trading.fills.SourceMessage;
+import com.globeco.trading.operators.guard.MessageGate;
+import com.globeco.trading.positions.ContractRetry;
+import com.globeco.trading.positions.ContractRetryReader;
+import com.globeco.trading.positions.Reading;
+import org.apache.flink.util.OutputTag;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+/** The gate of {@code contract-generation-retry}: the deferred request's trade, checked like any trade. */
+public final class ReadContractRetries extends MessageGate<ContractRetry> {
+    public static final OutputTag<DeadLetter> REJECTED = new OutputTag<DeadLetter>("invalid-contract-retries") {};
+    public static final String INVALID_RETRY = "INVALID_CONTRACT_RETRY";
+
+    private final ZoneId businessZone;
+
+    public ReadContractRetries(ZoneId businessZone) {
+        super(REJECTED, INVALID_RETRY, "globeco-position-hotpath");
+        this.businessZone = businessZone;
+    }
+
+    @Override
+    protected Reading<ContractRetry> read(SourceMessage message, long now) {
+        Instant instant = Instant.ofEpochMilli(now);
+        return ContractRetryReader.read(message.payload(), LocalDate.ofInstant(instant, businessZone), instant)
+                .map(trade -> ContractRetry.of(trade, message));
+    }
+
+    @Override
+    protected String counterName() {
+        return "contractRetriesIn";
+    }
+}

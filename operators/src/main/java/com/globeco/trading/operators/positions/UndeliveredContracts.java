@@ -1,0 +1,30 @@
+package com.globeco.trading.operators.positions;
+
+import com.globeco.trading.fills.DeadLetter;
+import com.globeco.trading.operators.metrics.DeadLetterCounters;
+import com.globeco.trading.positions.ContractRetry;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.util.Collector;
+
+/** A contract request that failed every retry: a dead letter with the request's own Kafka message. */
+public final class UndeliveredContracts extends ProcessFunction<ContractRetry, DeadLetter> {
+    public static final String CONTRACT_GENERATION_FAILED = "CONTRACT_GENERATION_FAILED";
+    private transient DeadLetterCounters deadLetters;
+
+    @Override
+    public void open(OpenContext context) {
+        deadLetters = new DeadLetterCounters(getRuntimeContext().getMetricGroup());
+    }
+
+    @Override
+    public void processElement(ContractRetry retry, Context context, Collector<DeadLetter> out) {
+        if (retry.generated()) {
+            return;
+        }
+        deadLetters.count(CONTRACT_GENERATION_FAILED);
+        out.collect(DeadLetter.of(retry.source(), retry.trade().positionKey(), CONTRACT_GENERATION_FAILED,
+                "no contract after every retry: " + retry.failure(), retry.trade().correlationId(),
+                context.timerService().currentProcessingTime()));
+    }
+}
