@@ -103,10 +103,7 @@ class AllocationJobTest {
 
         try (RunningJob job = start(environment()); FillPublisher publisher = publisher();
              KafkaProducer<byte[], byte[]> producer = STACK.kafka().producer()) {
-            for (int slice = 0; slice < 10; slice++) {
-                publisher.publish(fills.subList(slice * fills.size() / 10, (slice + 1) * fills.size() / 10));
-                FillPoison.publish(producer, topic, poison.subList(slice * 1_000, (slice + 1) * 1_000));
-            }
+            FillPoison.publishMixed(publisher, fills, producer, topic, poison);
             DeadLetterEnvelopes letters = new DeadLetterEnvelopes(STACK.kafka().readCommitted(deadLetterTopic(), poison.size(), PATIENCE));
             awaitRows(executions, executions.size());
 

@@ -140,10 +140,7 @@ class FillConfirmationJobTest {
 
         try (RunningJob job = start(settings()); FillPublisher publisher = publisher();
              KafkaProducer<byte[], byte[]> producer = STACK.kafka().producer()) {
-            for (int slice = 0; slice < 10; slice++) {
-                publisher.publish(fills.subList(slice * fills.size() / 10, (slice + 1) * fills.size() / 10));
-                FillPoison.publish(producer, topic.name(), poison.subList(slice * 1_000, (slice + 1) * 1_000));
-            }
+            FillPoison.publishMixed(publisher, fills, producer, topic.name(), poison);
             List<AuditTable.Row> rows = audit().awaitRows(fills.size() + poison.size(), PATIENCE);
             DeadLetterEnvelopes letters = new DeadLetterEnvelopes(STACK.kafka().readCommitted(topic.deadLetterTopic(), poison.size(), PATIENCE));
 

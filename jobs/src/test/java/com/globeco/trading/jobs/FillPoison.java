@@ -1,5 +1,6 @@
 package com.globeco.trading.jobs;
 
+import com.globeco.trading.testkit.fills.FillPublisher;
 import com.globeco.trading.testkit.fuzz.PoisonMessages;
 import com.globeco.trading.testkit.fuzz.PoisonMessages.Field;
 import com.globeco.trading.testkit.fuzz.PoisonMessages.Kind;
@@ -30,10 +31,15 @@ final class FillPoison {
                 new Field("quantity", Kind.AMOUNT))).next(count);
     }
 
-    static void publish(KafkaProducer<byte[], byte[]> producer, String topic, List<PoisonMessages.Poison> poison) {
-        for (PoisonMessages.Poison message : poison) {
-            producer.send(new ProducerRecord<>(topic, message.payload()));
+    /** The valid fills and the poison, in ten slices one after the other, so both flow through the job together. */
+    static void publishMixed(FillPublisher publisher, List<String> fills, KafkaProducer<byte[], byte[]> producer, String topic,
+                             List<PoisonMessages.Poison> poison) {
+        for (int slice = 0; slice < 10; slice++) {
+            publisher.publish(fills.subList(slice * fills.size() / 10, (slice + 1) * fills.size() / 10));
+            for (PoisonMessages.Poison message : poison.subList(slice * poison.size() / 10, (slice + 1) * poison.size() / 10)) {
+                producer.send(new ProducerRecord<>(topic, message.payload()));
+            }
+            producer.flush();
         }
-        producer.flush();
     }
 }

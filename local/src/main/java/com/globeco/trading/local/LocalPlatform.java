@@ -13,6 +13,7 @@ import com.globeco.trading.testkit.accounting.PortfolioAccountingCliSimulator;
 import com.globeco.trading.testkit.fills.ContinuousPublishing;
 import com.globeco.trading.testkit.fills.FillGenerator;
 import com.globeco.trading.testkit.fills.FillPublisher;
+import com.globeco.trading.testkit.trades.MarketDataFeed;
 import com.globeco.trading.testkit.trades.TradeGenerator;
 import com.globeco.trading.testkit.trades.TradePublisher;
 
@@ -69,11 +70,12 @@ public final class LocalPlatform {
                  ContinuousPublishing publishing = publisher.publishContinuously(
                          new FillGenerator(System.currentTimeMillis(), stack.executionRegistry()), options.executionsInFlight());
                  TradePublisher trades = new TradePublisher(stack.kafkaBootstrapServers(), "trade-events").publishContinuously(
-                         new TradeGenerator(System.currentTimeMillis(), "L", 500), options.tradesPerSecond(), BUSINESS_ZONE)) {
+                         new TradeGenerator(System.currentTimeMillis(), "L", 500), options.tradesPerSecond(), BUSINESS_ZONE);
+                 MarketDataFeed prices = new MarketDataFeed(stack.kafkaBootstrapServers(), "market-data", 1_000)) {
                 console.printf("Fill confirmation, allocation and the trade hotpath are RUNNING: Flink web UI http://localhost:%d,"
                         + " Prometheus http://localhost:9249/metrics%n", options.webUiPort());
                 console.printf("Kafka %s, Postgres %s, Execution Service %s, Trade Service %s; %s fills/s;"
-                                + " %s trades/s; accounting files in %s. Ctrl-C stops.%n",
+                                + " %s trades/s; a market price a second; accounting files in %s. Ctrl-C stops.%n",
                         stack.kafkaBootstrapServers(), stack.postgres().jdbcUrl(), stack.executionService(),
                         stack.tradeService(), options.fillsPerSecond(), options.tradesPerSecond(), options.accountingDirectory());
                 Progress progress = new Progress(console, stack.postgres(), new PrometheusScrape(9249),
