@@ -83,6 +83,11 @@ public final class ConfirmationProcess {
         return failed(describe(answer));
     }
 
+    /** A fill whose judgement threw: it fails, and its dead letter says what was thrown. */
+    public static Finish processingError(String detail) {
+        return new Finish(Outcome.FAILED, com.globeco.trading.fills.DeadLetter.PROCESSING_ERROR, detail, null, null, null);
+    }
+
     public Finish circuitOpen() {
         return new Finish(Outcome.FAILED, CIRCUIT_OPEN,
                 "circuit breaker open: Execution Service calls suspended" + lastErrorSuffix(), null, null, null);

@@ -11,6 +11,8 @@ public record DeadLetter(
         String error,
         String correlationId,
         long failedAtMillis) {
+    /** The reason of a record whose judgement threw: the last line of defence of every job. */
+    public static final String PROCESSING_ERROR = "PROCESSING_ERROR";
 
     public static DeadLetter of(SourceMessage message, String key, String reason, String error,
                                 String correlationId, long now) {

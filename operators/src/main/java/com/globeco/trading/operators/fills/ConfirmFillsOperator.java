@@ -10,6 +10,7 @@ import com.globeco.trading.fills.InboundFill;
 import com.globeco.trading.fills.Outcome;
 import com.globeco.trading.operators.execution.ExecutionServiceClient;
 import com.globeco.trading.operators.http.CircuitBreakers;
+import com.globeco.trading.operators.guard.DataErrors;
 import com.globeco.trading.operators.logging.CorrelatedLog;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.apache.flink.api.common.operators.MailboxExecutor;
@@ -115,7 +116,7 @@ public final class ConfirmFillsOperator extends AbstractStreamOperator<Confirmat
         Confirmation confirmation = running.get(timer.getKey());
         if (confirmation != null && confirmation.awaitingRetry) {
             confirmation.awaitingRetry = false;
-            perform(timer.getKey(), confirmation, confirmation.process.retry());
+            perform(timer.getKey(), confirmation, guarded(confirmation.process::retry));
             callReadyExecutions();
         }
     }
@@ -150,7 +151,14 @@ public final class ConfirmFillsOperator extends AbstractStreamOperator<Confirmat
 
     private void admit(long key, InboundFill inbound) throws Exception {
         ExecutionLedger ledger = ledger();
-        switch (ledger.judge(inbound.fill())) {
+        ExecutionLedger.Verdict verdict;
+        try {
+            verdict = ledger.judge(inbound.fill());
+        } catch (RuntimeException unexpected) {
+            failUnjudged(key, inbound, DataErrors.describe(unexpected));
+            return;
+        }
+        switch (verdict) {
             case DUPLICATE -> {
                 log.info(inbound.correlationId(), "duplicate fill {} of execution {}: already handled",
                         inbound.fill().fingerprint(), key);
@@ -176,7 +184,7 @@ public final class ConfirmFillsOperator extends AbstractStreamOperator<Confirmat
         ConfirmationProcess process = new ConfirmationProcess(pending.inbound().fill(), cachedVersion, settings.retry());
         Confirmation confirmation = new Confirmation(pending, process);
         running.put(key, confirmation);
-        perform(key, confirmation, process.start());
+        perform(key, confirmation, guarded(process::start));
     }
 
     private void perform(long key, Confirmation confirmation, Step step) {
@@ -236,7 +244,7 @@ public final class ConfirmFillsOperator extends AbstractStreamOperator<Confirmat
                 write ? "PUT" : "GET", key, answer.getClass().getSimpleName(), TimeUnit.NANOSECONDS.toMillis(nanos));
         if (running.get(key) == confirmation) {
             setCurrentKey(key);
-            perform(key, confirmation, write ? confirmation.process.onWrite(answer) : confirmation.process.onRead(answer));
+            perform(key, confirmation, guarded(() -> write ? confirmation.process.onWrite(answer) : confirmation.process.onRead(answer)));
         }
         callReadyExecutions();
     }
@@ -308,6 +316,24 @@ public final class ConfirmFillsOperator extends AbstractStreamOperator<Confirmat
             }
         } finally {
             admittingWaiting = false;
+        }
+    }
+
+    /** A fill the ledger could not judge: failed and dead-lettered; the ledger stays as it was. */
+    private void failUnjudged(long key, InboundFill inbound, String detail) {
+        long now = now();
+        emit(ConfirmationRecord.decided(inbound, Outcome.FAILED, detail, null, null, 0, now, now));
+        output.collect(FAILED, new StreamRecord<>(DeadLetter.of(inbound.message(), String.valueOf(key),
+                DataErrors.PROCESSING_ERROR, detail, inbound.correlationId(), now)));
+        metrics.deadLettered(DataErrors.PROCESSING_ERROR);
+    }
+
+    /** The next step of a confirmation, or a failure with {@code PROCESSING_ERROR} when working it out threw. */
+    private static Step guarded(java.util.function.Supplier<Step> next) {
+        try {
+            return next.get();
+        } catch (RuntimeException unexpected) {
+            return ConfirmationProcess.processingError(DataErrors.describe(unexpected));
         }
     }
 

@@ -79,6 +79,21 @@ class ConfirmFillsOperatorTest {
     }
 
     @Test
+    void aFillTheLedgerCannotJudgeIsDeadLetteredAndTheNextIsConfirmed() throws Exception {
+        Fill valid = fill(execution, 1, "300", "10.5");
+        Fill broken = new Fill(valid.id(), valid.executionServiceId(), valid.isOpen(), valid.executionStatus(), valid.tradeType(),
+                valid.destination(), valid.securityId(), valid.ticker(), valid.quantity(), valid.receivedTimestamp(),
+                valid.sentTimestamp(), valid.lastFilledTimestamp(), null, valid.averagePrice(), 2, valid.totalAmount(), valid.version());
+        send(broken);
+        send(valid);
+        awaitOutputs(2);
+
+        assertThat(outcomes()).containsExactly(Outcome.FAILED, Outcome.CONFIRMED);
+        assertThat(deadLetters()).singleElement().satisfies(letter -> assertThat(letter.reason()).isEqualTo("PROCESSING_ERROR"));
+        assertThat(stored().quantityFilled()).isEqualByComparingTo("300");
+    }
+
+    @Test
     void aDuplicateIsRecordedWithoutCallingTheService() throws Exception {
         Fill fill = fill(execution, 1, "300", "10.5");
         send(fill);
