@@ -47,25 +47,26 @@ public final class AllocationJob {
 
     private AllocationJob() {}
 
-    public static void main(String[] args) throws Exception {
-        AllocationOptions options = AllocationOptions.from(args);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        define(env, options.source(), options.executionSink(), options.fileSink(), options.deadLetterSink(),
-                options.tradeService(), options.businessZone());
-        env.execute(NAME);
-    }
-
-    public static void define(
-            StreamExecutionEnvironment env,
+    /** The job's sources, sinks and settings, built by {@link AllocationOptions#wiring()} or chosen by a test. */
+    public record Wiring(
             Source<SourceMessage, ?, ?> fills,
             Sink<Allocation> executionRows,
             Sink<Allocation> accountingFiles,
             Sink<DeadLetter> deadLetters,
             TradeServiceSettings tradeService,
-            ZoneId businessZone) {
+            ZoneId businessZone) {}
+
+    public static void main(String[] args) throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        define(env, AllocationOptions.from(args).wiring());
+        env.execute(NAME);
+    }
+
+    public static void define(StreamExecutionEnvironment env, Wiring wiring) {
+        TradeServiceSettings tradeService = wiring.tradeService();
 
         SingleOutputStreamOperator<InboundFill> validated = env
-                .fromSource(fills, WatermarkStrategy.noWatermarks(), "Fills")
+                .fromSource(wiring.fills(), WatermarkStrategy.noWatermarks(), "Fills")
                 .uid(SOURCE_UID)
                 .process(new ValidateFills(SERVICE))
                 .uid(VALIDATE_UID)
@@ -85,14 +86,14 @@ public final class AllocationJob {
 
         SingleOutputStreamOperator<Allocation> allocations = portfolios
                 .keyBy(new LookupExecutionKey())
-                .process(new AllocateOnce(Duration.ofDays(30), businessZone, SERVICE))
+                .process(new AllocateOnce(Duration.ofDays(30), wiring.businessZone(), SERVICE))
                 .uid(ALLOCATE_UID)
                 .name("Allocate once");
 
-        allocations.sinkTo(executionRows).uid(EXECUTION_SINK_UID).name("Execution rows (Postgres, exactly once)");
-        allocations.sinkTo(accountingFiles).uid(FILE_SINK_UID).name("Portfolio Accounting files (exactly once)");
+        allocations.sinkTo(wiring.executionRows()).uid(EXECUTION_SINK_UID).name("Execution rows (Postgres, exactly once)");
+        allocations.sinkTo(wiring.accountingFiles()).uid(FILE_SINK_UID).name("Portfolio Accounting files (exactly once)");
         allocations.getSideOutput(AllocateOnce.UNALLOCATED)
                 .union(validated.getSideOutput(ValidateFills.REJECTED))
-                .sinkTo(deadLetters).uid(DEAD_LETTER_SINK_UID).name("Dead letters (Kafka, exactly once)");
+                .sinkTo(wiring.deadLetters()).uid(DEAD_LETTER_SINK_UID).name("Dead letters (Kafka, exactly once)");
     }
 }

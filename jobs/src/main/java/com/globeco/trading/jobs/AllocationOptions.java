@@ -33,7 +33,7 @@ public record AllocationOptions(
 
     public static AllocationOptions from(String... args) {
         JobArguments settings = JobArguments.of(args);
-        return new AllocationOptions(
+        AllocationOptions options = new AllocationOptions(
                 settings.kafka(),
                 settings.get("fills.topic", "fills"),
                 settings.get("allocation.consumer-group", "allocation-service"),
@@ -43,6 +43,12 @@ public record AllocationOptions(
                 settings.get("allocation.output-dir", "/usr/local/share/files"),
                 ZoneId.of(settings.get("allocation.business-zone", "America/New_York")),
                 TradeServiceSettings.defaults(URI.create(settings.get("trade-service.url", "http://globeco-trade-service:8082"))));
+        settings.rejectUnknown();
+        return options;
+    }
+
+    public AllocationJob.Wiring wiring() {
+        return new AllocationJob.Wiring(source(), executionSink(), fileSink(), deadLetterSink(), tradeService, businessZone);
     }
 
     public KafkaSource<SourceMessage> source() {

@@ -36,22 +36,29 @@ public final class FillConfirmationJob {
 
     private FillConfirmationJob() {}
 
-    public static void main(String[] args) throws Exception {
-        FillConfirmationOptions options = FillConfirmationOptions.from(args);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        define(env, options.source(), options.auditSink(), options.deadLetterSink(), options.confirmation());
-        env.execute(NAME);
-    }
-
-    public static void define(
-            StreamExecutionEnvironment env,
+    /** The job's sources, sinks and settings, built by {@link FillConfirmationOptions#wiring()} or chosen by a test. */
+    public record Wiring(
             Source<SourceMessage, ?, ?> fills,
             Sink<ConfirmationRecord> audit,
             Sink<DeadLetter> deadLetters,
             ConfirmationSettings settings) {
 
+        public Wiring withSettings(ConfirmationSettings changed) {
+            return new Wiring(fills, audit, deadLetters, changed);
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        define(env, FillConfirmationOptions.from(args).wiring());
+        env.execute(NAME);
+    }
+
+    public static void define(StreamExecutionEnvironment env, Wiring wiring) {
+        ConfirmationSettings settings = wiring.settings();
+
         SingleOutputStreamOperator<InboundFill> validated = env
-                .fromSource(fills, WatermarkStrategy.noWatermarks(), "Fills")
+                .fromSource(wiring.fills(), WatermarkStrategy.noWatermarks(), "Fills")
                 .uid(SOURCE_UID)
                 .process(new ValidateFills(settings.service()))
                 .uid(VALIDATE_UID)
@@ -64,10 +71,10 @@ public final class FillConfirmationJob {
                 .uid(CONFIRM_UID);
 
         DataStream<ConfirmationRecord> auditRows = confirmed.union(validated.getSideOutput(ValidateFills.INVALID));
-        auditRows.sinkTo(audit).uid(AUDIT_SINK_UID).name("Audit rows (Postgres, exactly once)");
+        auditRows.sinkTo(wiring.audit()).uid(AUDIT_SINK_UID).name("Audit rows (Postgres, exactly once)");
 
         DataStream<DeadLetter> letters = confirmed.getSideOutput(ConfirmFillsOperator.FAILED)
                 .union(validated.getSideOutput(ValidateFills.REJECTED));
-        letters.sinkTo(deadLetters).uid(DEAD_LETTER_SINK_UID).name("Dead letters (Kafka, exactly once)");
+        letters.sinkTo(wiring.deadLetters()).uid(DEAD_LETTER_SINK_UID).name("Dead letters (Kafka, exactly once)");
     }
 }

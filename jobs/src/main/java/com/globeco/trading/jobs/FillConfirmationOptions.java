@@ -32,7 +32,7 @@ public record FillConfirmationOptions(
         ConfirmationSettings confirmation = ConfirmationSettings
                 .defaults(URI.create(settings.get("execution-service.url", "http://globeco-execution-service:8084")))
                 .withMaxCallsInFlight(Integer.parseInt(settings.get("execution-service.max-concurrent-calls", "10")));
-        return new FillConfirmationOptions(
+        FillConfirmationOptions options = new FillConfirmationOptions(
                 settings.kafka(),
                 settings.get("fills.topic", "fills"),
                 settings.get("fills.consumer-group", "confirmation-service"),
@@ -40,6 +40,12 @@ public record FillConfirmationOptions(
                 settings.get("fills.transactional-id-prefix", "fill-confirmation-dlq"),
                 settings.postgres("jdbc:postgresql://globeco-trade-lifecycle-postgres:5432/postgres"),
                 confirmation);
+        settings.rejectUnknown();
+        return options;
+    }
+
+    public FillConfirmationJob.Wiring wiring() {
+        return new FillConfirmationJob.Wiring(source(), auditSink(), deadLetterSink(), confirmation);
     }
 
     public KafkaSource<SourceMessage> source() {

@@ -66,16 +66,18 @@ public final class TradeHotpathJob {
             Sink<ContractOutcome> lateContracts,
             Sink<DeadLetter> deadLetters,
             ContractServiceSettings contractService,
-            DedupRule dedup) {}
+            DedupRule dedup,
+            ZoneId businessZone) {}
 
     public static void main(String[] args) throws Exception {
         TradeHotpathOptions options = TradeHotpathOptions.from(args);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        define(env, options.wiring(), options.businessZone());
+        define(env, options.wiring());
         env.execute(NAME);
     }
 
-    public static void define(StreamExecutionEnvironment env, Wiring wiring, ZoneId businessZone) {
+    public static void define(StreamExecutionEnvironment env, Wiring wiring) {
+        ZoneId businessZone = wiring.businessZone();
         SingleOutputStreamOperator<PositionCommand> trades = env
                 .fromSource(wiring.trades(), WatermarkStrategy.noWatermarks(), "Trade events").uid("trade-events-source")
                 .process(new ValidateTrades(businessZone, wiring.dedup())).uid("validate-trades").name("Validate trades");

@@ -23,7 +23,7 @@ public record TradeHotpathOptions(KafkaSettings kafka, String topicPrefix, Strin
 
     public static TradeHotpathOptions from(String... args) {
         JobArguments settings = JobArguments.of(args);
-        return new TradeHotpathOptions(
+        TradeHotpathOptions options = new TradeHotpathOptions(
                 settings.kafka(),
                 settings.get("hotpath.topic-prefix", ""),
                 settings.get("hotpath.consumer-group", "position-hotpath"),
@@ -33,6 +33,8 @@ public record TradeHotpathOptions(KafkaSettings kafka, String topicPrefix, Strin
                 new DedupRule(Duration.parse(settings.get("hotpath.dedup-window", "P30D")),
                         Duration.parse(settings.get("hotpath.clock-tolerance", "PT1H"))),
                 Duration.parse(settings.get("contract-service.retry-backoff", "PT1S")));
+        settings.rejectUnknown();
+        return options;
     }
 
     public String topic(String name) {
@@ -60,6 +62,7 @@ public record TradeHotpathOptions(KafkaSettings kafka, String topicPrefix, Strin
                         outcome -> outcome.trade().positionKey(), PositionJson::contractOutcome),
                 DeadLetterSink.exactlyOnce(kafka, topic("trade-events-dlq"), topic("hotpath-dlq")),
                 ContractServiceSettings.defaults(contractService).withBackoff(retryBackoff, retryBackoff.multipliedBy(8)),
-                dedup);
+                dedup,
+                businessZone);
     }
 }

@@ -210,9 +210,9 @@ class AllocationJobTest {
                 "--postgres.url", STACK.postgres().jdbcUrl(),
                 "--postgres.user", STACK.postgres().user(),
                 "--postgres.password", STACK.postgres().password(),
-                "--allocation.output-dir", outputDirectory.toUri().toString());
-        AllocationJob.define(env, options.source(), options.executionSink(), options.fileSink(), options.deadLetterSink(),
-                TradeServiceSettings.defaults(tradeService.baseUri()), ZoneId.of("America/New_York"));
+                "--allocation.output-dir", outputDirectory.toUri().toString(),
+                "--trade-service.url", tradeService.baseUri().toString());
+        AllocationJob.define(env, options.wiring());
         return RunningJob.start(env, AllocationJob.NAME + "-" + topic);
     }
 

@@ -33,7 +33,7 @@ public final class ConfirmationTopic {
                 "--postgres.url", stack.postgres().jdbcUrl(),
                 "--postgres.user", stack.postgres().user(),
                 "--postgres.password", stack.postgres().password());
-        FillConfirmationJob.define(env, options.source(), options.auditSink(), options.deadLetterSink(), settings);
+        FillConfirmationJob.define(env, options.wiring().withSettings(settings));
         return RunningJob.start(env, FillConfirmationJob.NAME + "-" + topic);
     }
 

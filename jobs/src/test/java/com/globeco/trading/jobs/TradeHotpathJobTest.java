@@ -287,7 +287,7 @@ class TradeHotpathJobTest {
 
     private RunningJob start() throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(TestFlink.configuration());
-        TradeHotpathJob.define(env, options.wiring(), options.businessZone());
+        TradeHotpathJob.define(env, options.wiring());
         return RunningJob.start(env, TradeHotpathJob.NAME + "-" + run);
     }
 

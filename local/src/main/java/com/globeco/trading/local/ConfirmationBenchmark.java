@@ -81,9 +81,10 @@ public final class ConfirmationBenchmark {
                     "--kafka.bootstrap-servers", stack.kafkaBootstrapServers(), "--fills.topic", topic,
                     "--fills.dead-letter-topic", topic + ".dlq", "--fills.transactional-id-prefix", topic,
                     "--postgres.url", stack.postgres().jdbcUrl(), "--postgres.user", stack.postgres().user(),
-                    "--postgres.password", stack.postgres().password());
-            FillConfirmationJob.define(env, job.source(), job.auditSink(), job.deadLetterSink(),
-                    ConfirmationSettings.defaults(stack.executionService()).withMaxCallsInFlight(maxCalls));
+                    "--postgres.password", stack.postgres().password(),
+                    "--execution-service.url", stack.executionService().toString(),
+                    "--execution-service.max-concurrent-calls", String.valueOf(maxCalls));
+            FillConfirmationJob.define(env, job.wiring());
             return new JobRun(env.executeAsync(FillConfirmationJob.NAME));
         }
 

@@ -117,7 +117,7 @@ public final class HotpathBenchmark {
     private record JobRun(JobClient client) implements AutoCloseable {
         static JobRun start(PlatformOptions options, TradeHotpathOptions hotpath) throws Exception {
             StreamExecutionEnvironment env = LocalFlink.environment(options, "1 s");
-            TradeHotpathJob.define(env, hotpath.wiring(), ZONE);
+            TradeHotpathJob.define(env, hotpath.wiring());
             return new JobRun(env.executeAsync(TradeHotpathJob.NAME));
         }
 

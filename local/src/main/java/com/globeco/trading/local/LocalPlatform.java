@@ -46,7 +46,7 @@ public final class LocalPlatform {
     private LocalPlatform() {}
 
     public static void main(String[] args) throws Exception {
-        PlatformOptions options = PlatformOptions.from(args);
+        PlatformOptions options = PlatformOptions.exactly(args);
         PrintStream console = ConsoleAndLogFile.redirectStdoutTo(options.dataDirectory().resolve("platform.log"));
         console.println("Starting Kafka, Postgres and the simulated services (logs: "
                 + options.dataDirectory().resolve("platform.log") + ")");
@@ -100,9 +100,10 @@ public final class LocalPlatform {
                 "--fills.dead-letter-topic", DEAD_LETTERS,
                 "--postgres.url", stack.postgres().jdbcUrl(),
                 "--postgres.user", stack.postgres().user(),
-                "--postgres.password", stack.postgres().password());
-        flink.submit(FillConfirmationJob.NAME, env -> FillConfirmationJob.define(env, confirmation.source(),
-                confirmation.auditSink(), confirmation.deadLetterSink(), ConfirmationSettings.defaults(stack.executionService())));
+                "--postgres.password", stack.postgres().password(),
+                "--execution-service.url", stack.executionService().toString(),
+                "--execution-service.max-concurrent-calls", String.valueOf(options.maxConcurrentCalls()));
+        flink.submit(FillConfirmationJob.NAME, env -> FillConfirmationJob.define(env, confirmation.wiring()));
         AllocationOptions allocation = AllocationOptions.from(
                 "--kafka.bootstrap-servers", stack.kafkaBootstrapServers(),
                 "--fills.topic", FILLS,
@@ -110,17 +111,17 @@ public final class LocalPlatform {
                 "--postgres.url", stack.postgres().jdbcUrl(),
                 "--postgres.user", stack.postgres().user(),
                 "--postgres.password", stack.postgres().password(),
-                "--allocation.output-dir", options.accountingDirectory().toUri().toString());
-        flink.submit(AllocationJob.NAME, env -> AllocationJob.define(env, allocation.source(), allocation.executionSink(),
-                allocation.fileSink(), allocation.deadLetterSink(), TradeServiceSettings.defaults(stack.tradeService()),
-                allocation.businessZone()));
+                "--allocation.output-dir", options.accountingDirectory().toUri().toString(),
+                "--trade-service.url", stack.tradeService().toString());
+        flink.submit(AllocationJob.NAME, env -> AllocationJob.define(env, allocation.wiring()));
         TradeHotpathOptions hotpath = TradeHotpathOptions.from(
                 "--kafka.bootstrap-servers", stack.kafkaBootstrapServers(),
                 "--postgres.url", stack.postgres().jdbcUrl(),
                 "--postgres.user", stack.postgres().user(),
                 "--postgres.password", stack.postgres().password(),
-                "--contract-service.url", stack.contractService().toString());
-        flink.submit(TradeHotpathJob.NAME, env -> TradeHotpathJob.define(env, hotpath.wiring(), BUSINESS_ZONE));
+                "--contract-service.url", stack.contractService().toString(),
+                "--hotpath.business-zone", BUSINESS_ZONE.getId());
+        flink.submit(TradeHotpathJob.NAME, env -> TradeHotpathJob.define(env, hotpath.wiring()));
     }
 
     /** The simulated CLI runs as its own process, as the real one would: a JVM on this classpath. */

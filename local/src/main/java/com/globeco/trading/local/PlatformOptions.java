@@ -17,6 +17,7 @@ record PlatformOptions(
         String postgresPassword,
         boolean durablePostgres,
         Optional<String> executionServiceUrl,
+        int maxConcurrentCalls,
         int simulatorPort,
         int simulatorLatencyMillis,
         Optional<String> tradeServiceUrl,
@@ -31,7 +32,25 @@ record PlatformOptions(
         Path dataDirectory) {
 
     static PlatformOptions from(String... args) {
+        return read(ParameterTool.fromArgs(args));
+    }
+
+    /**
+     * The options of {@code ./platform run}, where an option no setting asks for is a mistake.
+     *
+     * @throws IllegalArgumentException naming the unknown options
+     */
+    static PlatformOptions exactly(String... args) {
         ParameterTool arguments = ParameterTool.fromArgs(args);
+        PlatformOptions options = read(arguments);
+        if (!arguments.getUnrequestedParameters().isEmpty()) {
+            throw new IllegalArgumentException("unknown options " + new java.util.TreeSet<>(arguments.getUnrequestedParameters())
+                    + "; README.md lists the options of ./platform run");
+        }
+        return options;
+    }
+
+    private static PlatformOptions read(ParameterTool arguments) {
         return new PlatformOptions(
                 Optional.ofNullable(arguments.get("kafka.bootstrap-servers")),
                 Optional.ofNullable(arguments.get("postgres.url")),
@@ -39,6 +58,7 @@ record PlatformOptions(
                 arguments.get("postgres.password", System.getenv().getOrDefault("POSTGRES_PASSWORD", "")),
                 arguments.getBoolean("postgres.durable", false),
                 Optional.ofNullable(arguments.get("execution-service.url")),
+                arguments.getInt("execution-service.max-concurrent-calls", 10),
                 arguments.getInt("simulator.port", 8084),
                 arguments.getInt("simulator.latency-ms", 5),
                 Optional.ofNullable(arguments.get("trade-service.url")),

@@ -67,7 +67,7 @@ class HotpathSavepointCompatibilityTest {
             Configuration configuration = TestFlink.configuration();
             configuration.set(StateRecoveryOptions.SAVEPOINT_PATH, SAVEPOINT);
             StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration);
-            TradeHotpathJob.define(env, options.wiring(), options.businessZone());
+            TradeHotpathJob.define(env, options.wiring());
 
             try (RunningJob job = RunningJob.start(env, "restored-golden-trade-hotpath")) {
                 GoldenHotpathRun.send(producer, options.topic("market-data"), List.of(

@@ -37,7 +37,7 @@ class WriteHotpathGoldenSavepoint {
         Path target = Path.of(System.getProperty("golden.write")).toAbsolutePath();
         TradeHotpathOptions options = GoldenHotpathRun.options(STACK);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(TestFlink.configuration());
-        TradeHotpathJob.define(env, options.wiring(), options.businessZone());
+        TradeHotpathJob.define(env, options.wiring());
 
         try (RunningJob job = RunningJob.start(env, "golden-trade-hotpath");
              KafkaProducer<byte[], byte[]> producer = STACK.kafka().producer()) {
