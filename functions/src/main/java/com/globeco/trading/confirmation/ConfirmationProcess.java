@@ -1,5 +1,7 @@
 package com.globeco.trading.confirmation;
 
+import com.globeco.trading.fills.DeadLetterReason;
+
 import com.globeco.trading.confirmation.Step.Finish;
 import com.globeco.trading.execution.ExecutionAnswer;
 import com.globeco.trading.execution.ExecutionAnswer.Found;
@@ -22,10 +24,6 @@ import java.util.Objects;
  * leads to a fresh read. Failures are retried with backoff and end in {@link Outcome#FAILED}.
  */
 public final class ConfirmationProcess {
-    public static final String NOT_FOUND = "EXECUTION_NOT_FOUND";
-    public static final String RETRIES_EXHAUSTED = "RETRIES_EXHAUSTED";
-    public static final String VERSION_CONFLICTS = "VERSION_CONFLICTS";
-    public static final String CIRCUIT_OPEN = "CIRCUIT_OPEN";
 
     private final Fill fill;
     private final RetryPolicy policy;
@@ -85,11 +83,11 @@ public final class ConfirmationProcess {
 
     /** A fill whose judgement threw: it fails, and its dead letter says what was thrown. */
     public static Finish processingError(String detail) {
-        return new Finish(Outcome.FAILED, com.globeco.trading.fills.DeadLetter.PROCESSING_ERROR, detail, null, null, null);
+        return new Finish(Outcome.FAILED, DeadLetterReason.PROCESSING_ERROR, detail, null, null, null);
     }
 
     public Finish circuitOpen() {
-        return new Finish(Outcome.FAILED, CIRCUIT_OPEN,
+        return new Finish(Outcome.FAILED, DeadLetterReason.CIRCUIT_OPEN,
                 "circuit breaker open: Execution Service calls suspended" + lastErrorSuffix(), null, null, null);
     }
 
@@ -129,14 +127,14 @@ public final class ConfirmationProcess {
         conflicts++;
         knownVersion = 0;
         if (conflicts > policy.maxConflicts()) {
-            return new Finish(Outcome.FAILED, VERSION_CONFLICTS,
+            return new Finish(Outcome.FAILED, DeadLetterReason.VERSION_CONFLICTS,
                     "version conflict persisted after " + policy.maxConflicts() + " re-reads", null, null, null);
         }
         return read();
     }
 
     private Step notFound() {
-        return new Finish(Outcome.FAILED, NOT_FOUND,
+        return new Finish(Outcome.FAILED, DeadLetterReason.EXECUTION_NOT_FOUND,
                 "execution " + fill.executionServiceId() + " does not exist in the Execution Service",
                 null, null, null);
     }
@@ -146,7 +144,7 @@ public final class ConfirmationProcess {
         knownVersion = 0;
         lastError = error;
         if (failures > policy.maxRetries()) {
-            return new Finish(Outcome.FAILED, RETRIES_EXHAUSTED,
+            return new Finish(Outcome.FAILED, DeadLetterReason.RETRIES_EXHAUSTED,
                     "gave up after " + policy.maxRetries() + " retries: " + error, null, null, null);
         }
         return new Step.RetryLater(policy.backoff(failures));

@@ -11,12 +11,10 @@ public record DeadLetter(
         String error,
         String correlationId,
         long failedAtMillis) {
-    /** The reason of a record whose judgement threw: the last line of defence of every job. */
-    public static final String PROCESSING_ERROR = "PROCESSING_ERROR";
 
-    public static DeadLetter of(SourceMessage message, String key, String reason, String error,
+    public static DeadLetter of(SourceMessage message, String key, DeadLetterReason reason, String error,
                                 String correlationId, long now) {
         return new DeadLetter(message.topic(), message.partition(), message.offset(), key,
-                message.payload(), reason, error, correlationId, now);
+                message.payload(), reason.name(), error, correlationId, now);
     }
 }

@@ -8,7 +8,12 @@ public record Violation(Category category, String message) {
         MISSING_FIELD,
         INVALID_TYPE,
         OUT_OF_RANGE,
-        BUSINESS_RULE
+        BUSINESS_RULE;
+
+        /** The dead-letter reason of a fill rejected for this: the reason of the same name. */
+        public DeadLetterReason deadLetterReason() {
+            return DeadLetterReason.valueOf(name());
+        }
     }
 
     @Override

@@ -1,18 +1,20 @@
 package com.globeco.trading.positions;
 
+import com.globeco.trading.fills.DeadLetterReason;
+
 /**
  * A valid trade the position cannot take: the position is unchanged and the trade is dead-lettered
  * with {@link #reason()}.
  */
 public class TradeRejectedException extends RuntimeException {
-    private final String reason;
+    private final DeadLetterReason reason;
 
-    public TradeRejectedException(String reason, String message) {
+    public TradeRejectedException(DeadLetterReason reason, String message) {
         super(message);
         this.reason = reason;
     }
 
-    public String reason() {
+    public DeadLetterReason reason() {
         return reason;
     }
 }

@@ -47,9 +47,38 @@ import java.util.concurrent.TimeUnit;
  */
 public final class TradeHotpathJob {
     public static final String NAME = "trade-hotpath";
-    public static final String KEEP_POSITIONS_UID = "keep-positions";
 
     private TradeHotpathJob() {}
+
+    /** Operator UIDs: savepoints map state by them, so they never change; the golden savepoint test restores by them. */
+    public static final class Uid {
+        public static final String KEEP_POSITIONS = "keep-positions";
+        public static final String TRADE_EVENTS_SOURCE = "trade-events-source";
+        public static final String VALIDATE_TRADES = "validate-trades";
+        public static final String CONTRACT_EVENTS_SOURCE = "contract-events-source";
+        public static final String READ_CONTRACT_TERMS = "read-contract-terms";
+        public static final String MARKET_DATA_SOURCE = "market-data-source";
+        public static final String READ_MARKET_PRICES = "read-market-prices";
+        public static final String EVENT_AND_SNAPSHOT_STORE_SINK = "event-and-snapshot-store-sink";
+        public static final String TRADE_APPLIED_EVENTS_SINK = "trade-applied-events-sink";
+        public static final String PROVISIONAL_TRADE_EVENTS_SINK = "provisional-trade-events-sink";
+        public static final String BACKDATED_TRADES_SINK = "backdated-trades-sink";
+        public static final String GENERATE_CONTRACTS = "generate-contracts";
+        public static final String CONTRACTS_GENERATED = "contracts-generated";
+        public static final String TRADE_CONTRACTS_SINK = "trade-contracts-sink";
+        public static final String CONTRACTS_DEFERRED = "contracts-deferred";
+        public static final String CONTRACT_RETRY_SINK = "contract-retry-sink";
+        public static final String CONTRACT_RETRY_SOURCE = "contract-retry-source";
+        public static final String READ_CONTRACT_RETRIES = "read-contract-retries";
+        public static final String RETRY_CONTRACTS = "retry-contracts";
+        public static final String CONTRACTS_GENERATED_LATE = "contracts-generated-late";
+        public static final String LATE_CONTRACT_OUTCOMES = "late-contract-outcomes";
+        public static final String LATE_CONTRACTS_SINK = "late-contracts-sink";
+        public static final String UNDELIVERED_CONTRACTS = "undelivered-contracts";
+        public static final String TRADE_EVENTS_DLQ_SINK = "trade-events-dlq-sink";
+
+        private Uid() {}
+    }
 
     /** The job's sources and sinks, injected so tests and the local run can choose them. */
     public record Wiring(
@@ -79,57 +108,57 @@ public final class TradeHotpathJob {
     public static void define(StreamExecutionEnvironment env, Wiring wiring) {
         ZoneId businessZone = wiring.businessZone();
         SingleOutputStreamOperator<PositionCommand> trades = env
-                .fromSource(wiring.trades(), WatermarkStrategy.noWatermarks(), "Trade events").uid("trade-events-source")
-                .process(new ValidateTrades(businessZone, wiring.dedup())).uid("validate-trades").name("Validate trades");
+                .fromSource(wiring.trades(), WatermarkStrategy.noWatermarks(), "Trade events").uid(Uid.TRADE_EVENTS_SOURCE)
+                .process(new ValidateTrades(businessZone, wiring.dedup())).uid(Uid.VALIDATE_TRADES).name("Validate trades");
         SingleOutputStreamOperator<PositionCommand> contracts = env
-                .fromSource(wiring.contracts(), WatermarkStrategy.noWatermarks(), "Contract events").uid("contract-events-source")
-                .process(new ReadContractTerms()).uid("read-contract-terms").name("Read contract terms");
+                .fromSource(wiring.contracts(), WatermarkStrategy.noWatermarks(), "Contract events").uid(Uid.CONTRACT_EVENTS_SOURCE)
+                .process(new ReadContractTerms()).uid(Uid.READ_CONTRACT_TERMS).name("Read contract terms");
         SingleOutputStreamOperator<MarketPrice> prices = env
-                .fromSource(wiring.marketData(), WatermarkStrategy.noWatermarks(), "Market data").uid("market-data-source")
-                .process(new ReadMarketPrices()).uid("read-market-prices").name("Read market prices");
+                .fromSource(wiring.marketData(), WatermarkStrategy.noWatermarks(), "Market data").uid(Uid.MARKET_DATA_SOURCE)
+                .process(new ReadMarketPrices()).uid(Uid.READ_MARKET_PRICES).name("Read market prices");
 
         SingleOutputStreamOperator<PositionChange> changes = trades.union(contracts)
                 .keyBy(new ByPosition())
                 .connect(prices.broadcast())
                 .transform("Keep positions (tax lots)", TypeInformation.of(PositionChange.class),
                         new KeepPositions(businessZone, wiring.dedup()))
-                .uid(KEEP_POSITIONS_UID);
+                .uid(Uid.KEEP_POSITIONS);
 
-        changes.sinkTo(wiring.eventAndSnapshotStore()).uid("event-and-snapshot-store-sink")
+        changes.sinkTo(wiring.eventAndSnapshotStore()).uid(Uid.EVENT_AND_SNAPSHOT_STORE_SINK)
                 .name("Event store and snapshots (Postgres, exactly once)");
-        changes.sinkTo(wiring.appliedEvents()).uid("trade-applied-events-sink").name("trade-applied-events (Kafka, exactly once)");
+        changes.sinkTo(wiring.appliedEvents()).uid(Uid.TRADE_APPLIED_EVENTS_SINK).name("trade-applied-events (Kafka, exactly once)");
         changes.getSideOutput(KeepPositions.PROVISIONAL).sinkTo(wiring.provisionalEvents())
-                .uid("provisional-trade-events-sink").name("provisional-trade-events (Kafka, exactly once)");
+                .uid(Uid.PROVISIONAL_TRADE_EVENTS_SINK).name("provisional-trade-events (Kafka, exactly once)");
         changes.getSideOutput(KeepPositions.BACKDATED).sinkTo(wiring.backdatedTrades())
-                .uid("backdated-trades-sink").name("backdated-trades (Kafka, exactly once)");
+                .uid(Uid.BACKDATED_TRADES_SINK).name("backdated-trades (Kafka, exactly once)");
         DataStream<ContractOutcome> contractOutcomes = AsyncDataStream.unorderedWait(
                         changes.getSideOutput(KeepPositions.CONTRACT_REQUESTS), new GenerateContract(wiring.contractService()),
                         1, TimeUnit.SECONDS, wiring.contractService().maxCallsInFlight())
-                .uid("generate-contracts").name("Contract generation (Contract Service, async)");
-        contractOutcomes.filter(ContractOutcome::generated).uid("contracts-generated").name("Generated contracts")
-                .sinkTo(wiring.generatedContracts()).uid("trade-contracts-sink").name("trade-contracts (Kafka, exactly once)");
-        contractOutcomes.filter(outcome -> !outcome.generated()).uid("contracts-deferred").name("Deferred contracts")
-                .sinkTo(wiring.contractRetries()).uid("contract-retry-sink").name("contract-generation-retry (Kafka, exactly once)");
+                .uid(Uid.GENERATE_CONTRACTS).name("Contract generation (Contract Service, async)");
+        contractOutcomes.filter(ContractOutcome::generated).uid(Uid.CONTRACTS_GENERATED).name("Generated contracts")
+                .sinkTo(wiring.generatedContracts()).uid(Uid.TRADE_CONTRACTS_SINK).name("trade-contracts (Kafka, exactly once)");
+        contractOutcomes.filter(outcome -> !outcome.generated()).uid(Uid.CONTRACTS_DEFERRED).name("Deferred contracts")
+                .sinkTo(wiring.contractRetries()).uid(Uid.CONTRACT_RETRY_SINK).name("contract-generation-retry (Kafka, exactly once)");
 
         SingleOutputStreamOperator<ContractRetry> retryRequests = env
                 .fromSource(wiring.contractRetryRequests(), WatermarkStrategy.noWatermarks(), "Contract retries")
-                .uid("contract-retry-source")
-                .process(new ReadContractRetries(businessZone)).uid("read-contract-retries").name("Read deferred contract requests");
+                .uid(Uid.CONTRACT_RETRY_SOURCE)
+                .process(new ReadContractRetries(businessZone)).uid(Uid.READ_CONTRACT_RETRIES).name("Read deferred contract requests");
         ContractServiceSettings retries = wiring.contractService().forRetries();
         DataStream<ContractRetry> retried = AsyncDataStream.unorderedWaitWithRetry(retryRequests, new RetryContract(retries),
                         retries.retryBudget().toMillis(), TimeUnit.MILLISECONDS, retries.maxCallsInFlight(), RetryContract.strategy(retries))
-                .uid("retry-contracts").name("Contract generation retries (Contract Service, async, backoff)");
-        retried.filter(ContractRetry::generated).uid("contracts-generated-late").name("Contracts generated late")
-                .map(ContractRetry::outcome).uid("late-contract-outcomes").name("Late contract outcomes")
-                .sinkTo(wiring.lateContracts()).uid("late-contracts-sink").name("trade-contracts, late (Kafka, exactly once)");
+                .uid(Uid.RETRY_CONTRACTS).name("Contract generation retries (Contract Service, async, backoff)");
+        retried.filter(ContractRetry::generated).uid(Uid.CONTRACTS_GENERATED_LATE).name("Contracts generated late")
+                .map(ContractRetry::outcome).uid(Uid.LATE_CONTRACT_OUTCOMES).name("Late contract outcomes")
+                .sinkTo(wiring.lateContracts()).uid(Uid.LATE_CONTRACTS_SINK).name("trade-contracts, late (Kafka, exactly once)");
         SingleOutputStreamOperator<DeadLetter> undelivered = retried.process(new UndeliveredContracts())
-                .uid("undelivered-contracts").name("Contracts failed after every retry");
+                .uid(Uid.UNDELIVERED_CONTRACTS).name("Contracts failed after every retry");
 
         DataStream<DeadLetter> rejected = trades.getSideOutput(ValidateTrades.REJECTED)
                 .union(contracts.getSideOutput(ReadContractTerms.REJECTED), prices.getSideOutput(ReadMarketPrices.REJECTED),
                         changes.getSideOutput(KeepPositions.REJECTED), retryRequests.getSideOutput(ReadContractRetries.REJECTED),
                         undelivered);
-        rejected.sinkTo(wiring.deadLetters()).uid("trade-events-dlq-sink").name("trade-events-dlq (Kafka, exactly once)");
+        rejected.sinkTo(wiring.deadLetters()).uid(Uid.TRADE_EVENTS_DLQ_SINK).name("trade-events-dlq (Kafka, exactly once)");
     }
 
     private static final class ByPosition implements KeySelector<PositionCommand, String> {

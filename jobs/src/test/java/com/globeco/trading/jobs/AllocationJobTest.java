@@ -40,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The allocation job on a MiniCluster against in-process Kafka, embedded Postgres and the Trade Service simulator. */
 class AllocationJobTest {
     @RegisterExtension
-    static final LocalStack STACK = new LocalStack();
+    static final EmbeddedServices STACK = new EmbeddedServices();
     @RegisterExtension
     static final MiniClusterExtension FLINK = TestFlink.cluster(2, 2);
     private static final AtomicInteger RUNS = new AtomicInteger();

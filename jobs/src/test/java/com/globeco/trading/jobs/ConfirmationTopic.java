@@ -6,10 +6,10 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /** One test's fills topic and dead-letter topic, and the fill-confirmation job reading them. */
 public final class ConfirmationTopic {
-    private final LocalStack stack;
+    private final EmbeddedServices stack;
     private final String topic;
 
-    public ConfirmationTopic(LocalStack stack, String topic) {
+    public ConfirmationTopic(EmbeddedServices stack, String topic) {
         this.stack = stack;
         this.topic = topic;
         stack.kafka().createTopics(20, topic, deadLetterTopic());

@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The fill-confirmation job on a MiniCluster against in-process Kafka, embedded Postgres and the simulator. */
 class FillConfirmationJobTest {
     @RegisterExtension
-    static final LocalStack STACK = new LocalStack();
+    static final EmbeddedServices STACK = new EmbeddedServices();
     @RegisterExtension
     static final MiniClusterExtension FLINK = TestFlink.cluster(2, 2);
     private static final AtomicInteger RUNS = new AtomicInteger();

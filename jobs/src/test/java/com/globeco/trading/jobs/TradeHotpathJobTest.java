@@ -6,6 +6,7 @@ import com.globeco.trading.positions.PositionJson;
 import com.globeco.trading.positions.TaxLots;
 import com.globeco.trading.testkit.fuzz.PoisonMessages;
 import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.runtime.testutils.CommonTestUtils;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.InjectMiniCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -37,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The trade hotpath on a MiniCluster against in-process Kafka and embedded Postgres, checked against a batch replay. */
 class TradeHotpathJobTest {
     @RegisterExtension
-    static final LocalStack STACK = new LocalStack();
+    static final EmbeddedServices STACK = new EmbeddedServices();
     @RegisterExtension
     static final MiniClusterExtension FLINK = TestFlink.cluster(2, 2);
     private static final AtomicInteger RUNS = new AtomicInteger();
@@ -312,11 +313,7 @@ class TradeHotpathJobTest {
     }
 
     private void awaitEvents(int expected) throws Exception {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (eventCount() < expected) {
-            assertThat(System.nanoTime()).as("only %d of %d events", eventCount(), expected).isLessThan(deadline);
-            Thread.sleep(250);
-        }
+        CommonTestUtils.waitUntilCondition(() -> eventCount() >= expected);
     }
 
     private int eventCount() throws SQLException {

@@ -17,7 +17,7 @@ public final class HotpathSavepoint {
 
     public static DataStream<PositionStateView> positions(StreamExecutionEnvironment env, String path) throws IOException {
         return SavepointReader.read(env, path, new EmbeddedRocksDBStateBackend())
-                .readKeyedState(OperatorIdentifier.forUid(TradeHotpathJob.KEEP_POSITIONS_UID), new PositionStateReader(),
+                .readKeyedState(OperatorIdentifier.forUid(TradeHotpathJob.Uid.KEEP_POSITIONS), new PositionStateReader(),
                         Types.STRING, TypeInformation.of(PositionStateView.class));
     }
 }

@@ -3,7 +3,7 @@ package com.globeco.trading.savepoints;
 import com.globeco.trading.fills.Outcome;
 import com.globeco.trading.jobs.AuditTable;
 import com.globeco.trading.jobs.ConfirmationTopic;
-import com.globeco.trading.jobs.LocalStack;
+import com.globeco.trading.jobs.EmbeddedServices;
 import com.globeco.trading.jobs.RunningJob;
 import com.globeco.trading.jobs.TestFlink;
 import com.globeco.trading.operators.fills.ConfirmationSettings;
@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ConfirmationSavepointTest {
     @RegisterExtension
-    static final LocalStack STACK = new LocalStack();
+    static final EmbeddedServices STACK = new EmbeddedServices();
     @RegisterExtension
     static final MiniClusterExtension FLINK = TestFlink.cluster(1, 4);
     private static final Duration PATIENCE = Duration.ofSeconds(120);

@@ -1,6 +1,6 @@
 package com.globeco.trading.savepoints;
 
-import com.globeco.trading.jobs.LocalStack;
+import com.globeco.trading.jobs.EmbeddedServices;
 import com.globeco.trading.jobs.TradeHotpathOptions;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -36,7 +36,7 @@ final class GoldenHotpathRun {
 
     private GoldenHotpathRun() {}
 
-    static TradeHotpathOptions options(LocalStack stack) {
+    static TradeHotpathOptions options(EmbeddedServices stack) {
         TradeHotpathOptions options = TradeHotpathOptions.from(
                 "--kafka.bootstrap-servers", stack.kafka().bootstrapServers(),
                 "--hotpath.topic-prefix", "golden.",

@@ -1,6 +1,6 @@
 package com.globeco.trading.savepoints;
 
-import com.globeco.trading.jobs.LocalStack;
+import com.globeco.trading.jobs.EmbeddedServices;
 import com.globeco.trading.jobs.RunningJob;
 import com.globeco.trading.jobs.TestFlink;
 import com.globeco.trading.jobs.TradeHotpathJob;
@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class HotpathSavepointCompatibilityTest {
     @RegisterExtension
-    static final LocalStack STACK = new LocalStack();
+    static final EmbeddedServices STACK = new EmbeddedServices();
     @RegisterExtension
     static final MiniClusterExtension FLINK = TestFlink.cluster(1, 2);
     private static final String SAVEPOINT = GoldenHotpathRun.V1.resolve("savepoint").toAbsolutePath().toUri().toString();

@@ -1,6 +1,6 @@
 package com.globeco.trading.savepoints;
 
-import com.globeco.trading.jobs.LocalStack;
+import com.globeco.trading.jobs.EmbeddedServices;
 import com.globeco.trading.jobs.RunningJob;
 import com.globeco.trading.jobs.TestFlink;
 import com.globeco.trading.jobs.TradeHotpathJob;
@@ -28,7 +28,7 @@ import java.sql.Statement;
 @EnabledIfSystemProperty(named = "golden.write", matches = ".+")
 class WriteHotpathGoldenSavepoint {
     @RegisterExtension
-    static final LocalStack STACK = new LocalStack();
+    static final EmbeddedServices STACK = new EmbeddedServices();
     @RegisterExtension
     static final MiniClusterExtension FLINK = TestFlink.cluster(1, 2);
 

@@ -27,7 +27,6 @@ import org.apache.kafka.server.common.MetadataVersion;
 /** A single-node (combined broker + controller) KRaft cluster running inside this JVM. */
 public final class InProcessKafka implements AutoCloseable {
 
-    private static final Duration QUIET_PERIOD = Duration.ofSeconds(2);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(200);
 
     private final KafkaClusterTestKit cluster;
@@ -123,15 +122,29 @@ public final class InProcessKafka implements AutoCloseable {
     /**
      * Reads {@code topic} from the beginning with isolation.level=read_committed. Returns as soon as at least
      * {@code atLeast} records were read, or throws when {@code timeout} passes first. With {@code atLeast == 0}
-     * it reads until nothing arrived for two seconds (or until the timeout) and returns whatever it read.
+     * it reads every committed record there is now: up to each partition's end offset (the last stable offset).
      */
     public List<ConsumerRecord<String, String>> readCommitted(String topic, int atLeast, Duration timeout) {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(readCommittedConsumerProperties())) {
             List<TopicPartition> partitions = partitionsOf(consumer, topic, timeout);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            return pollUntil(consumer, topic, atLeast, timeout);
+            return atLeast == 0 ? pollToEnd(consumer, partitions, timeout) : pollUntil(consumer, topic, atLeast, timeout);
         }
+    }
+
+    private static List<ConsumerRecord<String, String>> pollToEnd(KafkaConsumer<String, String> consumer, List<TopicPartition> partitions,
+                                                                  Duration timeout) {
+        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, timeout);
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (partitions.stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition))) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("could not read to the end offsets " + ends + " within " + timeout);
+            }
+            consumer.poll(POLL_INTERVAL).forEach(records::add);
+        }
+        return records;
     }
 
     private Properties readCommittedConsumerProperties() {
@@ -155,21 +168,12 @@ public final class InProcessKafka implements AutoCloseable {
             KafkaConsumer<String, String> consumer, String topic, int atLeast, Duration timeout) {
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
         long deadline = System.nanoTime() + timeout.toNanos();
-        long lastArrival = System.nanoTime();
         while (true) {
-            int before = records.size();
             consumer.poll(POLL_INTERVAL).forEach(records::add);
-            long now = System.nanoTime();
-            if (records.size() > before) {
-                lastArrival = now;
-            }
-            if (atLeast > 0 && records.size() >= atLeast) {
+            if (records.size() >= atLeast) {
                 return records;
             }
-            if (atLeast == 0 && (now - lastArrival >= QUIET_PERIOD.toNanos() || now > deadline)) {
-                return records;
-            }
-            if (now > deadline) {
+            if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("read " + records.size() + " committed records from " + topic
                         + " within " + timeout + ", expected at least " + atLeast);
             }

@@ -4,6 +4,7 @@ import com.globeco.trading.allocation.AccountingLine;
 import com.globeco.trading.allocation.Allocation;
 import com.globeco.trading.allocation.ClosedExecution;
 import com.globeco.trading.fills.DeadLetter;
+import com.globeco.trading.fills.DeadLetterReason;
 import com.globeco.trading.fills.InboundFill;
 import com.globeco.trading.operators.metrics.DeadLetterCounters;
 import com.globeco.trading.operators.guard.DataErrors;
@@ -32,7 +33,6 @@ import java.util.List;
 public final class AllocateOnce extends KeyedProcessFunction<Long, PortfolioLookup, Allocation> {
     public static final OutputTag<DeadLetter> UNALLOCATED = new OutputTag<DeadLetter>("unallocated") {};
     public static final String ALLOCATED = "allocated";
-    public static final String INVALID_ALLOCATION = "INVALID_ALLOCATION";
 
     private final Duration memory;
     private final ZoneId businessZone;
@@ -78,7 +78,7 @@ public final class AllocateOnce extends KeyedProcessFunction<Long, PortfolioLook
         try {
             List<String> violations = closed.violations(businessZone);
             if (!violations.isEmpty()) {
-                unallocated(context, inbound, INVALID_ALLOCATION, String.join("; ", violations));
+                unallocated(context, inbound, DeadLetterReason.INVALID_ALLOCATION, String.join("; ", violations));
                 return;
             }
             line = closed.accountingLine(businessZone);
@@ -92,7 +92,7 @@ public final class AllocateOnce extends KeyedProcessFunction<Long, PortfolioLook
         out.collect(new Allocation(inbound.fill(), lookup.portfolioId(), line, inbound.correlationId()));
     }
 
-    private void unallocated(Context context, InboundFill inbound, String reason, String detail) {
+    private void unallocated(Context context, InboundFill inbound, DeadLetterReason reason, String detail) {
         log.warn(inbound.correlationId(), "execution {} not allocated ({}): {}", inbound.executionServiceId(), reason, detail);
         deadLetters.count(reason);
         context.output(UNALLOCATED, DeadLetter.of(inbound.message(), String.valueOf(inbound.executionServiceId()),

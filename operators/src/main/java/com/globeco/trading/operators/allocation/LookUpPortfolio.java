@@ -1,5 +1,7 @@
 package com.globeco.trading.operators.allocation;
 
+import com.globeco.trading.fills.DeadLetterReason;
+
 import com.globeco.trading.allocation.TradeServiceJson;
 import com.globeco.trading.fills.CorrelationIds;
 import com.globeco.trading.fills.InboundFill;
@@ -41,7 +43,7 @@ public final class LookUpPortfolio extends RichAsyncFunction<InboundFill, Portfo
     @Override
     public void asyncInvoke(InboundFill inbound, ResultFuture<PortfolioLookup> result) {
         if (!breaker.tryAcquirePermission()) {
-            result.complete(List.of(PortfolioLookup.failed(inbound, PortfolioLookup.CIRCUIT_OPEN,
+            result.complete(List.of(PortfolioLookup.failed(inbound, DeadLetterReason.CIRCUIT_OPEN,
                     "circuit breaker open: Trade Service calls suspended", true)));
             return;
         }
@@ -61,7 +63,7 @@ public final class LookUpPortfolio extends RichAsyncFunction<InboundFill, Portfo
 
     @Override
     public void timeout(InboundFill inbound, ResultFuture<PortfolioLookup> result) {
-        result.complete(List.of(PortfolioLookup.failed(inbound, PortfolioLookup.TIMEOUT,
+        result.complete(List.of(PortfolioLookup.failed(inbound, DeadLetterReason.TRADE_SERVICE_TIMEOUT,
                 "no portfolio from the Trade Service within " + settings.totalTimeout(), false)));
     }
 
@@ -85,21 +87,21 @@ public final class LookUpPortfolio extends RichAsyncFunction<InboundFill, Portfo
 
     private static PortfolioLookup answer(InboundFill inbound, HttpResponse<String> response) {
         if (response.statusCode() != 200) {
-            return PortfolioLookup.failed(inbound, PortfolioLookup.UNAVAILABLE,
+            return PortfolioLookup.failed(inbound, DeadLetterReason.TRADE_SERVICE_UNAVAILABLE,
                     "Trade Service answered HTTP " + response.statusCode(), response.statusCode() >= 500);
         }
         try {
             return TradeServiceJson.portfolioId(response.body())
                     .map(portfolioId -> PortfolioLookup.found(inbound, portfolioId))
-                    .orElseGet(() -> PortfolioLookup.failed(inbound, PortfolioLookup.NOT_FOUND,
+                    .orElseGet(() -> PortfolioLookup.failed(inbound, DeadLetterReason.PORTFOLIO_NOT_FOUND,
                             "the Trade Service knows no execution with executionServiceId " + inbound.executionServiceId(), false));
         } catch (IllegalArgumentException unreadable) {
-            return PortfolioLookup.failed(inbound, PortfolioLookup.UNAVAILABLE, unreadable.getMessage(), true);
+            return PortfolioLookup.failed(inbound, DeadLetterReason.TRADE_SERVICE_UNAVAILABLE, unreadable.getMessage(), true);
         }
     }
 
     private static PortfolioLookup unreachable(InboundFill inbound, Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        return PortfolioLookup.failed(inbound, PortfolioLookup.UNAVAILABLE, cause.getMessage(), true);
+        return PortfolioLookup.failed(inbound, DeadLetterReason.TRADE_SERVICE_UNAVAILABLE, cause.getMessage(), true);
     }
 }

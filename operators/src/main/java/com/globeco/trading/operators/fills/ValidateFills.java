@@ -4,6 +4,7 @@ import com.globeco.trading.operators.metrics.DeadLetterCounters;
 import com.globeco.trading.fills.ConfirmationRecord;
 import com.globeco.trading.fills.CorrelationIds;
 import com.globeco.trading.fills.DeadLetter;
+import com.globeco.trading.fills.DeadLetterReason;
 import com.globeco.trading.fills.SourceMessage;
 import com.globeco.trading.fills.FillReader;
 import com.globeco.trading.fills.FillReading;
@@ -60,10 +61,10 @@ public final class ValidateFills extends ProcessFunction<SourceMessage, InboundF
             return;
         }
         FillReading.Rejected rejected = (FillReading.Rejected) reading;
-        reject(message, correlationId, rejected.category().name(), rejected.explanation(), context);
+        reject(message, correlationId, rejected.category().deadLetterReason(), rejected.explanation(), context);
     }
 
-    private void reject(SourceMessage message, String correlationId, String reason, String explanation, Context context) {
+    private void reject(SourceMessage message, String correlationId, DeadLetterReason reason, String explanation, Context context) {
         long now = context.timerService().currentProcessingTime();
         log.warn(correlationId, "fill {} rejected: {}", message.coordinates(), explanation);
         context.output(INVALID, ConfirmationRecord.invalid(message, correlationId, reason + ": " + explanation, now));

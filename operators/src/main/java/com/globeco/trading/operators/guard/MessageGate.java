@@ -1,6 +1,7 @@
 package com.globeco.trading.operators.guard;
 
 import com.globeco.trading.fills.DeadLetter;
+import com.globeco.trading.fills.DeadLetterReason;
 import com.globeco.trading.fills.SourceMessage;
 import com.globeco.trading.operators.logging.CorrelatedLog;
 import com.globeco.trading.operators.metrics.DeadLetterCounters;
@@ -19,13 +20,13 @@ import org.slf4j.LoggerFactory;
  */
 public abstract class MessageGate<T> extends ProcessFunction<SourceMessage, T> {
     private final OutputTag<DeadLetter> rejected;
-    private final String reason;
+    private final DeadLetterReason reason;
     private final String service;
     private transient Counter messagesIn;
     private transient DeadLetterCounters deadLetters;
     private transient CorrelatedLog log;
 
-    protected MessageGate(OutputTag<DeadLetter> rejected, String reason, String service) {
+    protected MessageGate(OutputTag<DeadLetter> rejected, DeadLetterReason reason, String service) {
         this.rejected = rejected;
         this.reason = reason;
         this.service = service;
@@ -62,7 +63,7 @@ public abstract class MessageGate<T> extends ProcessFunction<SourceMessage, T> {
         }
     }
 
-    private void deadLetter(SourceMessage message, String why, String explanation, Context context, long now) {
+    private void deadLetter(SourceMessage message, DeadLetterReason why, String explanation, Context context, long now) {
         log.warn(message.coordinates(), "message {} rejected ({}): {}", message.coordinates(), why, explanation);
         deadLetters.count(why);
         context.output(rejected, DeadLetter.of(message, null, why, explanation, message.coordinates(), now));

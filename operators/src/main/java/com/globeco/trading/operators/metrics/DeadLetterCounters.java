@@ -3,19 +3,21 @@ package com.globeco.trading.operators.metrics;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
 
-import java.util.HashMap;
+import com.globeco.trading.fills.DeadLetterReason;
+
+import java.util.EnumMap;
 import java.util.Map;
 
 /** Counts dead letters by reason, one labelled counter per reason seen. */
 public final class DeadLetterCounters {
     private final MetricGroup group;
-    private final Map<String, Counter> byReason = new HashMap<>();
+    private final Map<DeadLetterReason, Counter> byReason = new EnumMap<>(DeadLetterReason.class);
 
     public DeadLetterCounters(MetricGroup group) {
         this.group = group;
     }
 
-    public void count(String reason) {
-        byReason.computeIfAbsent(reason, r -> group.addGroup("reason", r).counter("deadLetters")).inc();
+    public void count(DeadLetterReason reason) {
+        byReason.computeIfAbsent(reason, r -> group.addGroup("reason", r.name()).counter("deadLetters")).inc();
     }
 }

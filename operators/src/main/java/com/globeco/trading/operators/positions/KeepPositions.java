@@ -1,6 +1,7 @@
 package com.globeco.trading.operators.positions;
 
 import com.globeco.trading.fills.DeadLetter;
+import com.globeco.trading.fills.DeadLetterReason;
 import com.globeco.trading.operators.guard.DataErrors;
 import com.globeco.trading.operators.logging.CorrelatedLog;
 import com.globeco.trading.operators.metrics.DeadLetterCounters;
@@ -58,7 +59,6 @@ public final class KeepPositions extends AbstractStreamOperator<PositionChange>
             new MapStateDescriptor<>("market-prices", Types.STRING, TypeInformation.of(MarketPrice.class));
     public static final String POSITION = "position";
     public static final String APPLIED_TRADES = "applied-trades";
-    public static final String BEYOND_DEDUP_WINDOW = "BEYOND_DEDUP_WINDOW";
 
     private final ZoneId businessZone;
     private final DedupRule dedup;
@@ -179,7 +179,7 @@ public final class KeepPositions extends AbstractStreamOperator<PositionChange>
             } catch (RuntimeException unexpected) {
                 deadLetters.count(DataErrors.PROCESSING_ERROR);
                 output.collect(REJECTED, new StreamRecord<>(new DeadLetter(null, -1, -1, positionKey, price.toString(),
-                        DataErrors.PROCESSING_ERROR, DataErrors.describe(unexpected), price.correlationId(), now)));
+                        DataErrors.PROCESSING_ERROR.name(), DataErrors.describe(unexpected), price.correlationId(), now)));
                 continue;
             }
             positions.update(reset.state());
@@ -195,7 +195,7 @@ public final class KeepPositions extends AbstractStreamOperator<PositionChange>
 
     private void checkDedupWindow(TradeEvent trade, long now) {
         if (trade.occurredAt() != null && dedup.isBeyondWindow(Instant.parse(trade.occurredAt()), Instant.ofEpochMilli(now))) {
-            throw new TradeRejectedException(BEYOND_DEDUP_WINDOW, "trade " + trade.tradeId() + " occurred at " + trade.occurredAt()
+            throw new TradeRejectedException(DeadLetterReason.BEYOND_DEDUP_WINDOW, "trade " + trade.tradeId() + " occurred at " + trade.occurredAt()
                     + ", before the dedup window of " + dedup.window() + ": whether it was applied is no longer known here");
         }
     }
@@ -209,7 +209,7 @@ public final class KeepPositions extends AbstractStreamOperator<PositionChange>
         }
     }
 
-    private void reject(PositionCommand command, String reason, String error, long now) {
+    private void reject(PositionCommand command, DeadLetterReason reason, String error, long now) {
         TradeEvent trade = command.trade();
         log.warn(trade.correlationId(), "trade {} rejected ({}): {}", trade.tradeId(), reason, error);
         deadLetters.count(reason);

@@ -15,12 +15,11 @@ import java.time.ZoneId;
 /** The gate of {@code contract-generation-retry}: the deferred request's trade, checked like any trade. */
 public final class ReadContractRetries extends MessageGate<ContractRetry> {
     public static final OutputTag<DeadLetter> REJECTED = new OutputTag<DeadLetter>("invalid-contract-retries") {};
-    public static final String INVALID_RETRY = "INVALID_CONTRACT_RETRY";
 
     private final ZoneId businessZone;
 
     public ReadContractRetries(ZoneId businessZone) {
-        super(REJECTED, INVALID_RETRY, "globeco-position-hotpath");
+        super(REJECTED, com.globeco.trading.fills.DeadLetterReason.INVALID_CONTRACT_RETRY, "globeco-position-hotpath");
         this.businessZone = businessZone;
     }
 

@@ -11,10 +11,9 @@ import org.apache.flink.util.OutputTag;
 /** The gate of {@code contract-events}: the tax-lot method a position's contract prescribes. */
 public final class ReadContractTerms extends MessageGate<PositionCommand> {
     public static final OutputTag<DeadLetter> REJECTED = new OutputTag<DeadLetter>("invalid-contract-events") {};
-    public static final String INVALID_CONTRACT = "INVALID_CONTRACT_EVENT";
 
     public ReadContractTerms() {
-        super(REJECTED, INVALID_CONTRACT, "globeco-position-hotpath");
+        super(REJECTED, com.globeco.trading.fills.DeadLetterReason.INVALID_CONTRACT_EVENT, "globeco-position-hotpath");
     }
 
     @Override

@@ -11,10 +11,9 @@ import org.apache.flink.util.OutputTag;
 /** The gate of {@code market-data}: an instrument's new reference price as of an instant. */
 public final class ReadMarketPrices extends MessageGate<MarketPrice> {
     public static final OutputTag<DeadLetter> REJECTED = new OutputTag<DeadLetter>("invalid-market-data") {};
-    public static final String INVALID_PRICE = "INVALID_MARKET_DATA";
 
     public ReadMarketPrices() {
-        super(REJECTED, INVALID_PRICE, "globeco-position-hotpath");
+        super(REJECTED, com.globeco.trading.fills.DeadLetterReason.INVALID_MARKET_DATA, "globeco-position-hotpath");
     }
 
     @Override

@@ -1,6 +1,7 @@
 package com.globeco.trading.operators.positions;
 
 import com.globeco.trading.fills.DeadLetter;
+import com.globeco.trading.fills.DeadLetterReason;
 import com.globeco.trading.operators.metrics.DeadLetterCounters;
 import com.globeco.trading.positions.ContractRetry;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -9,7 +10,6 @@ import org.apache.flink.util.Collector;
 
 /** A contract request that failed every retry: a dead letter with the request's own Kafka message. */
 public final class UndeliveredContracts extends ProcessFunction<ContractRetry, DeadLetter> {
-    public static final String CONTRACT_GENERATION_FAILED = "CONTRACT_GENERATION_FAILED";
     private transient DeadLetterCounters deadLetters;
 
     @Override
@@ -22,8 +22,8 @@ public final class UndeliveredContracts extends ProcessFunction<ContractRetry, D
         if (retry.generated()) {
             return;
         }
-        deadLetters.count(CONTRACT_GENERATION_FAILED);
-        out.collect(DeadLetter.of(retry.source(), retry.trade().positionKey(), CONTRACT_GENERATION_FAILED,
+        deadLetters.count(DeadLetterReason.CONTRACT_GENERATION_FAILED);
+        out.collect(DeadLetter.of(retry.source(), retry.trade().positionKey(), DeadLetterReason.CONTRACT_GENERATION_FAILED,
                 "no contract after every retry: " + retry.failure(), retry.trade().correlationId(),
                 context.timerService().currentProcessingTime()));
     }

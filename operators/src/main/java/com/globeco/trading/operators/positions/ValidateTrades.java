@@ -16,12 +16,11 @@ import java.time.ZoneId;
 /** The validation gate of {@code trade-events}: valid trades go on to their position with their Kafka message. */
 public final class ValidateTrades extends MessageGate<PositionCommand> {
     public static final OutputTag<DeadLetter> REJECTED = new OutputTag<DeadLetter>("invalid-trades") {};
-    public static final String INVALID_TRADE = "INVALID_TRADE";
     private final ZoneId businessZone;
     private final TradeReader reader;
 
     public ValidateTrades(ZoneId businessZone, DedupRule dedup) {
-        super(REJECTED, INVALID_TRADE, "globeco-position-hotpath");
+        super(REJECTED, com.globeco.trading.fills.DeadLetterReason.INVALID_TRADE, "globeco-position-hotpath");
         this.businessZone = businessZone;
         this.reader = new TradeReader(30, 3650, dedup.clockTolerance());
     }

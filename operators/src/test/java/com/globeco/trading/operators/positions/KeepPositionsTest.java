@@ -2,7 +2,6 @@ package com.globeco.trading.operators.positions;
 
 import com.globeco.trading.fills.DeadLetter;
 import com.globeco.trading.fills.SourceMessage;
-import com.globeco.trading.operators.guard.DataErrors;
 import com.globeco.trading.positions.ContractTerms;
 import com.globeco.trading.positions.DedupRule;
 import com.globeco.trading.positions.MarketPrice;
@@ -75,7 +74,7 @@ class KeepPositionsTest {
 
         assertThat(events()).extracting(PositionEvent::tradeId).containsExactly("T1");
         assertThat(letters()).singleElement().satisfies(letter -> {
-            assertThat(letter.reason()).isEqualTo(KeepPositions.BEYOND_DEDUP_WINDOW);
+            assertThat(letter.reason()).isEqualTo("BEYOND_DEDUP_WINDOW");
             assertThat(letter.sourceOffset()).as("the redelivered message's own offset").isEqualTo(1);
         });
     }
@@ -133,7 +132,7 @@ class KeepPositionsTest {
         send(trade("T3", TradeType.INCREASE, "5", TODAY));
 
         assertThat(letters()).singleElement().satisfies(letter -> {
-            assertThat(letter.reason()).isEqualTo(DataErrors.PROCESSING_ERROR);
+            assertThat(letter.reason()).isEqualTo("PROCESSING_ERROR");
             assertThat(letter.error()).startsWith("java.time.format.DateTimeParseException");
         });
         assertThat(events()).extracting(PositionEvent::tradeId).containsExactly("T1", "T3");

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /** Kafka, Postgres (migrated) and the Execution, Trade and Contract Service simulators, started once per test class. */
-public final class LocalStack implements BeforeAllCallback, AfterAllCallback {
+public final class EmbeddedServices implements BeforeAllCallback, AfterAllCallback {
     private InProcessKafka kafka;
     private LocalPostgres postgres;
     private ExecutionServiceSimulator executionService;
