@@ -1,7 +1,7 @@
 package com.globeco.trading.benchmarks;
 
 import com.globeco.trading.positions.Hotpath;
-import com.globeco.trading.positions.PositionJson;
+import com.globeco.trading.positions.LotsJson;
 import com.globeco.trading.positions.PositionState;
 import com.globeco.trading.positions.SequenceStatus;
 import com.globeco.trading.positions.TaxLotMethod;
@@ -112,7 +112,7 @@ public class TaxLotBenchmark {
                 throw new IllegalStateException(method + " hotpath step: " + applied.sequence());
             }
         }
-        if (!PositionJson.inflate(PositionJson.lots(openLots)).equals(openLots)) {
+        if (!LotsJson.read(LotsJson.write(openLots)).equals(openLots)) {
             throw new IllegalStateException("lots JSON does not round-trip");
         }
     }
@@ -138,6 +138,6 @@ public class TaxLotBenchmark {
     /** (4) Snapshot lots to JSON and back. */
     @Benchmark
     public TaxLots jsonRoundTrip() {
-        return PositionJson.inflate(PositionJson.lots(openLots));
+        return LotsJson.read(LotsJson.write(openLots));
     }
 }

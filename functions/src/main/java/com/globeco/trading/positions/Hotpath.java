@@ -1,5 +1,6 @@
 package com.globeco.trading.positions;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -33,7 +34,7 @@ public final class Hotpath {
                 backdated ? PositionState.PROVISIONAL : position.status(), latestEffectiveDate, position.method());
         PositionEvent event = new PositionEvent(positionKey, version,
                 backdated ? PositionEvent.PROVISIONAL_TRADE_APPLIED : PositionEvent.TRADE_APPLIED,
-                trade.effectiveDate(), trade.occurredAt(), PositionJson.tradeApplied(trade, sequence, allocation, lots),
+                trade.effectiveDate(), trade.occurredAt(), tradeApplied(trade, sequence, allocation, lots), null,
                 trade.tradeId(), trade.correlationId(), trade.causationId(), trade.contractId(), trade.userId());
         return new Applied(next, event, sequence);
     }
@@ -45,13 +46,21 @@ public final class Hotpath {
         PositionState next = new PositionState(repriced.lots(), version, position.status(),
                 position.latestEffectiveDate(), position.method());
         PositionEvent event = new PositionEvent(positionKey, version, PositionEvent.RESET, position.latestEffectiveDate(),
-                price.asOf(), PositionJson.reset(price, repriced), null, price.correlationId(), null, null, null);
+                price.asOf(), null, new PriceReset(price.instrument(), price.price(), price.asOf(), repriced.pnl(),
+                repriced.lots().count(), PositionTotals.of(repriced.lots())), null, price.correlationId(), null, null, null);
         return new Applied(next, event, SequenceStatus.CURRENT_DATED);
+    }
+
+    private static TradeApplied tradeApplied(TradeEvent trade, SequenceStatus sequence, List<LotReduction> allocation, TaxLots after) {
+        BigDecimal realized = trade.tradeType() == TradeType.DECREASE
+                ? allocation.stream().map(LotReduction::realizedPnl).reduce(BigDecimal.ZERO, BigDecimal::add) : null;
+        return new TradeApplied(trade.tradeId(), trade.tradeType(), trade.quantity(), trade.price(), sequence,
+                allocation.toArray(LotReduction[]::new), realized, PositionTotals.of(after));
     }
 
     public static PositionSnapshot snapshot(String positionKey, PositionState state, long now) {
         TaxLots lots = state.lots();
-        return new PositionSnapshot(positionKey, state.version(), state.status(), PositionJson.lots(lots),
+        return new PositionSnapshot(positionKey, state.version(), state.status(), LotsJson.write(lots),
                 lots.openQuantity(), lots.count(), lots.costBasis(), lots.marketValue(), now);
     }
 }

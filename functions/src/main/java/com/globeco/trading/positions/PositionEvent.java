@@ -1,13 +1,18 @@
 package com.globeco.trading.positions;
 
-/** One event of a position's event store: its version, type, dates, JSON payload and trace ids. */
+/**
+ * One event of a position's event store: its version, type, dates, trace ids and its payload, kept
+ * structured until a sink writes it once ({@link EventJson}): {@code tradeApplied} for a trade,
+ * {@code reset} for a RESET.
+ */
 public record PositionEvent(
         String positionKey,
         long eventVersion,
         String eventType,
         String effectiveDate,
         String occurredAt,
-        String payload,
+        TradeApplied tradeApplied,
+        PriceReset reset,
         String tradeId,
         String correlationId,
         String causationId,

@@ -25,7 +25,7 @@ class HotpathTest {
         assertThat(first.event().eventType()).isEqualTo(PositionEvent.TRADE_APPLIED);
         assertThat(second.event().eventVersion()).isEqualTo(2);
         assertThat(second.state().lots().openQuantity()).isEqualByComparingTo("60");
-        assertThat(second.event().payload()).contains("\"allocation\":[{\"lotId\":\"T1\",\"quantity\":\"40.00000000\"")
+        assertThat(EventJson.payload(second.event())).contains("\"allocation\":[{\"lotId\":\"T1\",\"quantity\":\"40.00000000\"")
                 .contains("\"realizedPnl\":\"80.0000000000000000\"");
         assertThat(second.state().status()).isEqualTo(PositionState.RECONCILED);
     }
@@ -58,7 +58,7 @@ class HotpathTest {
         Hotpath.Applied reset = Hotpath.reset(position, KEY, new MarketPrice("AAPL", new BigDecimal("11.5"), "2025-06-02T20:00:00Z", "md-1"));
 
         assertThat(reset.event().eventType()).isEqualTo(PositionEvent.RESET);
-        assertThat(reset.event().payload()).contains("\"resetPnl\":\"150.0000000000000000\"");
+        assertThat(EventJson.payload(reset.event())).contains("\"resetPnl\":\"150.0000000000000000\"");
         PositionSnapshot snapshot = Hotpath.snapshot(KEY, reset.state(), 0);
         assertThat(snapshot.costBasis()).isEqualByComparingTo("1000");
         assertThat(snapshot.marketValue()).isEqualByComparingTo("1150");
@@ -85,6 +85,6 @@ class HotpathTest {
                     new BigDecimal("0.00000001").add(BigDecimal.valueOf(lot)));
         }
 
-        assertThat(PositionJson.inflate(PositionJson.lots(lots))).isEqualTo(lots);
+        assertThat(LotsJson.read(LotsJson.write(lots))).isEqualTo(lots);
     }
 }

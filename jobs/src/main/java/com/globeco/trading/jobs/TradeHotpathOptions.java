@@ -9,7 +9,9 @@ import com.globeco.trading.operators.sinks.PositionChangeStatement;
 import com.globeco.trading.operators.sinks.PostgresSettings;
 import com.globeco.trading.positions.DedupRule;
 import com.globeco.trading.positions.PositionEvent;
-import com.globeco.trading.positions.PositionJson;
+import com.globeco.trading.positions.ContractOutcomeJson;
+import com.globeco.trading.positions.EventJson;
+import com.globeco.trading.positions.TradeJson;
 import com.globeco.trading.positions.TradeEvent;
 
 import java.net.URI;
@@ -49,17 +51,17 @@ public record TradeHotpathOptions(KafkaSettings kafka, String topicPrefix, Strin
                 KafkaSources.kafka(kafka, topic("contract-generation-retry"), consumerGroup),
                 ExactlyOnceJdbc.sink(postgres, new PositionChangeStatement()),
                 ExactlyOnceKafka.sink(kafka, topic("trade-applied-events"), topic("hotpath-applied"),
-                        change -> change.event().positionKey(), change -> PositionJson.event(change.event())),
+                        change -> change.event().positionKey(), change -> EventJson.message(change.event())),
                 ExactlyOnceKafka.sink(kafka, topic("provisional-trade-events"), topic("hotpath-provisional"),
-                        PositionEvent::positionKey, PositionJson::event),
+                        PositionEvent::positionKey, EventJson::message),
                 ExactlyOnceKafka.sink(kafka, topic("backdated-trades"), topic("hotpath-backdated"),
-                        TradeEvent::positionKey, PositionJson::trade),
+                        TradeEvent::positionKey, TradeJson::write),
                 ExactlyOnceKafka.sink(kafka, topic("trade-contracts"), topic("hotpath-contracts"),
-                        outcome -> outcome.trade().positionKey(), PositionJson::contractOutcome),
+                        outcome -> outcome.trade().positionKey(), ContractOutcomeJson::write),
                 ExactlyOnceKafka.sink(kafka, topic("contract-generation-retry"), topic("hotpath-contract-retry"),
-                        outcome -> outcome.trade().positionKey(), PositionJson::contractOutcome),
+                        outcome -> outcome.trade().positionKey(), ContractOutcomeJson::write),
                 ExactlyOnceKafka.sink(kafka, topic("trade-contracts"), topic("hotpath-late-contracts"),
-                        outcome -> outcome.trade().positionKey(), PositionJson::contractOutcome),
+                        outcome -> outcome.trade().positionKey(), ContractOutcomeJson::write),
                 DeadLetterSink.exactlyOnce(kafka, topic("trade-events-dlq"), topic("hotpath-dlq")),
                 ContractServiceSettings.defaults(contractService).withBackoff(retryBackoff, retryBackoff.multipliedBy(8)),
                 dedup,

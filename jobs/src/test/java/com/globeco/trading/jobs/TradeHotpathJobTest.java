@@ -2,7 +2,7 @@ package com.globeco.trading.jobs;
 
 import com.globeco.trading.jobs.audit.PositionAudit;
 import com.globeco.trading.positions.LotReplayOracle;
-import com.globeco.trading.positions.PositionJson;
+import com.globeco.trading.positions.LotsJson;
 import com.globeco.trading.positions.TaxLots;
 import com.globeco.trading.testkit.fuzz.PoisonMessages;
 import org.apache.flink.runtime.minicluster.MiniCluster;
@@ -327,7 +327,7 @@ class TradeHotpathJobTest {
 
     private TaxLots snapshotLots(String key) throws SQLException {
         return query("SELECT tax_lots_compressed::text FROM snapshot_store WHERE position_key = ?", key,
-                result -> PositionJson.inflate(result.getString(1))).get(0);
+                result -> LotsJson.read(result.getString(1))).get(0);
     }
 
     private interface Column<T> {

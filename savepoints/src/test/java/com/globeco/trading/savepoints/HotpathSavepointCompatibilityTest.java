@@ -5,7 +5,7 @@ import com.globeco.trading.jobs.RunningJob;
 import com.globeco.trading.jobs.TestFlink;
 import com.globeco.trading.jobs.TradeHotpathJob;
 import com.globeco.trading.jobs.TradeHotpathOptions;
-import com.globeco.trading.positions.PositionJson;
+import com.globeco.trading.positions.LotsJson;
 import com.globeco.trading.positions.PositionState;
 import com.globeco.trading.positions.TaxLots;
 import org.apache.flink.configuration.Configuration;
@@ -48,7 +48,7 @@ class HotpathSavepointCompatibilityTest {
         assertThat(positions).hasSameSizeAs(expected);
         for (String[] row : expected) {
             PositionState state = positions.get(row[0]);
-            TaxLots stored = PositionJson.inflate(row[3]);
+            TaxLots stored = LotsJson.read(row[3]);
             assertThat(state.version()).as("version of %s", row[0]).isEqualTo(Long.parseLong(row[1]));
             assertThat(state.status()).isEqualTo(row[2]);
             assertThat(state.lots()).as("lots of %s: v1's price serves as cost and reference", row[0]).isEqualTo(stored);

@@ -3,16 +3,14 @@ package com.globeco.trading.operators.execution;
 import com.globeco.trading.execution.ExecutionAnswer;
 import com.globeco.trading.execution.ExecutionJson;
 import com.globeco.trading.execution.ExecutionUpdate;
-import com.globeco.trading.fills.CorrelationIds;
-import com.globeco.trading.operators.http.PooledHttp;
+
+import com.globeco.trading.operators.http.ServiceCalls;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Client of the Execution Service whose calls complete as futures. Every call carries
@@ -20,15 +18,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * comes back as an answer.
  */
 public final class ExecutionServiceClient implements AutoCloseable {
-    private final URI baseUri;
-    private final Duration timeout;
-    private final PooledHttp http;
-    private final AtomicLong spans = new AtomicLong();
+    private final ServiceCalls calls;
 
     public ExecutionServiceClient(URI baseUri, Duration timeout, int concurrentCalls) {
-        this.baseUri = baseUri;
-        this.timeout = timeout;
-        this.http = new PooledHttp("execution-service-call", timeout, concurrentCalls);
+        this.calls = new ServiceCalls("execution-service", baseUri, timeout, concurrentCalls);
     }
 
     public CompletableFuture<ExecutionAnswer> read(long executionId, String correlationId) {
@@ -44,15 +37,11 @@ public final class ExecutionServiceClient implements AutoCloseable {
     }
 
     private HttpRequest.Builder request(long executionId, String correlationId) {
-        return HttpRequest.newBuilder(baseUri.resolve("/api/v1/execution/" + executionId))
-                .timeout(timeout)
-                .header("Accept", "application/json")
-                .header("X-Correlation-ID", correlationId)
-                .header("traceparent", CorrelationIds.traceparent(correlationId, spans.incrementAndGet()));
+        return calls.request("/api/v1/execution/" + executionId, correlationId);
     }
 
     private CompletableFuture<ExecutionAnswer> send(HttpRequest request) {
-        return http.send(request).handle((response, error) -> error == null ? answer(response) : unreachable(error));
+        return calls.send(request, ExecutionServiceClient::answer, ExecutionAnswer.Unreachable::new);
     }
 
     private static ExecutionAnswer answer(HttpResponse<String> response) {
@@ -70,13 +59,8 @@ public final class ExecutionServiceClient implements AutoCloseable {
         return new ExecutionAnswer.Refused(status, response.body());
     }
 
-    private static ExecutionAnswer unreachable(Throwable error) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        return new ExecutionAnswer.Unreachable(cause.getMessage());
-    }
-
     @Override
     public void close() {
-        http.close();
+        calls.close();
     }
 }

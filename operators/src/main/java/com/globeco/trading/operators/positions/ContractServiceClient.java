@@ -2,9 +2,8 @@ package com.globeco.trading.operators.positions;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.globeco.trading.fills.CorrelationIds;
 import com.globeco.trading.operators.http.CircuitBreakers;
-import com.globeco.trading.operators.http.PooledHttp;
+import com.globeco.trading.operators.http.ServiceCalls;
 import com.globeco.trading.positions.ContractOutcome;
 import com.globeco.trading.positions.TradeEvent;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -12,48 +11,29 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The Contract Service ({@code POST /api/v1/contracts}, idempotent by trade id) behind a circuit
- * breaker, with {@code X-Correlation-ID} and a W3C {@code traceparent} on every call. A timeout, an
- * error or an open breaker is an outcome too, never an exception.
+ * breaker. A timeout, an error or an open breaker is an outcome too, never an exception.
  */
 final class ContractServiceClient implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final ContractServiceSettings settings;
-    private final PooledHttp http;
+    private final ServiceCalls calls;
     private final CircuitBreaker breaker;
-    private final AtomicLong spans = new AtomicLong();
 
     ContractServiceClient(ContractServiceSettings settings, String name, int concurrentCalls) {
-        this.settings = settings;
-        this.http = new PooledHttp(name + "-call", settings.timeout(), concurrentCalls);
+        this.calls = new ServiceCalls(name, settings.uri(), settings.timeout(), concurrentCalls);
         this.breaker = CircuitBreakers.afterConsecutiveFailures(name, settings.breakerFailures(), settings.breakerOpenFor());
     }
 
     CompletableFuture<ContractOutcome> generate(TradeEvent trade) {
-        if (!breaker.tryAcquirePermission()) {
-            return CompletableFuture.completedFuture(ContractOutcome.failed(trade, "circuit breaker open"));
-        }
-        long started = System.nanoTime();
-        return http.send(request(trade)).handle((response, error) -> {
-            long nanos = System.nanoTime() - started;
-            ContractOutcome outcome = error == null ? answer(trade, response) : ContractOutcome.failed(trade, cause(error));
-            if (outcome.generated()) {
-                breaker.onSuccess(nanos, TimeUnit.NANOSECONDS);
-            } else {
-                breaker.onError(nanos, TimeUnit.NANOSECONDS, new IllegalStateException(outcome.failure()));
-            }
-            return outcome;
-        });
+        return calls.send(request(trade), response -> answer(trade, response), error -> ContractOutcome.failed(trade, error),
+                breaker, outcome -> !outcome.generated(), () -> ContractOutcome.failed(trade, "circuit breaker open"));
     }
 
     @Override
     public void close() {
-        http.close();
+        calls.close();
     }
 
     private HttpRequest request(TradeEvent trade) {
@@ -63,11 +43,8 @@ final class ContractServiceClient implements AutoCloseable {
                 .put("quantity", trade.quantity())
                 .put("price", trade.price())
                 .put("effectiveDate", trade.effectiveDate());
-        return HttpRequest.newBuilder(settings.uri().resolve("/api/v1/contracts"))
-                .timeout(settings.timeout())
+        return calls.request("/api/v1/contracts", trade.correlationId())
                 .header("Content-Type", "application/json")
-                .header("X-Correlation-ID", trade.correlationId())
-                .header("traceparent", CorrelationIds.traceparent(trade.correlationId(), spans.incrementAndGet()))
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
                 .build();
     }
@@ -83,10 +60,5 @@ final class ContractServiceClient implements AutoCloseable {
         } catch (Exception unreadable) {
             return ContractOutcome.failed(trade, "unreadable answer: " + unreadable.getMessage());
         }
-    }
-
-    private static String cause(Throwable error) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        return String.valueOf(cause.getMessage());
     }
 }

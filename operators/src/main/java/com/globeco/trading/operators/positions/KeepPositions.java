@@ -10,7 +10,6 @@ import com.globeco.trading.positions.MarketPrice;
 import com.globeco.trading.positions.PositionChange;
 import com.globeco.trading.positions.PositionCommand;
 import com.globeco.trading.positions.PositionEvent;
-import com.globeco.trading.positions.PositionJson;
 import com.globeco.trading.positions.PositionState;
 import com.globeco.trading.positions.SequenceStatus;
 import com.globeco.trading.positions.TradeEvent;

@@ -1,5 +1,6 @@
 package com.globeco.trading.operators.sinks;
 
+import com.globeco.trading.positions.EventJson;
 import com.globeco.trading.positions.PositionChange;
 import com.globeco.trading.positions.PositionEvent;
 import com.globeco.trading.positions.PositionSnapshot;
@@ -48,7 +49,7 @@ public final class PositionChangeStatement implements JdbcQueryStatement<Positio
         row.setString(3, event.eventType());
         row.setDate(4, event.effectiveDate() == null ? null : Date.valueOf(LocalDate.parse(event.effectiveDate())));
         row.setTimestamp(5, event.occurredAt() == null ? null : Timestamp.from(Instant.parse(event.occurredAt())));
-        row.setString(6, event.payload());
+        row.setString(6, EventJson.payload(event));
         row.setString(7, event.tradeId());
         row.setString(8, event.correlationId());
         row.setString(9, event.causationId());

@@ -4,11 +4,12 @@ import com.globeco.trading.fills.DeadLetter;
 import com.globeco.trading.fills.SourceMessage;
 import com.globeco.trading.positions.ContractTerms;
 import com.globeco.trading.positions.DedupRule;
+import com.globeco.trading.positions.EventJson;
 import com.globeco.trading.positions.MarketPrice;
 import com.globeco.trading.positions.PositionChange;
 import com.globeco.trading.positions.PositionCommand;
 import com.globeco.trading.positions.PositionEvent;
-import com.globeco.trading.positions.PositionJson;
+import com.globeco.trading.positions.LotsJson;
 import com.globeco.trading.positions.TaxLotMethod;
 import com.globeco.trading.positions.TradeEvent;
 import com.globeco.trading.positions.TradeType;
@@ -95,7 +96,7 @@ class KeepPositionsTest {
     void aForwardDatedTradeIsAppliedOnTheHotpath() throws Exception {
         send(trade("T1", TradeType.NEW_TRADE, "100", TODAY.plusDays(3)));
 
-        assertThat(events().get(0).payload()).contains("\"sequenceStatus\":\"FORWARD_DATED\"");
+        assertThat(EventJson.payload(events().get(0))).contains("\"sequenceStatus\":\"FORWARD_DATED\"");
         assertThat(harness.getSideOutput(KeepPositions.BACKDATED)).isNullOrEmpty();
     }
 
@@ -106,7 +107,7 @@ class KeepPositionsTest {
         send(trade("T2", TradeType.INCREASE, "100", TODAY));
         send(trade("T3", TradeType.DECREASE, "30", TODAY));
 
-        assertThat(events().get(2).payload()).contains("\"lotId\":\"T2\"").doesNotContain("\"lotId\":\"T1\"");
+        assertThat(EventJson.payload(events().get(2))).contains("\"lotId\":\"T2\"").doesNotContain("\"lotId\":\"T1\"");
     }
 
     @Test
@@ -121,7 +122,7 @@ class KeepPositionsTest {
             assertThat(letter.sourceOffset()).isEqualTo(1);
             assertThat(letter.payload()).isEqualTo("{\"original\":\"T2\"}");
         });
-        assertThat(PositionJson.inflate(changes().get(1).snapshot().lotsJson()).count()).isZero();
+        assertThat(LotsJson.read(changes().get(1).snapshot().lotsJson()).count()).isZero();
     }
 
     @Test
@@ -148,7 +149,7 @@ class KeepPositionsTest {
 
         assertThat(resets()).singleElement().satisfies(reset -> {
             assertThat(reset.event().positionKey()).isEqualTo(KEY);
-            assertThat(reset.event().payload()).contains("\"resetPnl\":\"11345.0000000000000000\"");
+            assertThat(EventJson.payload(reset.event())).contains("\"resetPnl\":\"11345.0000000000000000\"");
             assertThat(reset.snapshot().costBasis()).isEqualByComparingTo("1000");
             assertThat(reset.snapshot().marketValue()).isEqualByComparingTo("12345");
         });

@@ -1,0 +1,17 @@
+package com.globeco.trading.positions;
+
+import java.math.BigDecimal;
+
+/**
+ * What a trade did to its position: the payload of a TRADE_APPLIED or PROVISIONAL_TRADE_APPLIED
+ * event. A decrease lists the lots it relieved and the P&L it realized; an opening has neither.
+ */
+public record TradeApplied(
+        String tradeId,
+        TradeType tradeType,
+        BigDecimal quantity,
+        BigDecimal price,
+        SequenceStatus sequenceStatus,
+        LotReduction[] allocation,
+        BigDecimal realizedPnl,
+        PositionTotals totals) {}

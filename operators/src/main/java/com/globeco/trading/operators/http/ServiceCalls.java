@@ -1,0 +1,89 @@
+package com.globeco.trading.operators.http;
+
+import com.globeco.trading.fills.CorrelationIds;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * Calls to one HTTP service, the way every client here makes them: requests under the service's base
+ * URI with a timeout, {@code Accept: application/json}, {@code X-Correlation-ID} and a W3C
+ * {@code traceparent}; answers and failures to reach the service both turned into the caller's
+ * outcome type, never an exception; optionally behind a circuit breaker that counts the outcomes
+ * the caller calls failures.
+ */
+public final class ServiceCalls implements AutoCloseable {
+    private final URI baseUri;
+    private final Duration timeout;
+    private final PooledHttp http;
+    private final AtomicLong spans = new AtomicLong();
+
+    public ServiceCalls(String name, URI baseUri, Duration timeout, int concurrentCalls) {
+        this.baseUri = baseUri;
+        this.timeout = timeout;
+        this.http = new PooledHttp(name + "-call", timeout, concurrentCalls);
+    }
+
+    /** A request to {@code path} (with its query) carrying the standard headers for {@code correlationId}. */
+    public HttpRequest.Builder request(String path, String correlationId) {
+        return HttpRequest.newBuilder(baseUri.resolve(path))
+                .timeout(timeout)
+                .header("Accept", "application/json")
+                .header("X-Correlation-ID", correlationId)
+                .header("traceparent", CorrelationIds.traceparent(correlationId, spans.incrementAndGet()));
+    }
+
+    /** Sends the request; an answer becomes {@code onAnswer}'s outcome, a failure to reach the service {@code onUnreachable}'s. */
+    public <T> CompletableFuture<T> send(HttpRequest request, Function<HttpResponse<String>, T> onAnswer,
+                                         Function<String, T> onUnreachable) {
+        return http.send(request).handle((response, error) -> error == null ? onAnswer.apply(response) : onUnreachable.apply(cause(error)));
+    }
+
+    /**
+     * Sends the request behind {@code breaker}: while it is open the outcome is {@code whenOpen}'s without
+     * a call; otherwise the outcome counts as an error of the service when {@code isFailure} says so.
+     */
+    public <T> CompletableFuture<T> send(HttpRequest request, Function<HttpResponse<String>, T> onAnswer,
+                                         Function<String, T> onUnreachable, CircuitBreaker breaker,
+                                         Predicate<T> isFailure, Supplier<T> whenOpen) {
+        if (!breaker.tryAcquirePermission()) {
+            return CompletableFuture.completedFuture(whenOpen.get());
+        }
+        long started = System.nanoTime();
+        return send(request, onAnswer, onUnreachable).thenApply(outcome -> {
+            long nanos = System.nanoTime() - started;
+            if (isFailure.test(outcome)) {
+                breaker.onError(nanos, TimeUnit.NANOSECONDS, new ServiceFailure(String.valueOf(outcome)));
+            } else {
+                breaker.onSuccess(nanos, TimeUnit.NANOSECONDS);
+            }
+            return outcome;
+        });
+    }
+
+    @Override
+    public void close() {
+        http.close();
+    }
+
+    private static String cause(Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        return String.valueOf(cause.getMessage());
+    }
+
+    private static final class ServiceFailure extends RuntimeException {
+        ServiceFailure(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package com.globeco.trading.operators.positions;
+
+import com.globeco.trading.fills.DeadLetter;
+import com.globeco.trading.fills.SourceMessage;
+import com.globeco.trading.positions.ContractRetry;
+import com.globeco.trading.positions.DedupRule;
+import com.globeco.trading.positions.MarketPrice;
+import com.globeco.trading.positions.TaxLotMethod;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.apache.flink.util.OutputTag;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The hotpath's gates in Flink's harness: a value downstream, or a dead letter on the gate's own tag with its message. */
+class GatesTest {
+    private static final Instant NOW = Instant.parse("2026-11-20T15:00:00Z");
+
+    @Test
+    void aValidTradeGoesOnWithItsKafkaMessage() throws Exception {
+        String payload = "{\"tradeId\":\"T1\",\"positionKey\":\"ACC-1:AAPL:USD\",\"tradeType\":\"NEW_TRADE\",\"quantity\":5,"
+                + "\"price\":10.5,\"effectiveDate\":\"2026-11-20\",\"occurredAt\":\"2026-11-20T14:59:00Z\"}";
+        var harness = harness(new ValidateTrades(ZoneOffset.UTC, DedupRule.defaults()));
+
+        harness.processElement(message("trade-events", 7, payload), NOW.toEpochMilli());
+
+        assertThat(harness.extractOutputValues()).singleElement().satisfies(command -> {
+            assertThat(command.trade().tradeId()).isEqualTo("T1");
+            assertThat(command.source().offset()).isEqualTo(7);
+        });
+        assertThat(harness.getSideOutput(ValidateTrades.REJECTED)).isNullOrEmpty();
+    }
+
+    @Test
+    void aTradeWithNineDecimalsIsDeadLetteredAndNothingGoesOn() throws Exception {
+        String payload = "{\"tradeId\":\"T1\",\"positionKey\":\"ACC-1:AAPL:USD\",\"tradeType\":\"NEW_TRADE\",\"quantity\":1.123456789,"
+                + "\"price\":10.5,\"effectiveDate\":\"2026-11-20\",\"occurredAt\":\"2026-11-20T14:59:00Z\"}";
+        var harness = harness(new ValidateTrades(ZoneOffset.UTC, DedupRule.defaults()));
+
+        harness.processElement(message("trade-events", 8, payload), NOW.toEpochMilli());
+
+        assertThat(harness.extractOutputValues()).isEmpty();
+        assertThat(letters(harness, ValidateTrades.REJECTED)).singleElement().satisfies(letter -> {
+            assertThat(letter.reason()).isEqualTo("INVALID_TRADE");
+            assertThat(letter.error()).contains("quantity has more than 8 decimal places");
+            assertThat(letter.sourceOffset()).isEqualTo(8);
+            assertThat(letter.payload()).isEqualTo(payload);
+        });
+    }
+
+    @Test
+    void marketPricesNeedAnInstrumentAPriceAndAnInstant() throws Exception {
+        var harness = harness(new ReadMarketPrices());
+
+        harness.processElement(message("market-data", 1, "{\"instrument\":\"AAPL\",\"price\":12.5,\"asOf\":\"2026-11-20T14:00:00Z\"}"), 0);
+        harness.processElement(message("market-data", 2, "{\"instrument\":\"AAPL\",\"price\":12.5}"), 0);
+        harness.processElement(message("market-data", 3, "{\"instrument\":\"aapl; drop\",\"price\":-1,\"asOf\":\"today\"}"), 0);
+
+        assertThat(harness.extractOutputValues()).extracting(MarketPrice::instrument, MarketPrice::asOf)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("AAPL", "2026-11-20T14:00:00Z"));
+        assertThat(letters(harness, ReadMarketPrices.REJECTED)).extracting(DeadLetter::sourceOffset, DeadLetter::reason)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2L, "INVALID_MARKET_DATA"),
+                        org.assertj.core.groups.Tuple.tuple(3L, "INVALID_MARKET_DATA"));
+        assertThat(letters(harness, ReadMarketPrices.REJECTED).get(1).error())
+                .contains("instrument must be").contains("price must be positive").contains("asOf must be an ISO-8601 instant");
+    }
+
+    @Test
+    void contractEventsSetATaxLotMethod() throws Exception {
+        var harness = harness(new ReadContractTerms());
+
+        harness.processElement(message("contract-events", 1, "{\"positionKey\":\"ACC-1:AAPL:USD\",\"taxLotMethod\":\"HIFO\"}"), 0);
+        harness.processElement(message("contract-events", 2, "{\"positionKey\":\"ACC-1:AAPL:USD\",\"taxLotMethod\":\"fifo\"}"), 0);
+
+        assertThat(harness.extractOutputValues()).extracting(command -> command.terms().method()).containsExactly(TaxLotMethod.HIFO);
+        assertThat(letters(harness, ReadContractTerms.REJECTED)).singleElement()
+                .satisfies(letter -> assertThat(letter.reason()).isEqualTo("INVALID_CONTRACT_EVENT"));
+    }
+
+    @Test
+    void aDeferredContractRequestIsReadBackWithItsTrade() throws Exception {
+        String retry = "{\"tradeId\":\"T1\",\"positionKey\":\"ACC-1:AAPL:USD\",\"failure\":\"timeout\",\"trade\":{\"tradeId\":\"T1\","
+                + "\"positionKey\":\"ACC-1:AAPL:USD\",\"tradeType\":\"NEW_TRADE\",\"quantity\":5,\"price\":10.5,"
+                + "\"effectiveDate\":\"2026-11-20\",\"occurredAt\":\"2026-11-20T14:59:00Z\",\"correlationId\":\"c-1\"}}";
+        var harness = harness(new ReadContractRetries(ZoneOffset.UTC));
+
+        harness.processElement(message("contract-generation-retry", 4, retry), NOW.toEpochMilli());
+        harness.processElement(message("contract-generation-retry", 5, "{\"tradeId\":\"T2\"}"), NOW.toEpochMilli());
+
+        assertThat(harness.extractOutputValues()).extracting(ContractRetry::trade).extracting(trade -> trade.correlationId())
+                .containsExactly("c-1");
+        assertThat(letters(harness, ReadContractRetries.REJECTED)).singleElement()
+                .satisfies(letter -> assertThat(letter.error()).contains("trade is required"));
+    }
+
+    private static <T> OneInputStreamOperatorTestHarness<SourceMessage, T> harness(ProcessFunction<SourceMessage, T> gate) throws Exception {
+        var harness = ProcessFunctionTestHarnesses.forProcessFunction(gate);
+        harness.setProcessingTime(NOW.toEpochMilli());
+        return harness;
+    }
+
+    private static SourceMessage message(String topic, long offset, String payload) {
+        return new SourceMessage(topic, 0, offset, 0, payload);
+    }
+
+    private static List<DeadLetter> letters(OneInputStreamOperatorTestHarness<SourceMessage, ?> harness, OutputTag<DeadLetter> tag) {
+        var letters = harness.getSideOutput(tag);
+        return letters == null ? List.of() : letters.stream().map(StreamRecord::getValue).toList();
+    }
+}
