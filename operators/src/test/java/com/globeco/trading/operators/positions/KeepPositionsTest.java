@@ -16,6 +16,8 @@ import com.globeco.trading.positions.TradeType;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
+import org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness;
 import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
@@ -37,6 +39,7 @@ class KeepPositionsTest {
     private static final LocalDate TODAY = LocalDate.of(2025, 6, 2);
     private static final long NOW = TODAY.atTime(15, 0).toInstant(ZoneOffset.UTC).toEpochMilli();
     private static final String KEY = "ACC-7:AAPL:USD";
+    private static final int MAX_PARALLELISM = 128;
 
     private KeyedTwoInputStreamOperatorTestHarness<String, PositionCommand, MarketPrice, PositionChange> harness;
     private int offset;
@@ -180,6 +183,36 @@ class KeepPositionsTest {
         assertThat(resets().get(1).event().eventVersion()).isEqualTo(3);
     }
 
+    @Test
+    void afterRescalingToTwoSubtasksEachKnowsItsPositionsTradesAndInstruments() throws Exception {
+        List<String> keys = List.of(KEY, "ACC-8:AAPL:USD", "ACC-9:AAPL:USD", "ACC-10:MSFT:USD", "ACC-11:AAPL:USD");
+        for (int position = 0; position < keys.size(); position++) {
+            send(trade("T" + position, TradeType.NEW_TRADE, "10", TODAY, keys.get(position)));
+        }
+        OperatorSubtaskState snapshot = harness.snapshot(1, NOW);
+        harness.close();
+
+        int appliedAgain = 0;
+        int resets = 0;
+        for (int subtask = 0; subtask < 2; subtask++) {
+            harness = open(AbstractStreamOperatorTestHarness.repartitionOperatorState(snapshot, MAX_PARALLELISM, 1, 2, subtask),
+                    Duration.ofDays(30), 2, subtask);
+            for (int position = 0; position < keys.size(); position++) {
+                if (KeyGroupRangeAssignment.assignKeyToParallelOperator(keys.get(position), MAX_PARALLELISM, 2) == subtask) {
+                    send(trade("T" + position, TradeType.NEW_TRADE, "10", TODAY, keys.get(position)));
+                }
+            }
+            price("AAPL", "12", "2025-06-02T20:00:00Z");
+            appliedAgain += (int) events().stream().filter(event -> !event.eventType().equals(PositionEvent.RESET)).count();
+            resets += resets().size();
+            harness.close();
+        }
+        harness = open(null, Duration.ofDays(30));
+
+        assertThat(appliedAgain).as("no trade is applied twice after rescaling").isZero();
+        assertThat(resets).as("each AAPL position is reset once, by the subtask that now holds it").isEqualTo(4);
+    }
+
     private void restore() throws Exception {
         OperatorSubtaskState snapshot = harness.snapshot(1, NOW);
         harness.close();
@@ -188,10 +221,15 @@ class KeepPositionsTest {
 
     private static KeyedTwoInputStreamOperatorTestHarness<String, PositionCommand, MarketPrice, PositionChange> open(
             OperatorSubtaskState restored, Duration dedupWindow) throws Exception {
+        return open(restored, dedupWindow, 1, 0);
+    }
+
+    private static KeyedTwoInputStreamOperatorTestHarness<String, PositionCommand, MarketPrice, PositionChange> open(
+            OperatorSubtaskState restored, Duration dedupWindow, int parallelism, int subtask) throws Exception {
         var harness = new KeyedTwoInputStreamOperatorTestHarness<String, PositionCommand, MarketPrice, PositionChange>(
                 new KeepPositions(UTC, new DedupRule(dedupWindow, Duration.ofHours(1))),
                 (KeySelector<PositionCommand, String>) PositionCommand::positionKey,
-                (KeySelector<MarketPrice, String>) MarketPrice::instrument, Types.STRING, 1, 1, 0);
+                priceKeyOwnedBy(parallelism, subtask), Types.STRING, MAX_PARALLELISM, parallelism, subtask);
         harness.setStateBackend(new EmbeddedRocksDBStateBackend());
         harness.setProcessingTime(NOW);
         harness.setStateTtlProcessingTime(NOW);
@@ -200,6 +238,17 @@ class KeepPositionsTest {
         }
         harness.open();
         return harness;
+    }
+
+    /**
+     * The harness keys its second input too, where the job broadcasts it: prices get a key the subtask owns,
+     * and the operator sets each position's key itself.
+     */
+    private static KeySelector<MarketPrice, String> priceKeyOwnedBy(int parallelism, int subtask) {
+        String owned = java.util.stream.IntStream.iterate(0, n -> n + 1).mapToObj(n -> "price-key-" + n)
+                .filter(key -> KeyGroupRangeAssignment.assignKeyToParallelOperator(key, MAX_PARALLELISM, parallelism) == subtask)
+                .findFirst().orElseThrow();
+        return price -> owned;
     }
 
     private void send(TradeEvent trade) throws Exception {
