@@ -64,14 +64,12 @@ public final class ConfirmFillsOperator extends AbstractStreamOperator<Confirmat
     private transient InternalTimerService<VoidNamespace> retryTimers;
 
     private transient Map<Long, Confirmation> running;
-    private transient ArrayDeque<Long> readyToCall;
-    private transient int callsInFlight;
-    private transient int callLimit;
+    private transient CallLimiter calls;
+    private transient ArrayDeque<Long> toDrain;
     private transient ExecutionServiceClient client;
     private transient CircuitBreaker breaker;
     private transient ConfirmationMetrics metrics;
     private transient CorrelatedLog log;
-    private transient boolean admittingWaiting;
 
     ConfirmFillsOperator(StreamOperatorParameters<ConfirmationRecord> parameters, ConfirmationSettings settings) {
         super(parameters);
@@ -88,11 +86,12 @@ public final class ConfirmFillsOperator extends AbstractStreamOperator<Confirmat
         retryTimers = getInternalTimerService("confirmation-retries", VoidNamespaceSerializer.INSTANCE, this);
 
         running = new HashMap<>();
-        readyToCall = new ArrayDeque<>();
-        callLimit = settings.callsPerSubtask(getRuntimeContext().getTaskInfo().getNumberOfParallelSubtasks());
+        toDrain = new ArrayDeque<>();
+        int callLimit = settings.callsPerSubtask(getRuntimeContext().getTaskInfo().getNumberOfParallelSubtasks());
+        calls = new CallLimiter(callLimit);
         client = new ExecutionServiceClient(settings.executionServiceUri(), settings.apiTimeout(), callLimit);
         breaker = CircuitBreakers.afterConsecutiveFailures("execution-service", settings.breakerFailures(), settings.breakerOpenFor());
-        metrics = new ConfirmationMetrics(getMetricGroup(), () -> callsInFlight, breaker);
+        metrics = new ConfirmationMetrics(getMetricGroup(), calls::inFlight, breaker);
         log = new CorrelatedLog(LoggerFactory.getLogger(ConfirmFillsOperator.class), settings.service());
         resumeInterruptedFills();
     }
@@ -100,23 +99,23 @@ public final class ConfirmFillsOperator extends AbstractStreamOperator<Confirmat
     @Override
     public void processElement(StreamRecord<InboundFill> element) throws Exception {
         Object key = getCurrentKey();
-        while (callsInFlight >= callLimit) {
-            mailbox.yield();
-        }
+        calls.awaitCapacity(mailbox);
         setCurrentKey(key);
         if (active.value() != null) {
             waiting.add(element.getValue());
         } else {
             admit((Long) key, element.getValue());
         }
+        drainWaitingFills();
     }
 
     @Override
-    public void onProcessingTime(InternalTimer<Long, VoidNamespace> timer) {
+    public void onProcessingTime(InternalTimer<Long, VoidNamespace> timer) throws Exception {
         Confirmation confirmation = running.get(timer.getKey());
         if (confirmation != null && confirmation.awaitingRetry) {
             confirmation.awaitingRetry = false;
             perform(timer.getKey(), confirmation, guarded(confirmation.process::retry));
+            drainWaitingFills();
             callReadyExecutions();
         }
     }
@@ -146,6 +145,7 @@ public final class ConfirmFillsOperator extends AbstractStreamOperator<Confirmat
                 start(key, pending);
             }
         }
+        drainWaitingFills();
         callReadyExecutions();
     }
 
@@ -196,10 +196,10 @@ public final class ConfirmFillsOperator extends AbstractStreamOperator<Confirmat
                 retryTimers.registerProcessingTimeTimer(VoidNamespace.INSTANCE, now() + retry.delay().toMillis());
             } else {
                 confirmation.nextCall = step;
-                if (callsInFlight < callLimit) {
+                if (calls.hasCapacity()) {
                     call(key, confirmation);
                 } else {
-                    readyToCall.add(key);
+                    calls.queue(key);
                 }
             }
         } catch (Exception e) {
@@ -214,7 +214,7 @@ public final class ConfirmFillsOperator extends AbstractStreamOperator<Confirmat
         }
         Step step = confirmation.nextCall;
         confirmation.nextCall = null;
-        callsInFlight++;
+        calls.started();
         long startedAt = System.nanoTime();
         InboundFill inbound = confirmation.pending.inbound();
         var answer = step instanceof Step.Write write
@@ -236,7 +236,7 @@ public final class ConfirmFillsOperator extends AbstractStreamOperator<Confirmat
 
     private void onAnswer(long key, Confirmation confirmation, Step step, ExecutionAnswer answer, long nanos)
             throws Exception {
-        callsInFlight--;
+        calls.finished();
         boolean write = step instanceof Step.Write;
         recordHealth(answer, write, nanos);
         metrics.apiCall(TimeUnit.NANOSECONDS.toMicros(nanos));
@@ -246,6 +246,7 @@ public final class ConfirmFillsOperator extends AbstractStreamOperator<Confirmat
             setCurrentKey(key);
             perform(key, confirmation, guarded(() -> write ? confirmation.process.onWrite(answer) : confirmation.process.onRead(answer)));
         }
+        drainWaitingFills();
         callReadyExecutions();
     }
 
@@ -258,8 +259,7 @@ public final class ConfirmFillsOperator extends AbstractStreamOperator<Confirmat
     }
 
     private void callReadyExecutions() {
-        while (callsInFlight < callLimit && !readyToCall.isEmpty()) {
-            Long key = readyToCall.poll();
+        for (Long key = calls.nextReady(); key != null; key = calls.nextReady()) {
             Confirmation confirmation = running.get(key);
             if (confirmation != null && confirmation.nextCall != null) {
                 setCurrentKey(key);
@@ -289,33 +289,30 @@ public final class ConfirmFillsOperator extends AbstractStreamOperator<Confirmat
         log.info(inbound.correlationId(), "fill {} of execution {} {} after {} calls in {} ms",
                 inbound.message().coordinates(), key, finish.outcome(), confirmation.process.calls(),
                 now - confirmation.pending.startedAtMillis());
-        admitWaiting(key);
+        toDrain.add(key);
     }
 
     /**
-     * Admits waiting fills in arrival order until one needs the service. A fill that finishes at
-     * once (an open breaker) re-enters here through {@link #finish}; the flag keeps that flat.
+     * Admits the waiting fills of every execution that finished a fill, in arrival order, until one needs
+     * the service. A fill that finishes at once (a duplicate, a stale fill, an open breaker) queues its
+     * execution here again, so the loop, not a recursion, goes on.
      */
-    private void admitWaiting(long key) throws Exception {
-        if (admittingWaiting) {
-            return;
-        }
-        admittingWaiting = true;
-        try {
+    private void drainWaitingFills() throws Exception {
+        for (Long key = toDrain.poll(); key != null; key = toDrain.poll()) {
+            setCurrentKey(key);
+            if (active.value() != null) {
+                continue;
+            }
             List<InboundFill> queue = new ArrayList<>();
             Iterable<InboundFill> stored = waiting.get();
             if (stored != null) {
                 stored.forEach(queue::add);
             }
-            int next = 0;
-            while (next < queue.size() && active.value() == null) {
-                admit(key, queue.get(next++));
+            if (!queue.isEmpty()) {
+                waiting.update(queue.subList(1, queue.size()));
+                admit(key, queue.get(0));
+                toDrain.add(key);
             }
-            if (next > 0) {
-                waiting.update(queue.subList(next, queue.size()));
-            }
-        } finally {
-            admittingWaiting = false;
         }
     }
 
