@@ -58,6 +58,9 @@ public final class ConfirmationProcess {
     }
 
     public Step onRead(ExecutionAnswer answer) {
+        if (answer instanceof ExecutionAnswer.CircuitOpen) {
+            return circuitOpen();
+        }
         if (answer instanceof Found found) {
             return afterRead(found.execution());
         }
@@ -68,6 +71,9 @@ public final class ConfirmationProcess {
     }
 
     public Step onWrite(ExecutionAnswer answer) {
+        if (answer instanceof ExecutionAnswer.CircuitOpen) {
+            return circuitOpen();
+        }
         if (answer instanceof Found found) {
             ExecutionState execution = found.execution();
             return new Finish(Outcome.CONFIRMED, null, "confirmed", knownVersion, execution.version(), execution);

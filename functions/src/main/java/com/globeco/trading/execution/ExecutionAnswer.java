@@ -14,4 +14,7 @@ public sealed interface ExecutionAnswer {
 
     /** No HTTP answer: connection refused, reset or timed out. */
     record Unreachable(String error) implements ExecutionAnswer {}
+
+    /** No call made: the service's circuit breaker is open. */
+    record CircuitOpen() implements ExecutionAnswer {}
 }

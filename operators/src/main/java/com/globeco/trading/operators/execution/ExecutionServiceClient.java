@@ -17,7 +17,7 @@ import java.util.concurrent.CompletableFuture;
  * {@code X-Correlation-ID} and a W3C {@code traceparent}; every outcome, including a timeout,
  * comes back as an answer.
  */
-public final class ExecutionServiceClient implements AutoCloseable {
+public final class ExecutionServiceClient implements ExecutionService {
     private final ServiceCalls calls;
 
     public ExecutionServiceClient(URI baseUri, Duration timeout, int concurrentCalls) {

@@ -8,7 +8,9 @@ import com.globeco.trading.fills.ConfirmationRecord;
 import com.globeco.trading.fills.DeadLetter;
 import com.globeco.trading.fills.InboundFill;
 import com.globeco.trading.fills.Outcome;
-import com.globeco.trading.operators.execution.ExecutionServiceClient;
+import com.globeco.trading.operators.execution.ExecutionService;
+import com.globeco.trading.operators.execution.ExecutionServices;
+import com.globeco.trading.operators.execution.GuardedExecutionService;
 import com.globeco.trading.operators.http.CircuitBreakers;
 import com.globeco.trading.operators.guard.DataErrors;
 import com.globeco.trading.operators.logging.CorrelatedLog;
@@ -56,6 +58,7 @@ public final class ConfirmFillsOperator extends AbstractStreamOperator<Confirmat
     public static final OutputTag<DeadLetter> FAILED = new OutputTag<DeadLetter>("failed-fills") {};
 
     private final ConfirmationSettings settings;
+    private final ExecutionServices services;
     private final transient MailboxExecutor mailbox;
 
     private transient ValueState<ExecutionLedger> ledgers;
@@ -66,14 +69,16 @@ public final class ConfirmFillsOperator extends AbstractStreamOperator<Confirmat
     private transient Map<Long, Confirmation> running;
     private transient CallLimiter calls;
     private transient ArrayDeque<Long> toDrain;
-    private transient ExecutionServiceClient client;
+    private transient ExecutionService service;
     private transient CircuitBreaker breaker;
     private transient ConfirmationMetrics metrics;
     private transient CorrelatedLog log;
 
-    ConfirmFillsOperator(StreamOperatorParameters<ConfirmationRecord> parameters, ConfirmationSettings settings) {
+    ConfirmFillsOperator(StreamOperatorParameters<ConfirmationRecord> parameters, ConfirmationSettings settings,
+                         ExecutionServices services) {
         super(parameters);
         this.settings = settings;
+        this.services = services;
         this.mailbox = parameters.getMailboxExecutor();
     }
 
@@ -89,8 +94,9 @@ public final class ConfirmFillsOperator extends AbstractStreamOperator<Confirmat
         toDrain = new ArrayDeque<>();
         int callLimit = settings.callsPerSubtask(getRuntimeContext().getTaskInfo().getNumberOfParallelSubtasks());
         calls = new CallLimiter(callLimit);
-        client = new ExecutionServiceClient(settings.executionServiceUri(), settings.apiTimeout(), callLimit);
         breaker = CircuitBreakers.afterConsecutiveFailures("execution-service", settings.breakerFailures(), settings.breakerOpenFor());
+        service = new GuardedExecutionService(
+                services.connect(settings.executionServiceUri(), settings.apiTimeout(), callLimit), breaker);
         metrics = new ConfirmationMetrics(getMetricGroup(), calls::inFlight, breaker);
         log = new CorrelatedLog(LoggerFactory.getLogger(ConfirmFillsOperator.class), settings.service());
         resumeInterruptedFills();
@@ -125,8 +131,8 @@ public final class ConfirmFillsOperator extends AbstractStreamOperator<Confirmat
 
     @Override
     public void close() throws Exception {
-        if (client != null) {
-            client.close();
+        if (service != null) {
+            service.close();
         }
         super.close();
     }
@@ -208,18 +214,14 @@ public final class ConfirmFillsOperator extends AbstractStreamOperator<Confirmat
     }
 
     private void call(long key, Confirmation confirmation) {
-        if (!breaker.tryAcquirePermission()) {
-            perform(key, confirmation, confirmation.process.circuitOpen());
-            return;
-        }
         Step step = confirmation.nextCall;
         confirmation.nextCall = null;
         calls.started();
         long startedAt = System.nanoTime();
         InboundFill inbound = confirmation.pending.inbound();
         var answer = step instanceof Step.Write write
-                ? client.write(key, write.update(), inbound.correlationId())
-                : client.read(key, inbound.correlationId());
+                ? service.write(key, write.update(), inbound.correlationId())
+                : service.read(key, inbound.correlationId());
         answer.thenAccept(result -> {
             long nanos = System.nanoTime() - startedAt;
             deliver(() -> onAnswer(key, confirmation, step, result, nanos));
@@ -238,8 +240,9 @@ public final class ConfirmFillsOperator extends AbstractStreamOperator<Confirmat
             throws Exception {
         calls.finished();
         boolean write = step instanceof Step.Write;
-        recordHealth(answer, write, nanos);
-        metrics.apiCall(TimeUnit.NANOSECONDS.toMicros(nanos));
+        if (!(answer instanceof ExecutionAnswer.CircuitOpen)) {
+            metrics.apiCall(TimeUnit.NANOSECONDS.toMicros(nanos));
+        }
         log.info(confirmation.pending.inbound().correlationId(), "{} execution {} answered {} in {} ms",
                 write ? "PUT" : "GET", key, answer.getClass().getSimpleName(), TimeUnit.NANOSECONDS.toMillis(nanos));
         if (running.get(key) == confirmation) {
@@ -248,14 +251,6 @@ public final class ConfirmFillsOperator extends AbstractStreamOperator<Confirmat
         }
         drainWaitingFills();
         callReadyExecutions();
-    }
-
-    private void recordHealth(ExecutionAnswer answer, boolean write, long nanos) {
-        if (ConfirmationProcess.isServiceFailure(answer, write)) {
-            breaker.onError(nanos, TimeUnit.NANOSECONDS, new ExecutionServiceFailure(answer.toString()));
-        } else {
-            breaker.onSuccess(nanos, TimeUnit.NANOSECONDS);
-        }
     }
 
     private void callReadyExecutions() {
@@ -358,12 +353,6 @@ public final class ConfirmFillsOperator extends AbstractStreamOperator<Confirmat
         Confirmation(PendingFill pending, ConfirmationProcess process) {
             this.pending = pending;
             this.process = process;
-        }
-    }
-
-    private static final class ExecutionServiceFailure extends RuntimeException {
-        ExecutionServiceFailure(String message) {
-            super(message, null, false, false);
         }
     }
 }

@@ -1,14 +1,13 @@
 package com.globeco.trading.operators.fills;
 
+import com.globeco.trading.execution.ExecutionAnswer;
 import com.globeco.trading.execution.RetryPolicy;
 import com.globeco.trading.fills.ConfirmationRecord;
 import com.globeco.trading.fills.DeadLetter;
 import com.globeco.trading.fills.Fill;
-import com.globeco.trading.fills.InboundFill;
 import com.globeco.trading.fills.Outcome;
+import com.globeco.trading.operators.execution.ExecutionServices;
 import com.globeco.trading.testkit.execution.ExecutionServiceSimulator;
-import com.globeco.trading.testkit.execution.ExecutionView;
-import com.globeco.trading.testkit.execution.Latency;
 import com.globeco.trading.testkit.execution.NewExecution;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
@@ -22,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -30,24 +30,29 @@ import static com.globeco.trading.fills.Fills.fill;
 import static com.globeco.trading.fills.Fills.inbound;
 import static org.assertj.core.api.Assertions.assertThat;
 
+/**
+ * The confirmation operator in Flink's keyed harness on RocksDB, against a deterministic in-memory
+ * Execution Service (answers at once or held, faults on demand), and once against the simulator over HTTP.
+ */
 class ConfirmFillsOperatorTest {
-    private ExecutionServiceSimulator service;
-    private KeyedOneInputStreamOperatorTestHarness<Long, InboundFill, ConfirmationRecord> harness;
+    private static final RetryPolicy NO_RETRIES = new RetryPolicy(0, Duration.ofMillis(1), Duration.ofMillis(1), 5);
+
+    private final FakeExecutionService service = new FakeExecutionService();
+    private ExecutionServices services;
+    private KeyedOneInputStreamOperatorTestHarness<Long, com.globeco.trading.fills.InboundFill, ConfirmationRecord> harness;
     private long execution;
     private long offset;
 
     @BeforeEach
     void start() throws Exception {
-        service = ExecutionServiceSimulator.start();
-        execution = service.createExecution(NewExecution.of("BUY", "68336002fe95851f0a2aeda9", 1000));
+        services = FakeExecutionService.named(getClass().getName() + System.nanoTime(), service);
+        execution = service.create("1000");
         harness = open(settings(), null);
     }
 
     @AfterEach
     void stop() throws Exception {
-        service.setErrorRate(0);
         harness.close();
-        service.close();
     }
 
     @Test
@@ -58,8 +63,8 @@ class ConfirmFillsOperatorTest {
         awaitOutputs(2);
 
         assertThat(outcomes()).containsExactly(Outcome.CONFIRMED, Outcome.CONFIRMED);
-        assertThat(stored().quantityFilled()).isEqualByComparingTo("700");
-        assertThat(stored().version()).isEqualTo(3);
+        assertThat(service.stored(execution).quantityFilled()).isEqualByComparingTo("700");
+        assertThat(service.stored(execution).version()).isEqualTo(3);
         assertThat(service.requests("GET")).as("only the first fill reads the version").isEqualTo(1);
         assertThat(service.requests("PUT")).isEqualTo(2);
         assertThat(records().get(1).versionBefore()).isEqualTo(2);
@@ -67,14 +72,31 @@ class ConfirmFillsOperatorTest {
     }
 
     @Test
+    void confirmsAgainstTheSimulatorOverHttp() throws Exception {
+        try (ExecutionServiceSimulator simulator = ExecutionServiceSimulator.start()) {
+            long simulated = simulator.createExecution(NewExecution.of("BUY", "68336002fe95851f0a2aeda9", 1000));
+            harness.close();
+            services = ExecutionServices.http();
+            harness = open(pointedAt(settings(), simulator.baseUri()), null);
+
+            send(fill(simulated, 1, "300", "10.5"));
+            send(fill(simulated, 2, "700", "10.75"));
+            awaitOutputs(2);
+
+            assertThat(outcomes()).containsExactly(Outcome.CONFIRMED, Outcome.CONFIRMED);
+            assertThat(simulator.execution(simulated).orElseThrow().quantityFilled()).isEqualByComparingTo("700");
+            assertThat(simulator.tracedRequests()).as("every call carries traceparent and X-Correlation-ID").isEqualTo(3);
+        }
+    }
+
+    @Test
     void anOlderFillArrivingLateNeverRegressesTheExecution() throws Exception {
-        service.setLatency(Latency.fixed(Duration.ofMillis(50)));
         send(fill(execution, 2, "700", "10.75"));
         send(fill(execution, 1, "300", "10.5"));
         awaitOutputs(2);
 
         assertThat(outcomes()).containsExactly(Outcome.CONFIRMED, Outcome.STALE_SKIPPED);
-        assertThat(stored().quantityFilled()).isEqualByComparingTo("700");
+        assertThat(service.stored(execution).quantityFilled()).isEqualByComparingTo("700");
         assertThat(service.requests("PUT")).isEqualTo(1);
     }
 
@@ -90,7 +112,7 @@ class ConfirmFillsOperatorTest {
 
         assertThat(outcomes()).containsExactly(Outcome.FAILED, Outcome.CONFIRMED);
         assertThat(deadLetters()).singleElement().satisfies(letter -> assertThat(letter.reason()).isEqualTo("PROCESSING_ERROR"));
-        assertThat(stored().quantityFilled()).isEqualByComparingTo("300");
+        assertThat(service.stored(execution).quantityFilled()).isEqualByComparingTo("300");
     }
 
     @Test
@@ -103,26 +125,26 @@ class ConfirmFillsOperatorTest {
 
         assertThat(outcomes()).containsExactly(Outcome.CONFIRMED, Outcome.DUPLICATE);
         assertThat(service.requests("PUT")).isEqualTo(1);
-        assertThat(stored().version()).isEqualTo(2);
+        assertThat(service.stored(execution).version()).isEqualTo(2);
     }
 
     @Test
     void aChangeMadeElsewhereIsDetectedThroughTheVersion() throws Exception {
         send(fill(execution, 1, "300", "10.5"));
         awaitOutputs(1);
-        putBehindTheJobsBack(900);
+        service.writeElsewhere(execution, "900", "11");
 
         send(fill(execution, 2, "700", "10.75"));
         awaitOutputs(2);
 
         assertThat(outcomes()).containsExactly(Outcome.CONFIRMED, Outcome.STALE_SKIPPED);
-        assertThat(stored().quantityFilled()).isEqualByComparingTo("900");
+        assertThat(service.stored(execution).quantityFilled()).isEqualByComparingTo("900");
         assertThat(service.conflicts()).isEqualTo(1);
     }
 
     @Test
     void failuresAreRetriedOnTimersThenDeadLettered() throws Exception {
-        service.setOutage(true);
+        service.failWith(new ExecutionAnswer.Refused(503, "Service Unavailable"));
         send(fill(execution, 1, "300", "10.5"));
         for (int retry = 1; retry <= 3; retry++) {
             drainMailboxUntil(() -> harness.numProcessingTimeTimers() == 1);
@@ -134,20 +156,19 @@ class ConfirmFillsOperatorTest {
         assertThat(record.outcome()).isEqualTo(Outcome.FAILED);
         assertThat(record.attempts()).isEqualTo(4);
         assertThat(record.detail()).contains("gave up after 3 retries").contains("503");
+        assertThat(service.requests("GET")).isEqualTo(4);
         DeadLetter letter = deadLetters().get(0);
         assertThat(letter.reason()).isEqualTo("RETRIES_EXHAUSTED");
         assertThat(letter.sourceOffset()).isEqualTo(record.sourceOffset());
     }
 
     @Test
-    void anOpenBreakerFailsFillsFastUntilItCloses() throws Exception {
+    void anOpenBreakerFailsFillsFastWithoutCallingTheService() throws Exception {
         harness.close();
-        harness = open(settings().withRetry(new RetryPolicy(0, Duration.ofMillis(1), Duration.ofMillis(1), 5)), null);
-        service.setOutage(true);
-        long[] executions = new long[7];
-        for (int i = 0; i < executions.length; i++) {
-            executions[i] = service.createExecution(NewExecution.of("BUY", "68336002fe95851f0a2aeda9", 1000));
-            send(fill(executions[i], 1, "100", "10"));
+        harness = open(settings().withRetry(NO_RETRIES), null);
+        service.failWith(new ExecutionAnswer.Unreachable("connection refused"));
+        for (int i = 0; i < 7; i++) {
+            send(fill(service.create("1000"), 1, "100", "10"));
             awaitOutputs(i + 1);
         }
 
@@ -160,56 +181,62 @@ class ConfirmFillsOperatorTest {
     @Test
     void fillsWaitingBehindAFailureAreDeadLetteredInOrderOnceTheBreakerOpens() throws Exception {
         harness.close();
-        harness = open(settings().withRetry(new RetryPolicy(0, Duration.ofMillis(1), Duration.ofMillis(1), 5)), null);
-        service.setLatency(Latency.fixed(Duration.ofMillis(100)));
-        service.setErrorRate(1.0);
+        harness = open(settings().withRetry(NO_RETRIES), null);
+        service.failWith(new ExecutionAnswer.Refused(503, "Service Unavailable"));
         for (int other = 0; other < 4; other++) {
-            send(fill(service.createExecution(NewExecution.of("BUY", "68336002fe95851f0a2aeda9", 1000)), 1, "10", "10"));
+            send(fill(service.create("1000"), 1, "10", "10"));
         }
         for (int number = 1; number <= 200; number++) {
             send(fill(execution, number, String.valueOf(number), "10"));
         }
         awaitOutputs(204);
 
-        assertThat(deadLetters()).hasSize(204);
-        assertThat(deadLetters()).extracting(DeadLetter::reason).filteredOn("RETRIES_EXHAUSTED"::equals)
-                .as("the calls that opened the breaker, and any already under way").hasSizeBetween(5, 10);
-        assertThat(deadLetters()).extracting(DeadLetter::reason).filteredOn("CIRCUIT_OPEN"::equals).hasSizeGreaterThan(190);
-        assertThat(deadLetters().get(203).sourceOffset()).isEqualTo(offset - 1);
+        assertThat(deadLetters()).extracting(DeadLetter::reason)
+                .as("the five calls in flight open the breaker; the waiting fills fail fast, none calls")
+                .containsExactlyElementsOf(reasons(5, 199));
+        assertThat(deadLetters()).extracting(DeadLetter::sourceOffset).as("the waiting fills in arrival order")
+                .endsWith(java.util.stream.LongStream.range(offset - 199, offset).boxed().toArray(Long[]::new));
+        assertThat(service.requests("GET")).isEqualTo(5);
     }
 
     @Test
     void aFillInterruptedByAFailoverIsConfirmedAfterRestore() throws Exception {
-        harness.close();
-        harness = open(settings(), null);
-        service.setLatency(Latency.fixed(Duration.ofMillis(300)));
+        service.hold();
         send(fill(execution, 1, "300", "10.5"));
         send(fill(execution, 2, "700", "10.75"));
         OperatorSubtaskState snapshot = harness.snapshot(1L, 1L);
-        awaitOutputs(1);
         harness.close();
-
+        service.release();
         harness = open(settings(), snapshot);
         awaitOutputs(2);
 
-        assertThat(records()).as("after the restore each fill is decided once more, whatever landed before")
-                .extracting(ConfirmationRecord::sourceOffset).containsExactlyInAnyOrder(offset - 2, offset - 1);
-        assertThat(outcomes()).isSubsetOf(Outcome.CONFIRMED, Outcome.STALE_SKIPPED);
-        assertThat(stored().quantityFilled()).isEqualByComparingTo("700");
-        assertThat(service.conflicts() + service.requests("GET")).as("the restored fills re-read the version").isPositive();
+        assertThat(records()).as("after the restore each fill is decided once")
+                .extracting(ConfirmationRecord::sourceOffset).containsExactly(offset - 2, offset - 1);
+        assertThat(outcomes()).containsExactly(Outcome.CONFIRMED, Outcome.CONFIRMED);
+        assertThat(service.stored(execution).quantityFilled()).isEqualByComparingTo("700");
+        assertThat(service.requests("GET")).as("the held read before the failover, and the read after it").isEqualTo(2);
+        assertThat(service.stored(execution).version()).isEqualTo(3);
+    }
+
+    private static List<String> reasons(int exhausted, int open) {
+        List<String> reasons = new java.util.ArrayList<>(Collections.nCopies(exhausted, "RETRIES_EXHAUSTED"));
+        reasons.addAll(Collections.nCopies(open, "CIRCUIT_OPEN"));
+        return reasons;
+    }
+
+    private static ConfirmationSettings pointedAt(ConfirmationSettings settings, java.net.URI uri) {
+        return new ConfirmationSettings(settings.service(), uri, Duration.ofSeconds(2), settings.maxCallsInFlight(), settings.retry(),
+                settings.breakerFailures(), settings.breakerOpenFor(), settings.ledgerTtl());
     }
 
     private static ConfirmationSettings settings() {
-        return ConfirmationSettings.defaults(null).withBreakerOpenFor(Duration.ofMinutes(1));
+        return ConfirmationSettings.defaults(java.net.URI.create("http://fake")).withBreakerOpenFor(Duration.ofMinutes(1));
     }
 
-    private KeyedOneInputStreamOperatorTestHarness<Long, InboundFill, ConfirmationRecord> open(
+    private KeyedOneInputStreamOperatorTestHarness<Long, com.globeco.trading.fills.InboundFill, ConfirmationRecord> open(
             ConfirmationSettings settings, OperatorSubtaskState restored) throws Exception {
-        ConfirmationSettings pointed = new ConfirmationSettings(settings.service(), service.baseUri(),
-                Duration.ofSeconds(2), settings.maxCallsInFlight(), settings.retry(), settings.breakerFailures(),
-                settings.breakerOpenFor(), settings.ledgerTtl());
         var opened = new KeyedOneInputStreamOperatorTestHarness<>(
-                new ConfirmFillsOperatorFactory(pointed), new ExecutionKey(), Types.LONG);
+                new ConfirmFillsOperatorFactory(settings, services), new ExecutionKey(), Types.LONG);
         opened.setStateBackend(new EmbeddedRocksDBStateBackend());
         ((org.apache.flink.api.common.serialization.SerializerConfigImpl) opened.getExecutionConfig().getSerializerConfig()).setGenericTypes(false);
         if (restored != null) {
@@ -221,15 +248,6 @@ class ConfirmFillsOperatorTest {
 
     private void send(Fill fill) throws Exception {
         harness.processElement(new StreamRecord<>(inbound(fill, 0, offset++)));
-    }
-
-    private void putBehindTheJobsBack(int quantityFilled) throws Exception {
-        var request = java.net.http.HttpRequest.newBuilder(service.baseUri().resolve("/api/v1/execution/" + execution))
-                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(
-                        "{\"quantityFilled\":" + quantityFilled + ",\"averagePrice\":11,\"version\":" + stored().version() + "}"))
-                .header("Content-Type", "application/json").build();
-        var response = java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
     }
 
     private void awaitOutputs(int count) throws Exception {
@@ -259,9 +277,5 @@ class ConfirmFillsOperatorTest {
 
     private List<DeadLetter> deadLetters() {
         return harness.getSideOutput(ConfirmFillsOperator.FAILED).stream().map(StreamRecord::getValue).toList();
-    }
-
-    private ExecutionView stored() {
-        return service.execution(execution).orElseThrow();
     }
 }
