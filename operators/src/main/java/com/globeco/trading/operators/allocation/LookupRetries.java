@@ -8,13 +8,13 @@ import java.io.Serializable;
 import java.util.Collection;
 import java.util.function.Predicate;
 
-/** Flink's async retries for portfolio lookups: retryable failures, exponential backoff, capped. */
+/** Flink's async retries for portfolio lookups: retryable failures, exponential backoff, capped; Flink counts retries, not calls. */
 public final class LookupRetries {
     private LookupRetries() {}
 
     public static AsyncRetryStrategy<PortfolioLookup> strategy(TradeServiceSettings settings) {
         return new AsyncRetryStrategies.ExponentialBackoffDelayRetryStrategyBuilder<PortfolioLookup>(
-                settings.retries() + 1, settings.initialBackoff().toMillis(), settings.maxBackoff().toMillis(), 2.0)
+                settings.retries(), settings.initialBackoff().toMillis(), settings.maxBackoff().toMillis(), 2.0)
                 .ifResult(new AnyRetryable())
                 .ifException(RetryPredicates.HAS_EXCEPTION_PREDICATE)
                 .build();
