@@ -1,6 +1,6 @@
 package com.globeco.trading.confirmation;
 
-import com.globeco.trading.fills.DeadLetterReason;
+import com.globeco.trading.messages.DeadLetterReason;
 
 import com.globeco.trading.confirmation.Step.Finish;
 import com.globeco.trading.execution.ExecutionAnswer;

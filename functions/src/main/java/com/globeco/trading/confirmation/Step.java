@@ -22,6 +22,6 @@ public sealed interface Step {
      * The fill is done. {@code observed} is the execution as the service last showed it, or
      * null when nothing trustworthy is known; {@code reason} is a category for failures.
      */
-    record Finish(Outcome outcome, com.globeco.trading.fills.DeadLetterReason reason, String detail, Integer versionBefore, Integer versionAfter,
+    record Finish(Outcome outcome, com.globeco.trading.messages.DeadLetterReason reason, String detail, Integer versionBefore, Integer versionAfter,
                   ExecutionState observed) implements Step {}
 }

@@ -1,5 +1,7 @@
 package com.globeco.trading.fills;
 
+import com.globeco.trading.messages.DeadLetterReason;
+
 /** One broken rule of a fill message: a category for metrics and a sentence for people. */
 public record Violation(Category category, String message) {
 

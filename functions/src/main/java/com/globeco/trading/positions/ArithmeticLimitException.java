@@ -3,6 +3,6 @@ package com.globeco.trading.positions;
 /** A trade that would take a position's totals beyond what its fixed-point lots hold. */
 public final class ArithmeticLimitException extends TradeRejectedException {
     public ArithmeticLimitException(String message) {
-        super(com.globeco.trading.fills.DeadLetterReason.ARITHMETIC_LIMIT, message);
+        super(com.globeco.trading.messages.DeadLetterReason.ARITHMETIC_LIMIT, message);
     }
 }

@@ -1,6 +1,6 @@
 package com.globeco.trading.positions;
 
-import com.globeco.trading.fills.DeadLetterReason;
+import com.globeco.trading.messages.DeadLetterReason;
 
 /**
  * A valid trade the position cannot take: the position is unchanged and the trade is dead-lettered

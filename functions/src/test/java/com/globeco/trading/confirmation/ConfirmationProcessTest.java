@@ -82,7 +82,7 @@ class ConfirmationProcessTest {
         Finish finish = (Finish) process.onRead(new Refused(503, "down"));
 
         assertThat(finish.outcome()).isEqualTo(Outcome.FAILED);
-        assertThat(finish.reason()).isEqualTo(com.globeco.trading.fills.DeadLetterReason.RETRIES_EXHAUSTED);
+        assertThat(finish.reason()).isEqualTo(com.globeco.trading.messages.DeadLetterReason.RETRIES_EXHAUSTED);
         assertThat(finish.detail()).contains("HTTP 503 down");
         assertThat(process.calls()).isEqualTo(4);
     }
@@ -108,7 +108,7 @@ class ConfirmationProcessTest {
                 step = process.onRead(found(100, "12", 10 + conflict));
             }
         }
-        assertThat(((Finish) step).reason()).isEqualTo(com.globeco.trading.fills.DeadLetterReason.VERSION_CONFLICTS);
+        assertThat(((Finish) step).reason()).isEqualTo(com.globeco.trading.messages.DeadLetterReason.VERSION_CONFLICTS);
     }
 
     @Test
@@ -118,7 +118,7 @@ class ConfirmationProcessTest {
 
         Finish finish = (Finish) process.onRead(new ExecutionAnswer.NotFound());
 
-        assertThat(finish.reason()).isEqualTo(com.globeco.trading.fills.DeadLetterReason.EXECUTION_NOT_FOUND);
+        assertThat(finish.reason()).isEqualTo(com.globeco.trading.messages.DeadLetterReason.EXECUTION_NOT_FOUND);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package com.globeco.trading.fills;
 
+import com.globeco.trading.messages.CorrelationIds;
+
 import java.math.BigDecimal;
 
 /** Fills for tests: only the fields confirmation looks at vary. */

@@ -1,7 +1,7 @@
 package com.globeco.trading.jobs;
 
 import com.globeco.trading.allocation.Allocation;
-import com.globeco.trading.fills.DeadLetter;
+import com.globeco.trading.messages.DeadLetter;
 import com.globeco.trading.fills.SourceMessage;
 import com.globeco.trading.fills.InboundFill;
 import com.globeco.trading.operators.allocation.AllocateOnce;

@@ -1,7 +1,7 @@
 package com.globeco.trading.jobs;
 
 import com.globeco.trading.fills.SourceMessage;
-import com.globeco.trading.operators.fills.SourceMessageDeserializer;
+import com.globeco.trading.operators.sources.SourceMessageDeserializer;
 import com.globeco.trading.operators.sinks.KafkaSettings;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;

@@ -1,6 +1,6 @@
 package com.globeco.trading.jobs;
 
-import com.globeco.trading.fills.DeadLetter;
+import com.globeco.trading.messages.DeadLetter;
 import com.globeco.trading.fills.SourceMessage;
 import com.globeco.trading.operators.positions.ContractServiceSettings;
 import com.globeco.trading.operators.positions.GenerateContract;

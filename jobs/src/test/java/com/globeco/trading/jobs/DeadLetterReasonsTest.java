@@ -1,6 +1,6 @@
 package com.globeco.trading.jobs;
 
-import com.globeco.trading.fills.DeadLetterReason;
+import com.globeco.trading.messages.DeadLetterReason;
 import com.globeco.trading.fills.Violation;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
 package com.globeco.trading.operators.allocation;
 
-import com.globeco.trading.fills.DeadLetterReason;
+import com.globeco.trading.messages.DeadLetterReason;
 
 import com.globeco.trading.allocation.TradeServiceJson;
 import com.globeco.trading.fills.InboundFill;

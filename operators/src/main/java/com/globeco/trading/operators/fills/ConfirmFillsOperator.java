@@ -5,7 +5,7 @@ import com.globeco.trading.confirmation.ExecutionLedger;
 import com.globeco.trading.confirmation.Step;
 import com.globeco.trading.execution.ExecutionAnswer;
 import com.globeco.trading.fills.ConfirmationRecord;
-import com.globeco.trading.fills.DeadLetter;
+import com.globeco.trading.messages.DeadLetter;
 import com.globeco.trading.fills.InboundFill;
 import com.globeco.trading.fills.Outcome;
 import com.globeco.trading.operators.execution.ExecutionService;

@@ -37,7 +37,7 @@ final class ConfirmationMetrics {
         outcomes.get(outcome).inc();
     }
 
-    void deadLettered(com.globeco.trading.fills.DeadLetterReason reason) {
+    void deadLettered(com.globeco.trading.messages.DeadLetterReason reason) {
         deadLetters.count(reason);
     }
 

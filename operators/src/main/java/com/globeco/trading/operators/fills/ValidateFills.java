@@ -2,9 +2,9 @@ package com.globeco.trading.operators.fills;
 
 import com.globeco.trading.operators.metrics.DeadLetterCounters;
 import com.globeco.trading.fills.ConfirmationRecord;
-import com.globeco.trading.fills.CorrelationIds;
-import com.globeco.trading.fills.DeadLetter;
-import com.globeco.trading.fills.DeadLetterReason;
+import com.globeco.trading.messages.CorrelationIds;
+import com.globeco.trading.messages.DeadLetter;
+import com.globeco.trading.messages.DeadLetterReason;
 import com.globeco.trading.fills.SourceMessage;
 import com.globeco.trading.fills.FillReader;
 import com.globeco.trading.fills.FillReading;

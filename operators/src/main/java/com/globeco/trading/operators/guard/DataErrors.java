@@ -8,7 +8,7 @@ package com.globeco.trading.operators.guard;
  * Postgres, a chained operator) still fail the task over.
  */
 public final class DataErrors {
-    public static final com.globeco.trading.fills.DeadLetterReason PROCESSING_ERROR = com.globeco.trading.fills.DeadLetterReason.PROCESSING_ERROR;
+    public static final com.globeco.trading.messages.DeadLetterReason PROCESSING_ERROR = com.globeco.trading.messages.DeadLetterReason.PROCESSING_ERROR;
     private static final int MAX_MESSAGE = 500;
 
     private DataErrors() {}

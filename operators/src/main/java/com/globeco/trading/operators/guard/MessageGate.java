@@ -1,7 +1,7 @@
 package com.globeco.trading.operators.guard;
 
-import com.globeco.trading.fills.DeadLetter;
-import com.globeco.trading.fills.DeadLetterReason;
+import com.globeco.trading.messages.DeadLetter;
+import com.globeco.trading.messages.DeadLetterReason;
 import com.globeco.trading.fills.SourceMessage;
 import com.globeco.trading.operators.logging.CorrelatedLog;
 import com.globeco.trading.operators.metrics.DeadLetterCounters;

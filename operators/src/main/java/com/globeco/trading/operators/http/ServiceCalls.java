@@ -1,6 +1,6 @@
 package com.globeco.trading.operators.http;
 
-import com.globeco.trading.fills.CorrelationIds;
+import com.globeco.trading.messages.CorrelationIds;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 
 import java.net.URI;

@@ -3,7 +3,7 @@ package com.globeco.trading.operators.metrics;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
 
-import com.globeco.trading.fills.DeadLetterReason;
+import com.globeco.trading.messages.DeadLetterReason;
 
 import java.util.EnumMap;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package com.globeco.trading.operators.positions;
 
-import com.globeco.trading.fills.DeadLetter;
-import com.globeco.trading.fills.DeadLetterReason;
+import com.globeco.trading.messages.DeadLetter;
+import com.globeco.trading.messages.DeadLetterReason;
 import com.globeco.trading.operators.metrics.DeadLetterCounters;
 import com.globeco.trading.positions.ContractRetry;
 import org.apache.flink.api.common.functions.OpenContext;

@@ -1,7 +1,7 @@
 package com.globeco.trading.operators.sinks;
 
-import com.globeco.trading.fills.DeadLetter;
-import com.globeco.trading.fills.DeadLetterJson;
+import com.globeco.trading.messages.DeadLetter;
+import com.globeco.trading.messages.DeadLetterJson;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 
 /** Dead letters as JSON envelopes on a Kafka topic, in transactions committed with checkpoints. */

@@ -1,8 +1,8 @@
 package com.globeco.trading.operators.allocation;
 
 import com.globeco.trading.allocation.Allocation;
-import com.globeco.trading.fills.DeadLetter;
-import com.globeco.trading.fills.DeadLetterReason;
+import com.globeco.trading.messages.DeadLetter;
+import com.globeco.trading.messages.DeadLetterReason;
 import com.globeco.trading.fills.Fill;
 import com.globeco.trading.fills.Fills;
 import org.apache.flink.api.common.typeinfo.Types;

@@ -1,6 +1,6 @@
 package com.globeco.trading.operators.allocation;
 
-import com.globeco.trading.fills.DeadLetterReason;
+import com.globeco.trading.messages.DeadLetterReason;
 import com.globeco.trading.fills.Fills;
 import com.globeco.trading.fills.InboundFill;
 import com.globeco.trading.operators.AsyncOperatorRun;

@@ -3,7 +3,7 @@ package com.globeco.trading.operators.fills;
 import com.globeco.trading.execution.ExecutionAnswer;
 import com.globeco.trading.execution.RetryPolicy;
 import com.globeco.trading.fills.ConfirmationRecord;
-import com.globeco.trading.fills.DeadLetter;
+import com.globeco.trading.messages.DeadLetter;
 import com.globeco.trading.fills.Fill;
 import com.globeco.trading.fills.Outcome;
 import com.globeco.trading.operators.execution.ExecutionServices;

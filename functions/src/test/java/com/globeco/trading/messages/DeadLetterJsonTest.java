@@ -1,4 +1,6 @@
-package com.globeco.trading.fills;
+package com.globeco.trading.messages;
+
+import com.globeco.trading.fills.SourceMessage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package com.globeco.trading.fills;
+package com.globeco.trading.messages;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,4 +1,4 @@
-package com.globeco.trading.operators.fills;
+package com.globeco.trading.operators.sources;
 
 import com.globeco.trading.fills.SourceMessage;
 import org.apache.flink.api.common.typeinfo.TypeInformation;

@@ -1,4 +1,4 @@
-package com.globeco.trading.fills;
+package com.globeco.trading.messages;
 
 /**
  * Why a message ended on a dead-letter topic: the one list of reasons of every job, published in

@@ -1,4 +1,6 @@
-package com.globeco.trading.fills;
+package com.globeco.trading.messages;
+
+import com.globeco.trading.fills.SourceMessage;
 
 /** The envelope published to the dead-letter topic: the original payload and why it is there. */
 public record DeadLetter(

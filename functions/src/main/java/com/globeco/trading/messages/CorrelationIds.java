@@ -1,4 +1,6 @@
-package com.globeco.trading.fills;
+package com.globeco.trading.messages;
+
+import com.globeco.trading.fills.SourceMessage;
 
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
