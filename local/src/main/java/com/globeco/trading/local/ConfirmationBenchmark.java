@@ -77,13 +77,10 @@ public final class ConfirmationBenchmark {
     private record JobRun(JobClient client) implements AutoCloseable {
         static JobRun start(PlatformStack stack, PlatformOptions options, String topic, int maxCalls) throws Exception {
             StreamExecutionEnvironment env = LocalFlink.environment(options, "1 s");
-            FillConfirmationOptions job = FillConfirmationOptions.from(
-                    "--kafka.bootstrap-servers", stack.kafkaBootstrapServers(), "--fills.topic", topic,
+            FillConfirmationOptions job = FillConfirmationOptions.from(stack.jobArguments("--fills.topic", topic,
                     "--fills.dead-letter-topic", topic + ".dlq", "--fills.transactional-id-prefix", topic,
-                    "--postgres.url", stack.postgres().jdbcUrl(), "--postgres.user", stack.postgres().user(),
-                    "--postgres.password", stack.postgres().password(),
                     "--execution-service.url", stack.executionService().toString(),
-                    "--execution-service.max-concurrent-calls", String.valueOf(maxCalls));
+                    "--execution-service.max-concurrent-calls", String.valueOf(maxCalls)));
             FillConfirmationJob.define(env, job.wiring());
             return new JobRun(env.executeAsync(FillConfirmationJob.NAME));
         }

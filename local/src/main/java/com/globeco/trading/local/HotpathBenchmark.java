@@ -44,10 +44,8 @@ public final class HotpathBenchmark {
 
         try (PlatformStack stack = new PlatformStack(options)) {
             String prefix = "bench" + System.currentTimeMillis() + ".";
-            TradeHotpathOptions hotpath = TradeHotpathOptions.from("--kafka.bootstrap-servers", stack.kafkaBootstrapServers(),
-                    "--hotpath.topic-prefix", prefix, "--postgres.url", stack.postgres().jdbcUrl(),
-                    "--postgres.user", stack.postgres().user(), "--postgres.password", stack.postgres().password(),
-                    "--contract-service.url", stack.contractService().toString());
+            TradeHotpathOptions hotpath = TradeHotpathOptions.from(stack.jobArguments("--hotpath.topic-prefix", prefix,
+                    "--contract-service.url", stack.contractService().toString()));
             stack.ensureTopics(Arrays.stream(LocalPlatform.HOTPATH_TOPICS).map(hotpath::topic).toArray(String[]::new));
             TradeGenerator generator = new TradeGenerator(11, "B", positions);
             try (TradePublisher publisher = new TradePublisher(stack.kafkaBootstrapServers(), hotpath.topic("trade-events"))) {

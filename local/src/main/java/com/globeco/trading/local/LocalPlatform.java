@@ -94,33 +94,21 @@ public final class LocalPlatform {
     }
 
     private static void submitJobs(LocalCluster flink, PlatformStack stack, PlatformOptions options) throws Exception {
-        FillConfirmationOptions confirmation = FillConfirmationOptions.from(
-                "--kafka.bootstrap-servers", stack.kafkaBootstrapServers(),
+        FillConfirmationOptions confirmation = FillConfirmationOptions.from(stack.jobArguments(
                 "--fills.topic", FILLS,
                 "--fills.dead-letter-topic", DEAD_LETTERS,
-                "--postgres.url", stack.postgres().jdbcUrl(),
-                "--postgres.user", stack.postgres().user(),
-                "--postgres.password", stack.postgres().password(),
                 "--execution-service.url", stack.executionService().toString(),
-                "--execution-service.max-concurrent-calls", String.valueOf(options.maxConcurrentCalls()));
+                "--execution-service.max-concurrent-calls", String.valueOf(options.maxConcurrentCalls())));
         flink.submit(FillConfirmationJob.NAME, env -> FillConfirmationJob.define(env, confirmation.wiring()));
-        AllocationOptions allocation = AllocationOptions.from(
-                "--kafka.bootstrap-servers", stack.kafkaBootstrapServers(),
+        AllocationOptions allocation = AllocationOptions.from(stack.jobArguments(
                 "--fills.topic", FILLS,
                 "--allocation.dead-letter-topic", ALLOCATION_DEAD_LETTERS,
-                "--postgres.url", stack.postgres().jdbcUrl(),
-                "--postgres.user", stack.postgres().user(),
-                "--postgres.password", stack.postgres().password(),
                 "--allocation.output-dir", options.accountingDirectory().toUri().toString(),
-                "--trade-service.url", stack.tradeService().toString());
+                "--trade-service.url", stack.tradeService().toString()));
         flink.submit(AllocationJob.NAME, env -> AllocationJob.define(env, allocation.wiring()));
-        TradeHotpathOptions hotpath = TradeHotpathOptions.from(
-                "--kafka.bootstrap-servers", stack.kafkaBootstrapServers(),
-                "--postgres.url", stack.postgres().jdbcUrl(),
-                "--postgres.user", stack.postgres().user(),
-                "--postgres.password", stack.postgres().password(),
+        TradeHotpathOptions hotpath = TradeHotpathOptions.from(stack.jobArguments(
                 "--contract-service.url", stack.contractService().toString(),
-                "--hotpath.business-zone", BUSINESS_ZONE.getId());
+                "--hotpath.business-zone", BUSINESS_ZONE.getId()));
         flink.submit(TradeHotpathJob.NAME, env -> TradeHotpathJob.define(env, hotpath.wiring()));
     }
 

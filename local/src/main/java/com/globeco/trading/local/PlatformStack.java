@@ -53,6 +53,16 @@ final class PlatformStack implements AutoCloseable {
                 .orElseGet(() -> own(ContractServiceSimulator.start(options.contractSimulatorPort())).baseUri());
     }
 
+    /** The arguments that point a job at this stack's Kafka and Postgres, followed by the job's own. */
+    String[] jobArguments(String... own) {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(
+                        "--kafka.bootstrap-servers", kafkaBootstrapServers(),
+                        "--postgres.url", postgres().jdbcUrl(),
+                        "--postgres.user", postgres().user(),
+                        "--postgres.password", postgres().password()),
+                java.util.Arrays.stream(own)).toArray(String[]::new);
+    }
+
     URI contractService() {
         return contractService;
     }
