@@ -25,13 +25,11 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.PreparedStatement;
-import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -43,8 +41,6 @@ class AllocationJobTest {
     static final EmbeddedServices STACK = new EmbeddedServices();
     @RegisterExtension
     static final MiniClusterExtension FLINK = TestFlink.cluster(2, 2);
-    private static final AtomicInteger RUNS = new AtomicInteger();
-    private static final Duration PATIENCE = Duration.ofSeconds(120);
     private static final Pattern ACCOUNTING_LINE = Pattern.compile(
             "[A-Za-z0-9]{24},[A-Za-z0-9]{24},AC\\d{1,48},(BUY|SELL|SHORT|COVER|DEP|WD|IN|OUT),-?\\d+(\\.\\d+)?,\\d+(\\.\\d+)?,\\d{8}");
 
@@ -58,7 +54,7 @@ class AllocationJobTest {
     void freshTopic() throws IOException {
         tradeService = STACK.tradeService();
         tradeService.setOutage(false);
-        topic = "allocation-fills-" + RUNS.incrementAndGet();
+        topic = "allocation-fills-" + TestFlink.nextRun();
         STACK.kafka().createTopics(20, topic, deadLetterTopic());
         outputDirectory = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), topic);
         generator = new FillGenerator(topic.hashCode(), ExecutionRegistry.inProcess(STACK.executionService()));
@@ -84,7 +80,7 @@ class AllocationJobTest {
         try (RunningJob job = start(environment()); FillPublisher publisher = publisher()) {
             publisher.publish(allFills(Stream.concat(known.stream(), unknown.stream()).toList()));
             awaitRows(known, known.size());
-            List<ConsumerRecord<String, String>> letters = STACK.kafka().readCommitted(deadLetterTopic(), unknown.size(), PATIENCE);
+            List<ConsumerRecord<String, String>> letters = STACK.kafka().readCommitted(deadLetterTopic(), unknown.size(), TestFlink.PATIENCE);
 
             assertAllocatedExactlyOnce(known);
             assertThat(letters).hasSize(unknown.size()).allSatisfy(letter -> {
@@ -104,7 +100,7 @@ class AllocationJobTest {
         try (RunningJob job = start(environment()); FillPublisher publisher = publisher();
              KafkaProducer<byte[], byte[]> producer = STACK.kafka().producer()) {
             FillPoison.publishMixed(publisher, fills, producer, topic, poison);
-            DeadLetterEnvelopes letters = new DeadLetterEnvelopes(STACK.kafka().readCommitted(deadLetterTopic(), poison.size(), PATIENCE));
+            DeadLetterEnvelopes letters = new DeadLetterEnvelopes(STACK.kafka().readCommitted(deadLetterTopic(), poison.size(), TestFlink.PATIENCE));
             awaitRows(executions, executions.size());
 
             assertThat(job.hasRestarted(cluster)).as("no fill restarts the job").isFalse();
@@ -161,7 +157,7 @@ class AllocationJobTest {
     }
 
     private void awaitRows(List<GeneratedExecution> executions, int expected) throws Exception {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        long deadline = System.nanoTime() + TestFlink.PATIENCE.toNanos();
         while (rowCount(executions) < expected) {
             assertThat(System.nanoTime()).as("only %d of %d execution rows", rowCount(executions), expected).isLessThan(deadline);
             Thread.sleep(250);

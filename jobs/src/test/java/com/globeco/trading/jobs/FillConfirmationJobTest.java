@@ -29,7 +29,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,8 +39,6 @@ class FillConfirmationJobTest {
     static final EmbeddedServices STACK = new EmbeddedServices();
     @RegisterExtension
     static final MiniClusterExtension FLINK = TestFlink.cluster(2, 2);
-    private static final AtomicInteger RUNS = new AtomicInteger();
-    private static final Duration PATIENCE = Duration.ofSeconds(120);
 
     private ExecutionServiceSimulator service;
     private ConfirmationTopic topic;
@@ -53,7 +50,7 @@ class FillConfirmationJobTest {
         service.setOutage(false);
         service.setLatency(Latency.fixed(Duration.ofMillis(2)));
         service.resetStats();
-        topic = new ConfirmationTopic(STACK, "fills-" + RUNS.incrementAndGet());
+        topic = new ConfirmationTopic(STACK, "fills-" + TestFlink.nextRun());
         generator = new FillGenerator(topic.name().hashCode(), ExecutionRegistry.inProcess(service));
     }
 
@@ -64,7 +61,7 @@ class FillConfirmationJobTest {
 
         try (RunningJob job = start(settings()); FillPublisher publisher = publisher()) {
             publisher.publish(fills);
-            List<AuditTable.Row> rows = audit().awaitRows(fills.size(), PATIENCE);
+            List<AuditTable.Row> rows = audit().awaitRows(fills.size(), TestFlink.PATIENCE);
 
             assertThat(rows).hasSize(fills.size());
             assertThat(rows).extracting(AuditTable.Row::outcome)
@@ -89,7 +86,7 @@ class FillConfirmationJobTest {
 
         try (RunningJob job = start(settings()); FillPublisher publisher = publisher()) {
             publisher.publish(messages);
-            List<AuditTable.Row> rows = audit().awaitRows(messages.size(), PATIENCE);
+            List<AuditTable.Row> rows = audit().awaitRows(messages.size(), TestFlink.PATIENCE);
 
             assertThat(rows).hasSize(messages.size());
             assertThat(rows).extracting(AuditTable.Row::outcome).contains(Outcome.DUPLICATE);
@@ -108,14 +105,14 @@ class FillConfirmationJobTest {
 
         try (RunningJob job = start(settings); FillPublisher publisher = publisher()) {
             publisher.publish(allFills(before));
-            audit().awaitRows(allFills(before).size(), PATIENCE);
+            audit().awaitRows(allFills(before).size(), TestFlink.PATIENCE);
             service.setOutage(true);
             publisher.publish(allFills(during));
             publisher.publish(invalid);
             int total = allFills(before).size() + allFills(during).size() + invalid.size();
-            List<AuditTable.Row> rows = audit().awaitRows(total, PATIENCE);
+            List<AuditTable.Row> rows = audit().awaitRows(total, TestFlink.PATIENCE);
             List<ConsumerRecord<String, String>> deadLetters = STACK.kafka()
-                    .readCommitted(topic.deadLetterTopic(), countOf(rows, Outcome.FAILED, Outcome.INVALID), PATIENCE);
+                    .readCommitted(topic.deadLetterTopic(), countOf(rows, Outcome.FAILED, Outcome.INVALID), TestFlink.PATIENCE);
 
             Map<Outcome, Long> outcomes = rows.stream().collect(Collectors.groupingBy(AuditTable.Row::outcome, Collectors.counting()));
             assertThat(rows).hasSize(total);
@@ -141,8 +138,8 @@ class FillConfirmationJobTest {
         try (RunningJob job = start(settings()); FillPublisher publisher = publisher();
              KafkaProducer<byte[], byte[]> producer = STACK.kafka().producer()) {
             FillPoison.publishMixed(publisher, fills, producer, topic.name(), poison);
-            List<AuditTable.Row> rows = audit().awaitRows(fills.size() + poison.size(), PATIENCE);
-            DeadLetterEnvelopes letters = new DeadLetterEnvelopes(STACK.kafka().readCommitted(topic.deadLetterTopic(), poison.size(), PATIENCE));
+            List<AuditTable.Row> rows = audit().awaitRows(fills.size() + poison.size(), TestFlink.PATIENCE);
+            DeadLetterEnvelopes letters = new DeadLetterEnvelopes(STACK.kafka().readCommitted(topic.deadLetterTopic(), poison.size(), TestFlink.PATIENCE));
 
             assertThat(job.hasRestarted(cluster)).as("no fill restarts the job").isFalse();
             assertThat(countOf(rows, Outcome.INVALID)).isEqualTo(poison.size());
@@ -160,10 +157,10 @@ class FillConfirmationJobTest {
         try (RunningJob job = start(settings()); FillPublisher publisher = publisher().withRate(150)) {
             Thread publishing = new Thread(() -> publisher.publish(fills));
             publishing.start();
-            audit().awaitRows(fills.size() / 4, PATIENCE);
+            audit().awaitRows(fills.size() / 4, TestFlink.PATIENCE);
             replaceTheTaskManagersRunningTheJob(cluster);
             publishing.join();
-            List<AuditTable.Row> rows = audit().awaitRows(fills.size(), PATIENCE);
+            List<AuditTable.Row> rows = audit().awaitRows(fills.size(), TestFlink.PATIENCE);
 
             assertThat(job.hasRestarted(cluster)).isTrue();
             assertThat(rows).hasSize(fills.size());
@@ -182,7 +179,7 @@ class FillConfirmationJobTest {
 
         try (RunningJob job = start(env, settings()); FillPublisher publisher = publisher()) {
             publisher.publish(allFills(executions));
-            audit().awaitRows(allFills(executions).size(), PATIENCE);
+            audit().awaitRows(allFills(executions).size(), TestFlink.PATIENCE);
 
             assertThat(service.maxInFlight()).as("the limit is shared by the 3 subtasks").isBetween(5, 10);
         }

@@ -9,7 +9,16 @@ import java.util.UUID;
 
 /** The deployed {@code config.yaml}, with what a test run must change: paths, pace, no fixed ports. */
 public final class TestFlink {
+    /** How long a MiniCluster test waits for what it expects before it fails. */
+    public static final java.time.Duration PATIENCE = java.time.Duration.ofSeconds(120);
+    private static final java.util.concurrent.atomic.AtomicInteger RUNS = new java.util.concurrent.atomic.AtomicInteger();
+
     private TestFlink() {}
+
+    /** A number for the next test run's topics and groups, unique in this JVM. */
+    public static int nextRun() {
+        return RUNS.incrementAndGet();
+    }
 
     public static Configuration configuration() {
         Configuration configuration = FlinkConfigurations.load();

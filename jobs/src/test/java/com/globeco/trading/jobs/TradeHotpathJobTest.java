@@ -25,13 +25,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,8 +39,6 @@ class TradeHotpathJobTest {
     static final EmbeddedServices STACK = new EmbeddedServices();
     @RegisterExtension
     static final MiniClusterExtension FLINK = TestFlink.cluster(2, 2);
-    private static final AtomicInteger RUNS = new AtomicInteger();
-    private static final Duration PATIENCE = Duration.ofSeconds(120);
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("America/New_York"));
 
     private String run;
@@ -50,7 +46,7 @@ class TradeHotpathJobTest {
 
     @BeforeEach
     void freshTopics() {
-        run = "hp" + RUNS.incrementAndGet() + "x" + (System.currentTimeMillis() % 100_000);
+        run = "hp" + TestFlink.nextRun() + "x" + (System.currentTimeMillis() % 100_000);
         options = options();
         STACK.contractService().setOutage(false);
         STACK.kafka().createTopics(8, options.topic("trade-contracts"), options.topic("contract-generation-retry"), options.topic("trade-events"), options.topic("contract-events"), options.topic("market-data"),
@@ -67,12 +63,12 @@ class TradeHotpathJobTest {
             awaitEvents(scenario.trades().size());
 
             assertPositionsMatchTheReplay(scenario);
-            assertThat(STACK.kafka().readCommitted(options.topic("trade-applied-events"), scenario.trades().size(), PATIENCE))
+            assertThat(STACK.kafka().readCommitted(options.topic("trade-applied-events"), scenario.trades().size(), TestFlink.PATIENCE))
                     .hasSize(scenario.trades().size());
-            STACK.kafka().readCommitted(options.topic("trade-contracts"), scenario.trades().size(), PATIENCE);
+            STACK.kafka().readCommitted(options.topic("trade-contracts"), scenario.trades().size(), TestFlink.PATIENCE);
             Thread.sleep(2_000);
-            List<ConsumerRecord<String, String>> contracts = STACK.kafka().readCommitted(options.topic("trade-contracts"), 0, PATIENCE);
-            List<ConsumerRecord<String, String>> deferred = STACK.kafka().readCommitted(options.topic("contract-generation-retry"), 0, PATIENCE);
+            List<ConsumerRecord<String, String>> contracts = STACK.kafka().readCommitted(options.topic("trade-contracts"), 0, TestFlink.PATIENCE);
+            List<ConsumerRecord<String, String>> deferred = STACK.kafka().readCommitted(options.topic("contract-generation-retry"), 0, TestFlink.PATIENCE);
             assertThat(contracts).as("every current-dated trade gets one contract, at once (40 ms) or late (%d deferred)", deferred.size())
                     .hasSize(scenario.trades().size())
                     .allSatisfy(contract -> assertThat(contract.value()).contains("\"contractId\":\"CTR-"));
@@ -90,13 +86,13 @@ class TradeHotpathJobTest {
             publish(producer, scenario.trades());
             awaitEvents(scenario.trades().size());
             List<ConsumerRecord<String, String>> retries = STACK.kafka()
-                    .readCommitted(options.topic("contract-generation-retry"), scenario.trades().size(), PATIENCE);
+                    .readCommitted(options.topic("contract-generation-retry"), scenario.trades().size(), TestFlink.PATIENCE);
 
             assertPositionsMatchTheReplay(scenario);
             assertThat(retries).hasSize(scenario.trades().size()).allSatisfy(retry ->
                     assertThat(retry.value()).contains("\"failure\"").contains("\"trade\""));
             List<ConsumerRecord<String, String>> letters = STACK.kafka()
-                    .readCommitted(options.topic("trade-events-dlq"), scenario.trades().size(), PATIENCE);
+                    .readCommitted(options.topic("trade-events-dlq"), scenario.trades().size(), TestFlink.PATIENCE);
             assertThat(letters).as("after every retry each request is dead-lettered with its retry message").allSatisfy(letter ->
                     assertThat(letter.value()).contains("\"reason\":\"CONTRACT_GENERATION_FAILED\"")
                             .contains("\"topic\":\"" + options.topic("contract-generation-retry") + "\""));
@@ -113,13 +109,13 @@ class TradeHotpathJobTest {
 
         try (RunningJob job = start(); KafkaProducer<byte[], byte[]> producer = STACK.kafka().producer()) {
             publish(producer, scenario.trades());
-            STACK.kafka().readCommitted(options.topic("contract-generation-retry"), scenario.trades().size(), PATIENCE);
+            STACK.kafka().readCommitted(options.topic("contract-generation-retry"), scenario.trades().size(), TestFlink.PATIENCE);
             STACK.contractService().setOutage(false);
             List<ConsumerRecord<String, String>> contracts = STACK.kafka()
-                    .readCommitted(options.topic("trade-contracts"), scenario.trades().size(), PATIENCE);
+                    .readCommitted(options.topic("trade-contracts"), scenario.trades().size(), TestFlink.PATIENCE);
             Thread.sleep(3_000);
 
-            assertThat(STACK.kafka().readCommitted(options.topic("trade-contracts"), contracts.size(), PATIENCE))
+            assertThat(STACK.kafka().readCommitted(options.topic("trade-contracts"), contracts.size(), TestFlink.PATIENCE))
                     .as("one late contract per trade").hasSize(scenario.trades().size())
                     .extracting(ConsumerRecord::value).allSatisfy(contract -> assertThat(contract).contains("\"contractId\":\"CTR-"))
                     .doesNotHaveDuplicates();
@@ -142,7 +138,7 @@ class TradeHotpathJobTest {
             awaitEvents(1);
             Thread.sleep(5_000);
             publish(producer, List.of(trade));
-            List<ConsumerRecord<String, String>> letters = STACK.kafka().readCommitted(options.topic("trade-events-dlq"), 1, PATIENCE);
+            List<ConsumerRecord<String, String>> letters = STACK.kafka().readCommitted(options.topic("trade-events-dlq"), 1, TestFlink.PATIENCE);
 
             assertThat(letters).singleElement().satisfies(letter ->
                     assertThat(letter.value()).contains("\"reason\":\"BEYOND_DEDUP_WINDOW\"").contains(run + "-late"));
@@ -202,7 +198,7 @@ class TradeHotpathJobTest {
 
         try (RunningJob job = start(); KafkaProducer<byte[], byte[]> producer = STACK.kafka().producer()) {
             publish(producer, trades);
-            List<ConsumerRecord<String, String>> letters = STACK.kafka().readCommitted(options.topic("trade-events-dlq"), 3, PATIENCE);
+            List<ConsumerRecord<String, String>> letters = STACK.kafka().readCommitted(options.topic("trade-events-dlq"), 3, TestFlink.PATIENCE);
             awaitEvents(2);
 
             assertThat(letters).extracting(ConsumerRecord::value)
@@ -259,7 +255,7 @@ class TradeHotpathJobTest {
                 }
             }
             producer.flush();
-            List<ConsumerRecord<String, String>> letters = STACK.kafka().readCommitted(options.topic("trade-events-dlq"), 30_000, PATIENCE);
+            List<ConsumerRecord<String, String>> letters = STACK.kafka().readCommitted(options.topic("trade-events-dlq"), 30_000, TestFlink.PATIENCE);
             awaitEvents(scenario.trades().size());
 
             assertThat(job.hasRestarted(cluster)).as("no message restarts the job").isFalse();
