@@ -27,6 +27,13 @@ final class HotpathPoison {
                 new Field("asOf", Kind.INSTANT))).next(count);
     }
 
+    static List<PoisonMessages.Poison> contractRetries(long seed, int count) {
+        String trade = TradeScenario.json("FUZZ-2", "ACC-FUZZ:INSTR0:USD", "NEW_TRADE", java.math.BigDecimal.TEN,
+                java.math.BigDecimal.ONE, LocalDate.now(ZoneId.of("America/New_York")));
+        String valid = "{\"tradeId\":\"FUZZ-2\",\"positionKey\":\"ACC-FUZZ:INSTR0:USD\",\"failure\":\"timeout\",\"trade\":" + trade + "}";
+        return new PoisonMessages(seed, valid, List.of(new Field("trade", Kind.OBJECT))).next(count);
+    }
+
     static List<PoisonMessages.Poison> contracts(long seed, int count) {
         String valid = "{\"positionKey\":\"ACC-FUZZ:INSTR0:USD\",\"contractId\":\"C-1\",\"taxLotMethod\":\"FIFO\"}";
         return new PoisonMessages(seed, valid, List.of(new Field("positionKey", Kind.PATTERNED_TEXT),

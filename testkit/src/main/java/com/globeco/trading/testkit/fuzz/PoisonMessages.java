@@ -29,7 +29,7 @@ public final class PoisonMessages {
     private static final int HUGE_PAYLOADS_PER_THOUSAND = 1;
 
     /** What a field must be, which decides the defects that break it. */
-    public enum Kind { AMOUNT, INTEGER, PATTERNED_TEXT, ID_TEXT, DAY, INSTANT, ENUM }
+    public enum Kind { AMOUNT, INTEGER, PATTERNED_TEXT, ID_TEXT, DAY, INSTANT, ENUM, OBJECT }
 
     public record Field(String name, Kind kind) {}
 
@@ -108,7 +108,8 @@ public final class PoisonMessages {
             case 0 -> numeric ? JsonNodeFactory.instance.textNode("12") : JsonNodeFactory.instance.numberNode(12);
             case 1 -> JsonNodeFactory.instance.booleanNode(true);
             case 2 -> JsonNodeFactory.instance.arrayNode().add(1);
-            default -> JsonNodeFactory.instance.objectNode().put("nested", "x");
+            default -> field.kind() == Kind.OBJECT ? JsonNodeFactory.instance.textNode("{}")
+                    : JsonNodeFactory.instance.objectNode().put("nested", "x");
         };
         message.set(field.name(), wrong);
         return text("wrong type " + field.name(), message.toString());
@@ -136,6 +137,7 @@ public final class PoisonMessages {
             case ID_TEXT -> quoted(random.nextBoolean() ? "X".repeat(65 + random.nextInt(200)) : "T\u0000" + random.nextInt());
             case DAY, INSTANT -> quoted(BAD_DATES[random.nextInt(BAD_DATES.length)]);
             case ENUM -> quoted(random.nextBoolean() ? "SWAP" : INJECTIONS[random.nextInt(INJECTIONS.length)]);
+            case OBJECT -> random.nextBoolean() ? quoted(INJECTIONS[random.nextInt(INJECTIONS.length)]) : "[]";
         };
         return text("bad " + field.name() + " " + value, message.toString().replace(marker, value));
     }
