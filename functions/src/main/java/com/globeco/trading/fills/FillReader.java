@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.globeco.trading.fills.Violation.Category;
+import com.globeco.trading.messages.Excerpt;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -24,7 +25,6 @@ public final class FillReader {
     static final BigDecimal MAX_EPOCH_SECONDS = new BigDecimal("95617584000");
     static final int MAX_TIMESTAMP_DECIMALS = 9;
     static final int MAX_TEXT = 256;
-    private static final int QUOTED = 64;
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -168,7 +168,7 @@ public final class FillReader {
                 return null;
             }
             if (!node.isIntegralNumber() || !node.canConvertToLong()) {
-                violate(Category.INVALID_TYPE, field + " must be an integer, was " + quoted(node.toString()));
+                violate(Category.INVALID_TYPE, field + " must be an integer, was " + Excerpt.of(node.toString()));
                 return null;
             }
             return node.longValue();
@@ -188,7 +188,7 @@ public final class FillReader {
                 return null;
             }
             if (!node.isNumber()) {
-                violate(Category.INVALID_TYPE, field + " must be a number, was " + quoted(node.toString()));
+                violate(Category.INVALID_TYPE, field + " must be a number, was " + Excerpt.of(node.toString()));
                 return null;
             }
             return node.decimalValue();
@@ -200,7 +200,7 @@ public final class FillReader {
                 return null;
             }
             if (!node.isBoolean()) {
-                violate(Category.INVALID_TYPE, field + " must be true or false, was " + quoted(node.toString()));
+                violate(Category.INVALID_TYPE, field + " must be true or false, was " + Excerpt.of(node.toString()));
                 return null;
             }
             return node.booleanValue();
@@ -212,14 +212,14 @@ public final class FillReader {
                 return null;
             }
             if (!node.isTextual()) {
-                violate(Category.INVALID_TYPE, field + " must be a string, was " + quoted(node.toString()));
+                violate(Category.INVALID_TYPE, field + " must be a string, was " + Excerpt.of(node.toString()));
                 return null;
             }
             if (node.textValue().length() > MAX_TEXT) {
                 violate(Category.OUT_OF_RANGE, field + " must have at most " + MAX_TEXT + " characters, had " + node.textValue().length());
                 return null;
             }
-            if (node.textValue().chars().anyMatch(character -> character < ' ')) {
+            if (Excerpt.hasControlCharacter(node.textValue())) {
                 violate(Category.OUT_OF_RANGE, field + " must not contain control characters");
                 return null;
             }
@@ -228,10 +228,6 @@ public final class FillReader {
 
         private void violate(Category category, String message) {
             violations.add(new Violation(category, message));
-        }
-
-        private static String quoted(String value) {
-            return value.length() <= QUOTED ? value : value.substring(0, QUOTED) + "... (" + value.length() + " characters)";
         }
     }
 }

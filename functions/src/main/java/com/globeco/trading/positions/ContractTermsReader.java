@@ -1,6 +1,7 @@
 package com.globeco.trading.positions;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.globeco.trading.messages.Excerpt;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,7 @@ public final class ContractTermsReader {
         }
         String positionKey = JsonFields.text(root, "positionKey", true, violations);
         if (positionKey != null && !TradeReader.POSITION_KEY.matcher(positionKey).matches()) {
-            violations.add("positionKey must look like ACCOUNT:INSTRUMENT:CCY, was " + JsonFields.abbreviated(positionKey));
+            violations.add("positionKey must look like ACCOUNT:INSTRUMENT:CCY, was " + Excerpt.of(positionKey));
         }
         String contractId = JsonFields.text(root, "contractId", false, violations);
         if (contractId != null && (contractId.isBlank() || contractId.length() > PositionLimits.MAX_ID_LENGTH)) {
@@ -29,7 +30,7 @@ public final class ContractTermsReader {
             try {
                 taxLotMethod = TaxLotMethod.valueOf(method);
             } catch (IllegalArgumentException unknown) {
-                violations.add("taxLotMethod must be FIFO, LIFO or HIFO, was " + JsonFields.abbreviated(method));
+                violations.add("taxLotMethod must be FIFO, LIFO or HIFO, was " + Excerpt.of(method));
             }
         }
         if (!violations.isEmpty()) {

@@ -21,10 +21,6 @@ public record DedupRule(Duration window, Duration clockTolerance) implements Ser
         return window.plus(clockTolerance);
     }
 
-    public boolean isAhead(Instant occurredAt, Instant now) {
-        return occurredAt.isAfter(now.plus(clockTolerance));
-    }
-
     public boolean isBeyondWindow(Instant occurredAt, Instant now) {
         return occurredAt.isBefore(now.minus(window));
     }

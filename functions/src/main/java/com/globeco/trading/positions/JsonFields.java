@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.globeco.trading.messages.Excerpt;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -14,7 +15,6 @@ import java.util.List;
  */
 final class JsonFields {
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-    private static final int QUOTED = 64;
 
     private JsonFields() {}
 
@@ -27,7 +27,7 @@ final class JsonFields {
             }
             violations.add("malformed JSON: " + what + " must be a JSON object");
         } catch (JsonProcessingException e) {
-            violations.add("malformed JSON: " + abbreviated(String.valueOf(e.getOriginalMessage())));
+            violations.add("malformed JSON: " + Excerpt.of(String.valueOf(e.getOriginalMessage())));
         }
         return null;
     }
@@ -41,10 +41,10 @@ final class JsonFields {
             return null;
         }
         if (!node.isTextual()) {
-            violations.add(field + " must be a string, was " + abbreviated(node.toString()));
+            violations.add(field + " must be a string, was " + Excerpt.of(node.toString()));
             return null;
         }
-        if (hasControlCharacter(node.textValue())) {
+        if (Excerpt.hasControlCharacter(node.textValue())) {
             violations.add(field + " must not contain control characters");
             return null;
         }
@@ -58,25 +58,9 @@ final class JsonFields {
             return null;
         }
         if (!node.isNumber()) {
-            violations.add(field + " must be a number, was " + abbreviated(node.toString()));
+            violations.add(field + " must be a number, was " + Excerpt.of(node.toString()));
             return null;
         }
         return node.decimalValue();
-    }
-
-    /** Whether a text holds a character below U+0020 (NUL included, which Postgres cannot store). */
-    static boolean hasControlCharacter(String text) {
-        for (int index = 0; index < text.length(); index++) {
-            if (text.charAt(index) < ' ') {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** A value quoted in a violation: at most 64 characters of it, so a dead letter's reason stays short. */
-    static String abbreviated(String text) {
-        String shown = text.length() <= QUOTED ? text : text.substring(0, QUOTED) + "... (" + text.length() + " characters)";
-        return hasControlCharacter(shown) ? shown.replaceAll("\\p{Cntrl}", "\uFFFD") : shown;
     }
 }

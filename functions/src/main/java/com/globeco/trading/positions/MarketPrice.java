@@ -9,11 +9,6 @@ import java.time.Instant;
  */
 public record MarketPrice(String instrument, BigDecimal price, String asOf, String correlationId) {
 
-    /** Whether a position key ({@code ACCOUNT:INSTRUMENT:CCY}) holds this instrument. */
-    public boolean concerns(String positionKey) {
-        return instrument.equals(instrumentOf(positionKey));
-    }
-
     /** Whether this price is later than {@code other}: an older or equal one changes nothing. */
     public boolean isNewerThan(MarketPrice other) {
         return other == null || other.asOf == null || asOf != null && Instant.parse(asOf).isAfter(Instant.parse(other.asOf));

@@ -1,6 +1,7 @@
 package com.globeco.trading.positions;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.globeco.trading.messages.Excerpt;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -26,7 +27,7 @@ public final class MarketPriceReader {
         }
         String instrument = JsonFields.text(root, "instrument", true, violations);
         if (instrument != null && !INSTRUMENT.matcher(instrument).matches()) {
-            violations.add("instrument must be 1 to 32 of A-Z 0-9 . _ -, was " + JsonFields.abbreviated(instrument));
+            violations.add("instrument must be 1 to 32 of A-Z 0-9 . _ -, was " + Excerpt.of(instrument));
         }
         BigDecimal price = JsonFields.number(root, "price", violations);
         if (price != null) {
@@ -46,7 +47,7 @@ public final class MarketPriceReader {
         try {
             return Instant.parse(text).toString();
         } catch (DateTimeParseException e) {
-            violations.add("asOf must be an ISO-8601 instant, was " + JsonFields.abbreviated(text));
+            violations.add("asOf must be an ISO-8601 instant, was " + Excerpt.of(text));
             return null;
         }
     }

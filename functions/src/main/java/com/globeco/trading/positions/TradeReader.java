@@ -1,6 +1,7 @@
 package com.globeco.trading.positions;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.globeco.trading.messages.Excerpt;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -41,7 +42,7 @@ public final class TradeReader implements java.io.Serializable {
         PositionLimits.checkLength("tradeId", tradeId, PositionLimits.MAX_ID_LENGTH, violations);
         String positionKey = JsonFields.text(root, "positionKey", true, violations);
         if (positionKey != null && !POSITION_KEY.matcher(positionKey).matches()) {
-            violations.add("positionKey must look like ACCOUNT:INSTRUMENT:CCY, was " + JsonFields.abbreviated(positionKey));
+            violations.add("positionKey must look like ACCOUNT:INSTRUMENT:CCY, was " + Excerpt.of(positionKey));
         }
         TradeType tradeType = tradeType(JsonFields.text(root, "tradeType", true, violations), violations);
         BigDecimal quantity = JsonFields.number(root, "quantity", violations);
@@ -83,7 +84,7 @@ public final class TradeReader implements java.io.Serializable {
             }
             return text;
         } catch (DateTimeParseException e) {
-            violations.add("effectiveDate must be a date (YYYY-MM-DD), was " + JsonFields.abbreviated(text));
+            violations.add("effectiveDate must be a date (YYYY-MM-DD), was " + Excerpt.of(text));
             return null;
         }
     }
@@ -99,7 +100,7 @@ public final class TradeReader implements java.io.Serializable {
             }
             return occurredAt.toString();
         } catch (DateTimeParseException e) {
-            violations.add("occurredAt must be an ISO-8601 instant, was " + JsonFields.abbreviated(text));
+            violations.add("occurredAt must be an ISO-8601 instant, was " + Excerpt.of(text));
             return null;
         }
     }
@@ -111,7 +112,7 @@ public final class TradeReader implements java.io.Serializable {
         try {
             return TradeType.valueOf(text);
         } catch (IllegalArgumentException e) {
-            violations.add("tradeType must be NEW_TRADE, INCREASE or DECREASE, was " + JsonFields.abbreviated(text));
+            violations.add("tradeType must be NEW_TRADE, INCREASE or DECREASE, was " + Excerpt.of(text));
             return null;
         }
     }
