@@ -1,5 +1,6 @@
 package com.globeco.trading.confirmation;
 
+import com.globeco.trading.messages.DeadLetterReason;
 import com.globeco.trading.execution.ExecutionState;
 import com.globeco.trading.execution.ExecutionUpdate;
 import com.globeco.trading.fills.Outcome;
@@ -22,6 +23,6 @@ public sealed interface Step {
      * The fill is done. {@code observed} is the execution as the service last showed it, or
      * null when nothing trustworthy is known; {@code reason} is a category for failures.
      */
-    record Finish(Outcome outcome, com.globeco.trading.messages.DeadLetterReason reason, String detail, Integer versionBefore, Integer versionAfter,
+    record Finish(Outcome outcome, DeadLetterReason reason, String detail, Integer versionBefore, Integer versionAfter,
                   ExecutionState observed) implements Step {}
 }

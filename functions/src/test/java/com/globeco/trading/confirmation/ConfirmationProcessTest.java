@@ -1,5 +1,6 @@
 package com.globeco.trading.confirmation;
 
+import com.globeco.trading.messages.DeadLetterReason;
 import com.globeco.trading.confirmation.Step.Finish;
 import com.globeco.trading.execution.ExecutionAnswer;
 import com.globeco.trading.execution.ExecutionAnswer.Found;
@@ -82,7 +83,7 @@ class ConfirmationProcessTest {
         Finish finish = (Finish) process.onRead(new Refused(503, "down"));
 
         assertThat(finish.outcome()).isEqualTo(Outcome.FAILED);
-        assertThat(finish.reason()).isEqualTo(com.globeco.trading.messages.DeadLetterReason.RETRIES_EXHAUSTED);
+        assertThat(finish.reason()).isEqualTo(DeadLetterReason.RETRIES_EXHAUSTED);
         assertThat(finish.detail()).contains("HTTP 503 down");
         assertThat(process.calls()).isEqualTo(4);
     }
@@ -108,7 +109,7 @@ class ConfirmationProcessTest {
                 step = process.onRead(found(100, "12", 10 + conflict));
             }
         }
-        assertThat(((Finish) step).reason()).isEqualTo(com.globeco.trading.messages.DeadLetterReason.VERSION_CONFLICTS);
+        assertThat(((Finish) step).reason()).isEqualTo(DeadLetterReason.VERSION_CONFLICTS);
     }
 
     @Test
@@ -118,7 +119,7 @@ class ConfirmationProcessTest {
 
         Finish finish = (Finish) process.onRead(new ExecutionAnswer.NotFound());
 
-        assertThat(finish.reason()).isEqualTo(com.globeco.trading.messages.DeadLetterReason.EXECUTION_NOT_FOUND);
+        assertThat(finish.reason()).isEqualTo(DeadLetterReason.EXECUTION_NOT_FOUND);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.globeco.trading.positions;
 
+import com.globeco.trading.messages.DeadLetterReason;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -73,7 +74,7 @@ class HotpathTest {
         PositionState full = position;
 
         assertThatThrownBy(() -> Hotpath.apply(full, KEY, trade("T11", TradeType.INCREASE, "1", "10", TODAY), TODAY))
-                .isInstanceOfSatisfying(TradeRejectedException.class, rejected -> assertThat(rejected.reason()).isEqualTo(com.globeco.trading.messages.DeadLetterReason.ARITHMETIC_LIMIT));
+                .isInstanceOfSatisfying(TradeRejectedException.class, rejected -> assertThat(rejected.reason()).isEqualTo(DeadLetterReason.ARITHMETIC_LIMIT));
         assertThat(full.lots().openQuantity()).isEqualByComparingTo("10000000000");
     }
 

@@ -1,5 +1,6 @@
 package com.globeco.trading.operators.fills;
 
+import com.globeco.trading.messages.DeadLetterReason;
 import com.globeco.trading.operators.metrics.DeadLetterCounters;
 import com.globeco.trading.fills.Outcome;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -37,7 +38,7 @@ final class ConfirmationMetrics {
         outcomes.get(outcome).inc();
     }
 
-    void deadLettered(com.globeco.trading.messages.DeadLetterReason reason) {
+    void deadLettered(DeadLetterReason reason) {
         deadLetters.count(reason);
     }
 

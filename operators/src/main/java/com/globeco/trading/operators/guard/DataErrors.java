@@ -1,5 +1,7 @@
 package com.globeco.trading.operators.guard;
 
+import com.globeco.trading.messages.DeadLetterReason;
+
 /**
  * The last line of defence of every record-processing function: an unexpected exception while one
  * record's data is judged dead-letters that record with reason {@link #PROCESSING_ERROR} and the
@@ -8,7 +10,7 @@ package com.globeco.trading.operators.guard;
  * Postgres, a chained operator) still fail the task over.
  */
 public final class DataErrors {
-    public static final com.globeco.trading.messages.DeadLetterReason PROCESSING_ERROR = com.globeco.trading.messages.DeadLetterReason.PROCESSING_ERROR;
+    public static final DeadLetterReason PROCESSING_ERROR = DeadLetterReason.PROCESSING_ERROR;
     private static final int MAX_MESSAGE = 500;
 
     private DataErrors() {}

@@ -1,5 +1,6 @@
 package com.globeco.trading.operators.positions;
 
+import com.globeco.trading.messages.DeadLetterReason;
 import com.globeco.trading.messages.DeadLetter;
 import com.globeco.trading.fills.SourceMessage;
 import com.globeco.trading.operators.guard.MessageGate;
@@ -19,7 +20,7 @@ public final class ReadContractRetries extends MessageGate<ContractRetry> {
     private final ZoneId businessZone;
 
     public ReadContractRetries(ZoneId businessZone) {
-        super(REJECTED, com.globeco.trading.messages.DeadLetterReason.INVALID_CONTRACT_RETRY, "globeco-position-hotpath");
+        super(REJECTED, DeadLetterReason.INVALID_CONTRACT_RETRY, "globeco-position-hotpath");
         this.businessZone = businessZone;
     }
 

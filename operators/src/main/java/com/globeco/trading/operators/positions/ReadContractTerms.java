@@ -1,5 +1,6 @@
 package com.globeco.trading.operators.positions;
 
+import com.globeco.trading.messages.DeadLetterReason;
 import com.globeco.trading.messages.DeadLetter;
 import com.globeco.trading.fills.SourceMessage;
 import com.globeco.trading.operators.guard.MessageGate;
@@ -13,7 +14,7 @@ public final class ReadContractTerms extends MessageGate<PositionCommand> {
     public static final OutputTag<DeadLetter> REJECTED = new OutputTag<DeadLetter>("invalid-contract-events") {};
 
     public ReadContractTerms() {
-        super(REJECTED, com.globeco.trading.messages.DeadLetterReason.INVALID_CONTRACT_EVENT, "globeco-position-hotpath");
+        super(REJECTED, DeadLetterReason.INVALID_CONTRACT_EVENT, "globeco-position-hotpath");
     }
 
     @Override

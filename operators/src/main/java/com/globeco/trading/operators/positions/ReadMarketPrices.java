@@ -1,5 +1,6 @@
 package com.globeco.trading.operators.positions;
 
+import com.globeco.trading.messages.DeadLetterReason;
 import com.globeco.trading.messages.DeadLetter;
 import com.globeco.trading.fills.SourceMessage;
 import com.globeco.trading.operators.guard.MessageGate;
@@ -13,7 +14,7 @@ public final class ReadMarketPrices extends MessageGate<MarketPrice> {
     public static final OutputTag<DeadLetter> REJECTED = new OutputTag<DeadLetter>("invalid-market-data") {};
 
     public ReadMarketPrices() {
-        super(REJECTED, com.globeco.trading.messages.DeadLetterReason.INVALID_MARKET_DATA, "globeco-position-hotpath");
+        super(REJECTED, DeadLetterReason.INVALID_MARKET_DATA, "globeco-position-hotpath");
     }
 
     @Override

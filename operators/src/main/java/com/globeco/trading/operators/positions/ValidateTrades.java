@@ -1,5 +1,6 @@
 package com.globeco.trading.operators.positions;
 
+import com.globeco.trading.messages.DeadLetterReason;
 import com.globeco.trading.messages.DeadLetter;
 import com.globeco.trading.fills.SourceMessage;
 import com.globeco.trading.operators.guard.MessageGate;
@@ -20,7 +21,7 @@ public final class ValidateTrades extends MessageGate<PositionCommand> {
     private final TradeReader reader;
 
     public ValidateTrades(ZoneId businessZone, DedupRule dedup) {
-        super(REJECTED, com.globeco.trading.messages.DeadLetterReason.INVALID_TRADE, "globeco-position-hotpath");
+        super(REJECTED, DeadLetterReason.INVALID_TRADE, "globeco-position-hotpath");
         this.businessZone = businessZone;
         this.reader = new TradeReader(30, 3650, dedup.clockTolerance());
     }
