@@ -47,6 +47,14 @@ public enum DeadLetterReason {
     BEYOND_DEDUP_WINDOW,
     /** A deferred contract request that failed every retry. */
     CONTRACT_GENERATION_FAILED,
+    /** A message of {@code backdated-trades} that cannot be read. */
+    INVALID_BACKDATED_TRADE,
+    /** A message of {@code position-corrections} that cannot be read. */
+    INVALID_CORRECTION,
+    /** A backdated trade whose replay, in effective-date order, takes its position below zero: the position stays provisional. */
+    IMPOSSIBLE_HISTORY,
+    /** A backdated trade whose position's event stream could not be loaded, through every retry: the position stays provisional. */
+    EVENT_STORE_UNAVAILABLE,
     /** Judging the message threw: the exception's class and message are the error. */
     PROCESSING_ERROR
 }

@@ -36,7 +36,10 @@ public final class EventJson {
     }
 
     private static ObjectNode payloadNode(PositionEvent event) {
-        return event.reset() != null ? reset(event.reset()) : tradeApplied(event.tradeApplied());
+        if (event.reset() != null) {
+            return reset(event.reset());
+        }
+        return event.corrected() != null ? corrected(event.corrected()) : tradeApplied(event.tradeApplied());
     }
 
     private static ObjectNode tradeApplied(TradeApplied trade) {
@@ -45,7 +48,8 @@ public final class EventJson {
                 .put("tradeType", trade.tradeType().name())
                 .put("quantity", trade.quantity().toPlainString())
                 .put("price", trade.price().toPlainString())
-                .put("sequenceStatus", trade.sequenceStatus().name());
+                .put("sequenceStatus", trade.sequenceStatus().name())
+                .put("taxLotMethod", trade.method().name());
         ArrayNode lots = node.putArray("allocation");
         for (LotReduction reduction : trade.allocation()) {
             lots.addObject().put("lotId", reduction.lotId())
@@ -67,6 +71,27 @@ public final class EventJson {
                 .put("resetPnl", reset.resetPnl().toPlainString())
                 .put("lotsRepriced", reset.lotsRepriced());
         return totals(node, reset.totals());
+    }
+
+    /** Before and after as totals, and the deltas (after - before). */
+    private static ObjectNode corrected(PositionCorrected corrected) {
+        ObjectNode node = JSON.createObjectNode().put("replacesVersion", corrected.replacesVersion());
+        ArrayNode trades = node.putArray("backdatedTradeIds");
+        for (String tradeId : corrected.backdatedTradeIds()) {
+            trades.add(tradeId);
+        }
+        PositionTotals before = corrected.before();
+        PositionTotals after = corrected.after();
+        totals(node.putObject("before"), before);
+        totals(node.putObject("after"), after);
+        node.putObject("deltas")
+                .put("quantity", after.openQuantity().subtract(before.openQuantity()).toPlainString())
+                .put("costBasis", after.costBasis().subtract(before.costBasis()).toPlainString())
+                .put("marketValue", after.marketValue().subtract(before.marketValue()).toPlainString())
+                .put("lotCount", after.openLots() - before.openLots())
+                .put("realizedPnl", corrected.realizedPnlDelta().toPlainString());
+        node.put("realizedPnlAdjustment", corrected.realizedPnlAdjustment().toPlainString());
+        return node;
     }
 
     private static ObjectNode totals(ObjectNode node, PositionTotals totals) {

@@ -34,7 +34,7 @@ public final class Hotpath {
                 backdated ? PositionState.PROVISIONAL : position.status(), latestEffectiveDate, position.method());
         PositionEvent event = new PositionEvent(positionKey, version,
                 backdated ? PositionEvent.PROVISIONAL_TRADE_APPLIED : PositionEvent.TRADE_APPLIED,
-                trade.effectiveDate(), trade.occurredAt(), tradeApplied(trade, sequence, allocation, lots), null,
+                trade.effectiveDate(), trade.occurredAt(), tradeApplied(trade, sequence, position.method(), allocation, lots), null, null,
                 trade.tradeId(), trade.correlationId(), trade.causationId(), trade.contractId(), trade.userId());
         return new Applied(next, event, sequence);
     }
@@ -47,14 +47,54 @@ public final class Hotpath {
                 position.latestEffectiveDate(), position.method());
         PositionEvent event = new PositionEvent(positionKey, version, PositionEvent.RESET, position.latestEffectiveDate(),
                 price.asOf(), null, new PriceReset(price.instrument(), price.price(), price.asOf(), repriced.pnl(),
-                repriced.lots().count(), PositionTotals.of(repriced.lots())), null, price.correlationId(), null, null, null);
+                repriced.lots().count(), PositionTotals.of(repriced.lots())), null, null, price.correlationId(), null, null, null);
         return new Applied(next, event, SequenceStatus.CURRENT_DATED);
     }
 
-    private static TradeApplied tradeApplied(TradeEvent trade, SequenceStatus sequence, List<LotReduction> allocation, TaxLots after) {
+    /**
+     * Adopts the coldpath's correction: its true lots as of the version it replayed to, brought up to
+     * date by applying again what the journal holds after that version, in arrival order (decreases by
+     * the method they had, so the P&L they realize moves with the lots they now relieve). The position
+     * is RECONCILED when {@code settled}, no backdated trade of it being outstanding any more.
+     *
+     * @param previousAdjustment the realized P&L adjustment of the position's last correction (zero before the first)
+     * @throws TradeRejectedException when the journal cannot be applied to the corrected lots
+     */
+    public static Applied adopt(PositionState position, Correction correction, List<JournalEntry> journal, BigDecimal previousAdjustment,
+                                boolean settled, String occurredAt) {
+        TaxLots lots = correction.lots();
+        BigDecimal adjustment = correction.realizedPnlAdjustment();
+        for (JournalEntry entry : journal) {
+            if (entry.version() <= correction.asOfVersion()) {
+                continue;
+            }
+            TradeEvent trade = entry.trade();
+            if (trade == null) {
+                lots = lots.repriced(entry.resetPrice()).lots();
+            } else if (trade.tradeType() == TradeType.DECREASE) {
+                TaxLots.Reduced reduced = lots.reduce(trade.quantity(), trade.price(), entry.method());
+                lots = reduced.lots();
+                adjustment = adjustment.add(reduced.realizedPnl()).subtract(entry.recordedRealizedPnl());
+            } else {
+                lots = lots.open(trade.tradeId(), trade.effectiveDay(), trade.price(), trade.quantity());
+            }
+        }
+        long version = position.version() + 1;
+        PositionState next = new PositionState(lots, version, settled ? PositionState.RECONCILED : PositionState.PROVISIONAL,
+                position.latestEffectiveDate(), position.method());
+        PositionCorrected corrected = new PositionCorrected(correction.backdatedTradeIds(), correction.asOfVersion(),
+                PositionTotals.of(position.lots()), PositionTotals.of(lots), adjustment, adjustment.subtract(previousAdjustment));
+        PositionEvent event = new PositionEvent(correction.positionKey(), version, PositionEvent.HISTORICAL_POSITION_CORRECTED,
+                position.latestEffectiveDate(), occurredAt, null, null, corrected, null, correction.correlationId(),
+                correction.backdatedTradeIds()[0], null, null);
+        return new Applied(next, event, SequenceStatus.CURRENT_DATED);
+    }
+
+    private static TradeApplied tradeApplied(TradeEvent trade, SequenceStatus sequence, TaxLotMethod method, List<LotReduction> allocation,
+                                             TaxLots after) {
         BigDecimal realized = trade.tradeType() == TradeType.DECREASE
                 ? allocation.stream().map(LotReduction::realizedPnl).reduce(BigDecimal.ZERO, BigDecimal::add) : null;
-        return new TradeApplied(trade.tradeId(), trade.tradeType(), trade.quantity(), trade.price(), sequence,
+        return new TradeApplied(trade.tradeId(), trade.tradeType(), trade.quantity(), trade.price(), sequence, method,
                 allocation.toArray(LotReduction[]::new), realized, PositionTotals.of(after));
     }
 

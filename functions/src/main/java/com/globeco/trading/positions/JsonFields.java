@@ -63,4 +63,48 @@ final class JsonFields {
         }
         return node.decimalValue();
     }
+
+    static Long positiveLong(JsonNode root, String field, List<String> violations) {
+        JsonNode node = root.get(field);
+        if (node == null || node.isNull()) {
+            violations.add(field + " is required");
+            return null;
+        }
+        if (!node.canConvertToExactIntegral() || !node.canConvertToLong() || node.asLong() < 1) {
+            violations.add(field + " must be a whole number from 1, was " + Excerpt.of(node.toString()));
+            return null;
+        }
+        return node.asLong();
+    }
+
+    static <E extends Enum<E>> E constant(JsonNode root, String field, Class<E> type, List<String> violations) {
+        String text = text(root, field, true, violations);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, text);
+        } catch (IllegalArgumentException unknown) {
+            violations.add(field + " must be one of " + java.util.Arrays.toString(type.getEnumConstants()) + ", was " + Excerpt.of(text));
+            return null;
+        }
+    }
+
+    /** A decimal written as an exact string ({@code "12.50"}), as the project's own messages carry them. */
+    static BigDecimal decimalText(JsonNode root, String field, List<String> violations) {
+        String text = text(root, field, true, violations);
+        if (text == null) {
+            return null;
+        }
+        if (text.length() > 64) {
+            violations.add(field + " must be a decimal of at most 64 characters");
+            return null;
+        }
+        try {
+            return new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            violations.add(field + " must be a decimal, was " + Excerpt.of(text));
+            return null;
+        }
+    }
 }

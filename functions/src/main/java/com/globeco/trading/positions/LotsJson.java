@@ -19,6 +19,10 @@ public final class LotsJson {
     private LotsJson() {}
 
     public static String write(TaxLots lots) {
+        return tree(lots).toString();
+    }
+
+    public static ObjectNode tree(TaxLots lots) {
         ObjectNode node = JSON.createObjectNode();
         ArrayNode ids = node.putArray("ids");
         ArrayNode days = node.putArray("tradeDays");
@@ -32,7 +36,7 @@ public final class LotsJson {
             quantities.add(TaxLots.decimal(lots.quantities()[lot]).toPlainString());
             references.add(TaxLots.decimal(lots.referencePrices()[lot]).toPlainString());
         }
-        return node.toString();
+        return node;
     }
 
     public static TaxLots read(String json) {

@@ -42,7 +42,21 @@ public final class LotReplayOracle {
         }
     }
 
-    public record Outcome(List<Lot> openLots, List<List<LotReduction>> reductions, int rejected, List<BigDecimal> resetPnls) {}
+    public record Outcome(List<Lot> openLots, List<List<LotReduction>> reductions, int rejected, List<BigDecimal> resetPnls) {
+        public BigDecimal realizedPnl() {
+            return reductions.stream().flatMap(List::stream).map(LotReduction::realizedPnl).reduce(BigDecimal.ZERO, BigDecimal::add);
+        }
+    }
+
+    /** A step with the effective date it has in its position's history. */
+    public record Dated(LocalDate date, Step step) {}
+
+    /** The truth of a history: its steps in effective-date order, ties in the order given, replayed. */
+    public static Outcome truth(List<Dated> history, TaxLotMethod method) {
+        List<Dated> ordered = new ArrayList<>(history);
+        ordered.sort(Comparator.comparing(Dated::date));
+        return replay(ordered.stream().map(Dated::step).toList(), method);
+    }
 
     public static Outcome replay(List<Step> steps, TaxLotMethod method) {
         List<Lot> lots = new ArrayList<>();
