@@ -99,8 +99,13 @@ public final class Hotpath {
     }
 
     public static PositionSnapshot snapshot(String positionKey, PositionState state, long now) {
+        return snapshot(positionKey, state, now, null);
+    }
+
+    public static PositionSnapshot snapshot(String positionKey, PositionState state, long now, Long provisionalSince) {
         TaxLots lots = state.lots();
         return new PositionSnapshot(positionKey, state.version(), state.status(), LotsJson.write(lots),
-                lots.openQuantity(), lots.count(), lots.costBasis(), lots.marketValue(), now);
+                lots.openQuantity(), lots.count(), lots.costBasis(), lots.marketValue(), now,
+                PositionState.PROVISIONAL.equals(state.status()) ? provisionalSince : null);
     }
 }

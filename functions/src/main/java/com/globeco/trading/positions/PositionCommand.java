@@ -3,20 +3,27 @@ package com.globeco.trading.positions;
 import com.globeco.trading.fills.SourceMessage;
 
 /**
- * What arrives for a position: a trade or new contract terms (exactly one is set), with the Kafka
- * message it was read from, which a dead letter carries verbatim.
+ * What arrives for a position: a trade, new contract terms or the coldpath's correction (exactly one is
+ * set), with the Kafka message it was read from, which a dead letter carries verbatim.
  */
-public record PositionCommand(TradeEvent trade, ContractTerms terms, SourceMessage source) {
+public record PositionCommand(TradeEvent trade, ContractTerms terms, Correction correction, SourceMessage source) {
 
     public static PositionCommand of(TradeEvent trade, SourceMessage source) {
-        return new PositionCommand(trade, null, source);
+        return new PositionCommand(trade, null, null, source);
     }
 
     public static PositionCommand of(ContractTerms terms, SourceMessage source) {
-        return new PositionCommand(null, terms, source);
+        return new PositionCommand(null, terms, null, source);
+    }
+
+    public static PositionCommand of(Correction correction, SourceMessage source) {
+        return new PositionCommand(null, null, correction, source);
     }
 
     public String positionKey() {
-        return trade != null ? trade.positionKey() : terms.positionKey();
+        if (trade != null) {
+            return trade.positionKey();
+        }
+        return terms != null ? terms.positionKey() : correction.positionKey();
     }
 }

@@ -5,7 +5,7 @@ import java.math.BigDecimal;
 /**
  * The read model of one position after an event: what {@code snapshot_store} holds. The cost basis
  * is what the open lots were bought for; the market value is what they are worth at their
- * reference prices.
+ * reference prices. A provisional position says since when it has been provisional.
  */
 public record PositionSnapshot(
         String positionKey,
@@ -16,4 +16,5 @@ public record PositionSnapshot(
         int openLots,
         BigDecimal costBasis,
         BigDecimal marketValue,
-        long updatedAtMillis) {}
+        long updatedAtMillis,
+        Long provisionalSinceMillis) {}

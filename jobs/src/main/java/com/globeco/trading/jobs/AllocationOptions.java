@@ -32,8 +32,11 @@ public record AllocationOptions(
         TradeServiceSettings tradeService) {
 
     public static AllocationOptions from(String... args) {
-        JobArguments settings = JobArguments.of(args);
-        AllocationOptions options = new AllocationOptions(
+        return JobArguments.of(args).read(AllocationOptions::read);
+    }
+
+    static AllocationOptions read(JobArguments settings) {
+        return new AllocationOptions(
                 settings.kafka(),
                 settings.get("fills.topic", "fills"),
                 settings.get("allocation.consumer-group", "allocation-service"),
@@ -43,8 +46,6 @@ public record AllocationOptions(
                 settings.get("allocation.output-dir", "/usr/local/share/files"),
                 ZoneId.of(settings.get("allocation.business-zone", "America/New_York")),
                 TradeServiceSettings.defaults(URI.create(settings.get("trade-service.url", "http://globeco-trade-service:8082"))));
-        settings.rejectUnknown();
-        return options;
     }
 
     public AllocationJob.Wiring wiring() {

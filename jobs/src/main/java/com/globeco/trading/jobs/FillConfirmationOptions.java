@@ -28,11 +28,14 @@ public record FillConfirmationOptions(
         ConfirmationSettings confirmation) {
 
     public static FillConfirmationOptions from(String... args) {
-        JobArguments settings = JobArguments.of(args);
+        return JobArguments.of(args).read(FillConfirmationOptions::read);
+    }
+
+    static FillConfirmationOptions read(JobArguments settings) {
         ConfirmationSettings confirmation = ConfirmationSettings
                 .defaults(URI.create(settings.get("execution-service.url", "http://globeco-execution-service:8084")))
                 .withMaxCallsInFlight(Integer.parseInt(settings.get("execution-service.max-concurrent-calls", "10")));
-        FillConfirmationOptions options = new FillConfirmationOptions(
+        return new FillConfirmationOptions(
                 settings.kafka(),
                 settings.get("fills.topic", "fills"),
                 settings.get("fills.consumer-group", "confirmation-service"),
@@ -40,8 +43,6 @@ public record FillConfirmationOptions(
                 settings.get("fills.transactional-id-prefix", "fill-confirmation-dlq"),
                 settings.postgres("jdbc:postgresql://globeco-trade-lifecycle-postgres:5432/postgres"),
                 confirmation);
-        settings.rejectUnknown();
-        return options;
     }
 
     public FillConfirmationJob.Wiring wiring() {

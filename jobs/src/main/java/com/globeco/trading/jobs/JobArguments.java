@@ -4,24 +4,40 @@ import com.globeco.trading.operators.sinks.KafkaSettings;
 import com.globeco.trading.operators.sinks.PostgresSettings;
 import org.apache.flink.util.ParameterTool;
 
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
 /**
- * A job's settings: {@code --name value} arguments, else environment variables (upper snake case), else
- * defaults. An argument no setting asked for is a mistake (a typo in a manifest), reported by
- * {@link #rejectUnknown()} with the names the job knows.
+ * A job's settings: {@code --name value} arguments, else environment variables (upper snake case:
+ * {@code a.b-c} is {@code A_B_C}), else defaults. An argument no setting asked for is a mistake (a typo in a
+ * manifest), refused by {@link #read} with the names the job knows.
  */
-record JobArguments(ParameterTool arguments, java.util.Set<String> known) {
+record JobArguments(ParameterTool arguments, Set<String> known) {
 
     static JobArguments of(String... args) {
-        return new JobArguments(ParameterTool.fromArgs(args), new java.util.TreeSet<>());
+        return new JobArguments(ParameterTool.fromArgs(args), new TreeSet<>());
     }
 
-    /** @throws IllegalArgumentException when an argument was given that no setting asked for */
-    void rejectUnknown() {
-        java.util.Set<String> unknown = new java.util.TreeSet<>(arguments.toMap().keySet());
+    /**
+     * The options {@code reader} makes of these settings.
+     *
+     * @throws IllegalArgumentException when an argument was given that {@code reader} did not ask for
+     */
+    <T> T read(Function<JobArguments, T> reader) {
+        T options = reader.apply(this);
+        Set<String> unknown = new TreeSet<>(arguments.toMap().keySet());
         unknown.removeAll(known);
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException("unknown arguments " + unknown + "; this job knows " + known);
         }
+        return options;
+    }
+
+    /** The environment variables of the settings asked for so far. */
+    Set<String> variables() {
+        return known.stream().map(JobArguments::variable).collect(Collectors.toCollection(TreeSet::new));
     }
 
     KafkaSettings kafka() {
@@ -37,7 +53,10 @@ record JobArguments(ParameterTool arguments, java.util.Set<String> known) {
         if (arguments.has(name)) {
             return arguments.get(name);
         }
-        String variable = name.toUpperCase().replace('.', '_').replace('-', '_');
-        return System.getenv().getOrDefault(variable, fallback);
+        return System.getenv().getOrDefault(variable(name), fallback);
+    }
+
+    private static String variable(String name) {
+        return name.toUpperCase().replace('.', '_').replace('-', '_');
     }
 }

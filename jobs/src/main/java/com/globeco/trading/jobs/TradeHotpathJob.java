@@ -6,11 +6,13 @@ import com.globeco.trading.operators.positions.ContractServiceSettings;
 import com.globeco.trading.operators.positions.GenerateContract;
 import com.globeco.trading.operators.positions.KeepPositions;
 import com.globeco.trading.operators.positions.ReadContractRetries;
+import com.globeco.trading.operators.positions.ReadCorrections;
 import com.globeco.trading.operators.positions.ReadContractTerms;
 import com.globeco.trading.operators.positions.RetryContract;
 import com.globeco.trading.operators.positions.UndeliveredContracts;
 import com.globeco.trading.operators.positions.ReadMarketPrices;
 import com.globeco.trading.operators.positions.ValidateTrades;
+import com.globeco.trading.positions.BackdatedTrade;
 import com.globeco.trading.positions.ContractOutcome;
 import com.globeco.trading.positions.ContractRetry;
 import com.globeco.trading.positions.DedupRule;
@@ -18,7 +20,6 @@ import com.globeco.trading.positions.MarketPrice;
 import com.globeco.trading.positions.PositionChange;
 import com.globeco.trading.positions.PositionCommand;
 import com.globeco.trading.positions.PositionEvent;
-import com.globeco.trading.positions.TradeEvent;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -37,9 +38,11 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>
  *   trade-events ────▶ validate ─┐
- *   contract-events ─▶ read ─────┴▶ keyBy(positionKey) ─▶ keep positions ─┬▶ event store + snapshots (Postgres, XA)
+ *   contract-events ─▶ read ─────┤
+ *   position-corrections ─▶ read ┴▶ keyBy(positionKey) ─▶ keep positions ─┬▶ event store + snapshots (Postgres, XA)
  *   market-data ─────▶ read ─▶ broadcast ────────────────────┘            ├▶ trade-applied-events (Kafka)
  *                                                                         ├▶ backdated-trades, provisional-trade-events (Kafka)
+ *                                                                         ├▶ historical-position-corrected-events (Kafka)
  *                                                                         ├▶ contract generation (async) ─▶ trade-contracts | contract-generation-retry
  *   contract-generation-retry ─▶ read ─▶ retry (async, backoff) ─▶ trade-contracts | ─┐
  *   rejected, invalid and undelivered ──────────────────────────────────────────────▶ └▶ trade-events-dlq (Kafka)
@@ -57,6 +60,10 @@ public final class TradeHotpathJob {
         public static final String VALIDATE_TRADES = "validate-trades";
         public static final String CONTRACT_EVENTS_SOURCE = "contract-events-source";
         public static final String READ_CONTRACT_TERMS = "read-contract-terms";
+        public static final String CORRECTIONS_SOURCE = "position-corrections-source";
+        public static final String READ_CORRECTIONS = "read-corrections";
+        public static final String TRADE_APPLIED_EVENTS = "trade-applied-events";
+        public static final String CORRECTED_EVENTS_SINK = "historical-position-corrected-events-sink";
         public static final String MARKET_DATA_SOURCE = "market-data-source";
         public static final String READ_MARKET_PRICES = "read-market-prices";
         public static final String EVENT_AND_SNAPSHOT_STORE_SINK = "event-and-snapshot-store-sink";
@@ -86,10 +93,12 @@ public final class TradeHotpathJob {
             Source<SourceMessage, ?, ?> contracts,
             Source<SourceMessage, ?, ?> marketData,
             Source<SourceMessage, ?, ?> contractRetryRequests,
+            Source<SourceMessage, ?, ?> corrections,
             Sink<PositionChange> eventAndSnapshotStore,
             Sink<PositionChange> appliedEvents,
             Sink<PositionEvent> provisionalEvents,
-            Sink<TradeEvent> backdatedTrades,
+            Sink<BackdatedTrade> backdatedTrades,
+            Sink<PositionEvent> correctedEvents,
             Sink<ContractOutcome> generatedContracts,
             Sink<ContractOutcome> contractRetries,
             Sink<ContractOutcome> lateContracts,
@@ -113,11 +122,14 @@ public final class TradeHotpathJob {
         SingleOutputStreamOperator<PositionCommand> contracts = env
                 .fromSource(wiring.contracts(), WatermarkStrategy.noWatermarks(), "Contract events").uid(Uid.CONTRACT_EVENTS_SOURCE)
                 .process(new ReadContractTerms()).uid(Uid.READ_CONTRACT_TERMS).name("Read contract terms");
+        SingleOutputStreamOperator<PositionCommand> corrections = env
+                .fromSource(wiring.corrections(), WatermarkStrategy.noWatermarks(), "Position corrections").uid(Uid.CORRECTIONS_SOURCE)
+                .process(new ReadCorrections()).uid(Uid.READ_CORRECTIONS).name("Read corrections");
         SingleOutputStreamOperator<MarketPrice> prices = env
                 .fromSource(wiring.marketData(), WatermarkStrategy.noWatermarks(), "Market data").uid(Uid.MARKET_DATA_SOURCE)
                 .process(new ReadMarketPrices()).uid(Uid.READ_MARKET_PRICES).name("Read market prices");
 
-        SingleOutputStreamOperator<PositionChange> changes = trades.union(contracts)
+        SingleOutputStreamOperator<PositionChange> changes = trades.union(contracts, corrections)
                 .keyBy(new ByPosition())
                 .connect(prices.broadcast())
                 .transform("Keep positions (tax lots)", TypeInformation.of(PositionChange.class),
@@ -126,7 +138,11 @@ public final class TradeHotpathJob {
 
         changes.sinkTo(wiring.eventAndSnapshotStore()).uid(Uid.EVENT_AND_SNAPSHOT_STORE_SINK)
                 .name("Event store and snapshots (Postgres, exactly once)");
-        changes.sinkTo(wiring.appliedEvents()).uid(Uid.TRADE_APPLIED_EVENTS_SINK).name("trade-applied-events (Kafka, exactly once)");
+        changes.filter(change -> !PositionEvent.HISTORICAL_POSITION_CORRECTED.equals(change.event().eventType()))
+                .uid(Uid.TRADE_APPLIED_EVENTS).name("Trades and resets")
+                .sinkTo(wiring.appliedEvents()).uid(Uid.TRADE_APPLIED_EVENTS_SINK).name("trade-applied-events (Kafka, exactly once)");
+        changes.getSideOutput(KeepPositions.CORRECTED).sinkTo(wiring.correctedEvents())
+                .uid(Uid.CORRECTED_EVENTS_SINK).name("historical-position-corrected-events (Kafka, exactly once)");
         changes.getSideOutput(KeepPositions.PROVISIONAL).sinkTo(wiring.provisionalEvents())
                 .uid(Uid.PROVISIONAL_TRADE_EVENTS_SINK).name("provisional-trade-events (Kafka, exactly once)");
         changes.getSideOutput(KeepPositions.BACKDATED).sinkTo(wiring.backdatedTrades())
@@ -155,7 +171,8 @@ public final class TradeHotpathJob {
                 .uid(Uid.UNDELIVERED_CONTRACTS).name("Contracts failed after every retry");
 
         DataStream<DeadLetter> rejected = trades.getSideOutput(ValidateTrades.REJECTED)
-                .union(contracts.getSideOutput(ReadContractTerms.REJECTED), prices.getSideOutput(ReadMarketPrices.REJECTED),
+                .union(contracts.getSideOutput(ReadContractTerms.REJECTED), corrections.getSideOutput(ReadCorrections.REJECTED),
+                        prices.getSideOutput(ReadMarketPrices.REJECTED),
                         changes.getSideOutput(KeepPositions.REJECTED), retryRequests.getSideOutput(ReadContractRetries.REJECTED),
                         undelivered);
         rejected.sinkTo(wiring.deadLetters()).uid(Uid.TRADE_EVENTS_DLQ_SINK).name("trade-events-dlq (Kafka, exactly once)");

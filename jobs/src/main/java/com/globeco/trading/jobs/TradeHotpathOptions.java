@@ -11,8 +11,8 @@ import com.globeco.trading.positions.DedupRule;
 import com.globeco.trading.positions.PositionEvent;
 import com.globeco.trading.positions.ContractOutcomeJson;
 import com.globeco.trading.positions.EventJson;
-import com.globeco.trading.positions.TradeJson;
-import com.globeco.trading.positions.TradeEvent;
+import com.globeco.trading.positions.BackdatedTrade;
+import com.globeco.trading.positions.BackdatedTradeJson;
 
 import java.net.URI;
 import java.time.Duration;
@@ -24,8 +24,11 @@ public record TradeHotpathOptions(KafkaSettings kafka, String topicPrefix, Strin
                                   Duration retryBackoff) {
 
     public static TradeHotpathOptions from(String... args) {
-        JobArguments settings = JobArguments.of(args);
-        TradeHotpathOptions options = new TradeHotpathOptions(
+        return JobArguments.of(args).read(TradeHotpathOptions::read);
+    }
+
+    static TradeHotpathOptions read(JobArguments settings) {
+        return new TradeHotpathOptions(
                 settings.kafka(),
                 settings.get("hotpath.topic-prefix", ""),
                 settings.get("hotpath.consumer-group", "position-hotpath"),
@@ -35,8 +38,6 @@ public record TradeHotpathOptions(KafkaSettings kafka, String topicPrefix, Strin
                 new DedupRule(Duration.parse(settings.get("hotpath.dedup-window", "P30D")),
                         Duration.parse(settings.get("hotpath.clock-tolerance", "PT1H"))),
                 Duration.parse(settings.get("contract-service.retry-backoff", "PT1S")));
-        settings.rejectUnknown();
-        return options;
     }
 
     public String topic(String name) {
@@ -49,13 +50,16 @@ public record TradeHotpathOptions(KafkaSettings kafka, String topicPrefix, Strin
                 KafkaSources.kafka(kafka, topic("contract-events"), consumerGroup),
                 KafkaSources.kafka(kafka, topic("market-data"), consumerGroup),
                 KafkaSources.kafka(kafka, topic("contract-generation-retry"), consumerGroup),
+                KafkaSources.kafka(kafka, topic("position-corrections"), consumerGroup),
                 ExactlyOnceJdbc.sink(postgres, new PositionChangeStatement()),
                 ExactlyOnceKafka.sink(kafka, topic("trade-applied-events"), topic("hotpath-applied"),
                         change -> change.event().positionKey(), change -> EventJson.message(change.event())),
                 ExactlyOnceKafka.sink(kafka, topic("provisional-trade-events"), topic("hotpath-provisional"),
                         PositionEvent::positionKey, EventJson::message),
                 ExactlyOnceKafka.sink(kafka, topic("backdated-trades"), topic("hotpath-backdated"),
-                        TradeEvent::positionKey, TradeJson::write),
+                        BackdatedTrade::positionKey, BackdatedTradeJson::write),
+                ExactlyOnceKafka.sink(kafka, topic("historical-position-corrected-events"), topic("hotpath-corrected"),
+                        PositionEvent::positionKey, EventJson::message),
                 ExactlyOnceKafka.sink(kafka, topic("trade-contracts"), topic("hotpath-contracts"),
                         outcome -> outcome.trade().positionKey(), ContractOutcomeJson::write),
                 ExactlyOnceKafka.sink(kafka, topic("contract-generation-retry"), topic("hotpath-contract-retry"),

@@ -41,6 +41,10 @@ public final class EmbeddedServices implements BeforeAllCallback, AfterAllCallba
         return kafka;
     }
 
+    PositionTables positionTables() {
+        return new PositionTables(postgres.dataSource());
+    }
+
     public LocalPostgres postgres() {
         return postgres;
     }

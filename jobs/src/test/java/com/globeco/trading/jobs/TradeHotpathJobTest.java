@@ -2,7 +2,6 @@ package com.globeco.trading.jobs;
 
 import com.globeco.trading.jobs.audit.PositionAudit;
 import com.globeco.trading.positions.LotReplayOracle;
-import com.globeco.trading.positions.LotsJson;
 import com.globeco.trading.positions.TaxLots;
 import com.globeco.trading.testkit.fuzz.PoisonMessages;
 import org.apache.flink.runtime.minicluster.MiniCluster;
@@ -23,7 +22,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -290,23 +288,11 @@ class TradeHotpathJobTest {
     }
 
     private void publish(KafkaProducer<byte[], byte[]> producer, List<TradeScenario.Trade> trades) {
-        for (TradeScenario.Trade trade : trades) {
-            producer.send(new ProducerRecord<>(options.topic("trade-events"), trade.positionKey().getBytes(StandardCharsets.UTF_8),
-                    trade.json().getBytes(StandardCharsets.UTF_8)));
-        }
-        producer.flush();
+        TradeScenario.publish(producer, options.topic("trade-events"), trades);
     }
 
     private void publishSlowly(KafkaProducer<byte[], byte[]> producer, List<TradeScenario.Trade> trades) {
-        for (int from = 0; from < trades.size(); from += 25) {
-            publish(producer, trades.subList(from, Math.min(trades.size(), from + 25)));
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        TradeScenario.publishSlowly(producer, options.topic("trade-events"), trades);
     }
 
     private void awaitEvents(int expected) throws Exception {
@@ -314,34 +300,14 @@ class TradeHotpathJobTest {
     }
 
     private int eventCount() throws SQLException {
-        return query("SELECT count(*) FROM event_store WHERE position_key LIKE ?", "ACC-" + run.toUpperCase() + "%",
-                result -> result.getInt(1)).get(0);
+        return STACK.positionTables().eventCount("ACC-" + run.toUpperCase() + "%");
     }
 
     private List<Long> versions(String key) throws SQLException {
-        return query("SELECT event_ver FROM event_store WHERE position_key = ? ORDER BY event_ver", key, result -> result.getLong(1));
+        return STACK.positionTables().versions(key);
     }
 
     private TaxLots snapshotLots(String key) throws SQLException {
-        return query("SELECT tax_lots_compressed::text FROM snapshot_store WHERE position_key = ?", key,
-                result -> LotsJson.read(result.getString(1))).get(0);
-    }
-
-    private interface Column<T> {
-        T read(ResultSet result) throws SQLException;
-    }
-
-    private static <T> List<T> query(String sql, String parameter, Column<T> column) throws SQLException {
-        try (Connection connection = STACK.postgres().dataSource().getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, parameter);
-            try (ResultSet result = statement.executeQuery()) {
-                List<T> values = new ArrayList<>();
-                while (result.next()) {
-                    values.add(column.read(result));
-                }
-                return values;
-            }
-        }
+        return STACK.positionTables().snapshotLots(key);
     }
 }

@@ -2,8 +2,11 @@ package com.globeco.trading.jobs;
 
 import com.globeco.trading.positions.LotReplayOracle;
 import com.globeco.trading.positions.TaxLotMethod;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -49,6 +52,27 @@ final class TradeScenario {
         return "{\"tradeId\":\"" + tradeId + "\",\"positionKey\":\"" + key + "\",\"tradeType\":\"" + type
                 + "\",\"quantity\":" + quantity.toPlainString() + ",\"price\":" + price.toPlainString()
                 + ",\"effectiveDate\":\"" + day + "\",\"occurredAt\":\"" + java.time.Instant.now() + "\"}";
+    }
+
+    static void publish(KafkaProducer<byte[], byte[]> producer, String topic, List<Trade> trades) {
+        for (Trade trade : trades) {
+            producer.send(new ProducerRecord<>(topic, trade.positionKey().getBytes(StandardCharsets.UTF_8),
+                    trade.json().getBytes(StandardCharsets.UTF_8)));
+        }
+        producer.flush();
+    }
+
+    /** In slices of 25 a tenth of a second apart, so that a failure can happen mid-stream. */
+    static void publishSlowly(KafkaProducer<byte[], byte[]> producer, String topic, List<Trade> trades) {
+        for (int from = 0; from < trades.size(); from += 25) {
+            publish(producer, topic, trades.subList(from, Math.min(trades.size(), from + 25)));
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     List<Trade> trades() {

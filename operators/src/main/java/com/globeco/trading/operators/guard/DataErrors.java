@@ -16,7 +16,7 @@ public final class DataErrors {
     private DataErrors() {}
 
     /** The exception as a dead letter's error text: class and message, bounded. */
-    public static String describe(RuntimeException error) {
+    public static String describe(Exception error) {
         String text = error.getClass().getName() + ": " + error.getMessage();
         return text.length() <= MAX_MESSAGE ? text : text.substring(0, MAX_MESSAGE) + "...";
     }

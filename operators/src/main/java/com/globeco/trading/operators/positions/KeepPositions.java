@@ -5,6 +5,8 @@ import com.globeco.trading.messages.DeadLetterReason;
 import com.globeco.trading.operators.guard.DataErrors;
 import com.globeco.trading.operators.logging.CorrelatedLog;
 import com.globeco.trading.operators.metrics.DeadLetterCounters;
+import com.globeco.trading.positions.BackdatedTrade;
+import com.globeco.trading.positions.Correction;
 import com.globeco.trading.positions.Hotpath;
 import com.globeco.trading.positions.MarketPrice;
 import com.globeco.trading.positions.PositionChange;
@@ -26,6 +28,7 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Histogram;
 import org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram;
+import org.apache.flink.runtime.state.KeyedStateBackend;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.TwoInputStreamOperator;
@@ -36,11 +39,14 @@ import org.slf4j.LoggerFactory;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The hotpath, keyed by position: applies each trade once to the position's tax lots in keyed state
  * and emits the event with the new snapshot, and for a backdated trade the trade itself for the
- * coldpath. Market-data prices arrive broadcast (second input); a price newer than the last one of
+ * coldpath. The coldpath's correction arrives as a command of the position: the hotpath, the only
+ * writer of a position's events, adopts it on top of what it applied meanwhile ({@link ProvisionalBook}). Market-data prices arrive broadcast (second input); a price newer than the last one of
  * its instrument resets the positions of that instrument only, found through an index of this
  * subtask's position keys. A trade the position cannot take, a trade older than the dedup window and
  * any unexpected error while judging one record are dead-lettered; the position is unchanged.
@@ -50,7 +56,8 @@ import java.time.ZoneId;
  */
 public final class KeepPositions extends AbstractStreamOperator<PositionChange>
         implements TwoInputStreamOperator<PositionCommand, MarketPrice, PositionChange> {
-    public static final OutputTag<TradeEvent> BACKDATED = new OutputTag<TradeEvent>("backdated-trades") {};
+    public static final OutputTag<BackdatedTrade> BACKDATED = new OutputTag<BackdatedTrade>("backdated-trades") {};
+    public static final OutputTag<PositionEvent> CORRECTED = new OutputTag<PositionEvent>("historical-position-corrected-events") {};
     public static final OutputTag<PositionEvent> PROVISIONAL = new OutputTag<PositionEvent>("provisional-trade-events") {};
     public static final OutputTag<DeadLetter> REJECTED = new OutputTag<DeadLetter>("rejected-trades") {};
     public static final OutputTag<TradeEvent> CONTRACT_REQUESTS = new OutputTag<TradeEvent>("contract-requests") {};
@@ -65,6 +72,11 @@ public final class KeepPositions extends AbstractStreamOperator<PositionChange>
     private transient MapState<String, Long> appliedTrades;
     private transient BroadcastState<String, MarketPrice> lastPrices;
     private transient InstrumentIndex index;
+    private transient ProvisionalBook book;
+    private transient ProvisionalAges provisionalAges;
+    private transient Counter correctionsAdopted;
+    private transient Counter correctionsRefused;
+    private transient Counter staleCorrections;
     private transient Counter applied;
     private transient Counter duplicates;
     private transient Counter backdated;
@@ -101,7 +113,13 @@ public final class KeepPositions extends AbstractStreamOperator<PositionChange>
         appliedTrades = getPartitionedState(appliedTradesDescriptor(dedup));
         lastPrices = getOperatorStateBackend().getBroadcastState(PRICES);
         index = InstrumentIndex.of(this.<String>getKeyedStateBackend().getKeys(POSITION, VoidNamespace.INSTANCE));
+        book = new ProvisionalBook(this);
+        provisionalAges = restoredProvisionalAges();
         var metrics = getMetricGroup();
+        provisionalAges.register(metrics, () -> getProcessingTimeService().getCurrentProcessingTime());
+        correctionsAdopted = metrics.counter("correctionsAdopted");
+        correctionsRefused = metrics.counter("correctionsRefused");
+        staleCorrections = metrics.counter("staleCorrections");
         applied = metrics.counter("tradesApplied");
         duplicates = metrics.counter("duplicateTrades");
         backdated = metrics.counter("backdatedTrades");
@@ -118,6 +136,10 @@ public final class KeepPositions extends AbstractStreamOperator<PositionChange>
         PositionState position = current();
         if (command.terms() != null) {
             positions.update(position.withMethod(command.terms().method()));
+            return;
+        }
+        if (command.correction() != null) {
+            adopt(command, position, record);
             return;
         }
         TradeEvent trade = command.trade();
@@ -141,16 +163,18 @@ public final class KeepPositions extends AbstractStreamOperator<PositionChange>
         }
         positions.update(result.state());
         appliedTrades.put(trade.tradeId(), result.state().version());
+        book.applied(result, trade, position.method(), now);
         index.add(trade.positionKey());
         applied.inc();
         if (result.sequence() == SequenceStatus.BACKDATED) {
             backdated.inc();
-            output.collect(BACKDATED, record.replace(trade));
+            provisionalAges.provisional(trade.positionKey(), book.provisionalSince());
+            output.collect(BACKDATED, new StreamRecord<>(new BackdatedTrade(trade, result.state().version(), position.method())));
             output.collect(PROVISIONAL, record.replace(result.event()));
         } else {
             output.collect(CONTRACT_REQUESTS, record.replace(trade));
         }
-        output.collect(record.replace(new PositionChange(result.event(), Hotpath.snapshot(trade.positionKey(), result.state(), now))));
+        output.collect(record.replace(new PositionChange(result.event(), Hotpath.snapshot(trade.positionKey(), result.state(), now, book.provisionalSince()))));
         if (record.hasTimestamp()) {
             latencyMillis.update(Math.max(0, now - record.getTimestamp()));
         }
@@ -182,9 +206,71 @@ public final class KeepPositions extends AbstractStreamOperator<PositionChange>
                 continue;
             }
             positions.update(reset.state());
+            book.reset(reset, price.price());
             resets.inc();
-            output.collect(new StreamRecord<>(new PositionChange(reset.event(), Hotpath.snapshot(positionKey, reset.state(), now))));
+            output.collect(new StreamRecord<>(new PositionChange(reset.event(), Hotpath.snapshot(positionKey, reset.state(), now, book.provisionalSince()))));
         }
+    }
+
+    /**
+     * Adopts a correction of the backdated trades it settles; one that settles none is a redelivery or
+     * was overtaken by a later one. A refused correction settles its trades and leaves the position
+     * provisional. Contracts of settled trades are asked for once the position is corrected, if still open.
+     */
+    private void adopt(PositionCommand command, PositionState position, StreamRecord<PositionCommand> record) throws Exception {
+        Correction correction = command.correction();
+        ProvisionalBook.Settlement settlement = book.settledBy(correction.asOfVersion());
+        if (settlement.isEmpty() || position.version() < correction.asOfVersion()) {
+            staleCorrections.inc();
+            log.info(correction.correlationId(), "correction of {} as of version {} settles no outstanding trade", correction.positionKey(),
+                    correction.asOfVersion());
+            return;
+        }
+        if (!correction.applicable()) {
+            correctionsRefused.inc();
+            log.warn(correction.correlationId(), "correction of {} as of version {} refused, position stays provisional: {}",
+                    correction.positionKey(), correction.asOfVersion(), correction.reason());
+            book.settle(settlement, false, book.adjustment());
+            return;
+        }
+        long now = getProcessingTimeService().getCurrentProcessingTime();
+        Hotpath.Applied adopted;
+        try {
+            adopted = Hotpath.adopt(position, correction, book.journal(), book.adjustment(), !settlement.othersOutstanding(),
+                    Instant.ofEpochMilli(now).toString());
+        } catch (TradeRejectedException refused) {
+            reject(command, refused.reason(), refused.getMessage(), correction.correlationId(), now);
+            return;
+        } catch (RuntimeException unexpected) {
+            reject(command, DataErrors.PROCESSING_ERROR, DataErrors.describe(unexpected), correction.correlationId(), now);
+            return;
+        }
+        positions.update(adopted.state());
+        boolean reconciled = PositionState.RECONCILED.equals(adopted.state().status());
+        book.settle(settlement, reconciled, adopted.event().corrected().realizedPnlAdjustment());
+        if (reconciled) {
+            provisionalAges.reconciled(correction.positionKey());
+        }
+        correctionsAdopted.inc();
+        output.collect(CORRECTED, record.replace(adopted.event()));
+        output.collect(record.replace(new PositionChange(adopted.event(), Hotpath.snapshot(correction.positionKey(), adopted.state(), now, book.provisionalSince()))));
+        if (adopted.state().lots().count() > 0) {
+            settlement.trades().forEach(trade -> output.collect(CONTRACT_REQUESTS, new StreamRecord<>(trade)));
+        }
+    }
+
+    private ProvisionalAges restoredProvisionalAges() throws Exception {
+        ProvisionalAges ages = new ProvisionalAges();
+        KeyedStateBackend<String> backend = getKeyedStateBackend();
+        List<String> provisional;
+        try (Stream<String> keys = backend.getKeys(ProvisionalBook.SINCE, VoidNamespace.INSTANCE)) {
+            provisional = keys.toList();
+        }
+        for (String positionKey : provisional) {
+            setCurrentKey(positionKey);
+            ages.provisional(positionKey, book.provisionalSince());
+        }
+        return ages;
     }
 
     private PositionState current() throws Exception {
@@ -211,8 +297,11 @@ public final class KeepPositions extends AbstractStreamOperator<PositionChange>
     private void reject(PositionCommand command, DeadLetterReason reason, String error, long now) {
         TradeEvent trade = command.trade();
         log.warn(trade.correlationId(), "trade {} rejected ({}): {}", trade.tradeId(), reason, error);
+        reject(command, reason, error, trade.correlationId(), now);
+    }
+
+    private void reject(PositionCommand command, DeadLetterReason reason, String error, String correlationId, long now) {
         deadLetters.count(reason);
-        output.collect(REJECTED, new StreamRecord<>(DeadLetter.of(command.source(), trade.positionKey(), reason, error,
-                trade.correlationId(), now)));
+        output.collect(REJECTED, new StreamRecord<>(DeadLetter.of(command.source(), command.positionKey(), reason, error, correlationId, now)));
     }
 }

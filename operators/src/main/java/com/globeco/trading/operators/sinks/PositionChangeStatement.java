@@ -31,13 +31,13 @@ public final class PositionChangeStatement implements JdbcQueryStatement<Positio
                     ON CONFLICT DO NOTHING
                     RETURNING position_key)
                 INSERT INTO snapshot_store (position_key, version, status, reconciliation_status, tax_lots_compressed,
-                    open_quantity, open_lots, cost_basis, market_value, last_updated_at)
-                SELECT ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ? FROM appended
+                    open_quantity, open_lots, cost_basis, market_value, last_updated_at, provisional_since)
+                SELECT ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ? FROM appended
                 ON CONFLICT (position_key) DO UPDATE SET version = EXCLUDED.version, status = EXCLUDED.status,
                     reconciliation_status = EXCLUDED.reconciliation_status,
                     tax_lots_compressed = EXCLUDED.tax_lots_compressed, open_quantity = EXCLUDED.open_quantity,
                     open_lots = EXCLUDED.open_lots, cost_basis = EXCLUDED.cost_basis, market_value = EXCLUDED.market_value,
-                    last_updated_at = EXCLUDED.last_updated_at
+                    last_updated_at = EXCLUDED.last_updated_at, provisional_since = EXCLUDED.provisional_since
                 WHERE snapshot_store.version < EXCLUDED.version""";
     }
 
@@ -66,5 +66,6 @@ public final class PositionChangeStatement implements JdbcQueryStatement<Positio
         row.setBigDecimal(19, snapshot.costBasis());
         row.setBigDecimal(20, snapshot.marketValue());
         row.setTimestamp(21, new Timestamp(snapshot.updatedAtMillis()));
+        row.setTimestamp(22, snapshot.provisionalSinceMillis() == null ? null : new Timestamp(snapshot.provisionalSinceMillis()));
     }
 }

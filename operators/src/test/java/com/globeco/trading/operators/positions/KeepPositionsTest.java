@@ -2,7 +2,13 @@ package com.globeco.trading.operators.positions;
 
 import com.globeco.trading.messages.DeadLetter;
 import com.globeco.trading.fills.SourceMessage;
+import com.globeco.trading.positions.BackdatedTrade;
 import com.globeco.trading.positions.ContractTerms;
+import com.globeco.trading.positions.Correction;
+import com.globeco.trading.positions.CorrectionJson;
+import com.globeco.trading.positions.CorrectionOutcome;
+import com.globeco.trading.positions.PositionState;
+import com.globeco.trading.positions.TaxLots;
 import com.globeco.trading.positions.DedupRule;
 import com.globeco.trading.positions.EventJson;
 import com.globeco.trading.positions.MarketPrice;
@@ -90,9 +96,63 @@ class KeepPositionsTest {
 
         assertThat(events()).extracting(PositionEvent::eventType)
                 .containsExactly(PositionEvent.TRADE_APPLIED, PositionEvent.PROVISIONAL_TRADE_APPLIED);
-        assertThat(harness.getSideOutput(KeepPositions.BACKDATED)).extracting(record -> record.getValue().tradeId()).containsExactly("T0");
+        assertThat(harness.getSideOutput(KeepPositions.BACKDATED)).extracting(StreamRecord::getValue)
+                .containsExactly(new BackdatedTrade(trade("T0", TradeType.INCREASE, "10", TODAY.minusDays(2)), 2, TaxLotMethod.FIFO));
         assertThat(harness.getSideOutput(KeepPositions.PROVISIONAL)).hasSize(1);
         assertThat(changes().get(1).snapshot().status()).isEqualTo("PROVISIONAL");
+    }
+
+    @Test
+    void aCorrectionReplacesTheProvisionalLotsAndKeepsWhatWasAppliedSince() throws Exception {
+        send(trade("T1", TradeType.NEW_TRADE, "100", TODAY.minusDays(5)));
+        send(trade("T2", TradeType.DECREASE, "60", TODAY.minusDays(1)));
+        send(trade("T3", TradeType.NEW_TRADE, "50", TODAY.minusDays(7)));
+        send(trade("T4", TradeType.INCREASE, "10", TODAY));
+        TaxLots truthAsOf3 = TaxLots.none().open("T1", TODAY.minusDays(5), BigDecimal.TEN, new BigDecimal("90"));
+
+        correct(new Correction(KEY, 3, CorrectionOutcome.CORRECTED, truthAsOf3, BigDecimal.ZERO, new String[] {"T3"}, null, "corr-T3"));
+
+        PositionChange corrected = changes().get(changes().size() - 1);
+        assertThat(corrected.event().eventType()).isEqualTo(PositionEvent.HISTORICAL_POSITION_CORRECTED);
+        assertThat(corrected.event().eventVersion()).isEqualTo(5);
+        assertThat(corrected.event().corrected().replacesVersion()).isEqualTo(3);
+        assertThat(corrected.snapshot().status()).isEqualTo(PositionState.RECONCILED);
+        assertThat(LotsJson.read(corrected.snapshot().lotsJson()).ids()).containsExactly("T1", "T4");
+        assertThat(corrected.snapshot().openQuantity()).isEqualByComparingTo("100");
+        assertThat(harness.getSideOutput(KeepPositions.CORRECTED)).extracting(record -> record.getValue().eventVersion()).containsExactly(5L);
+        assertThat(harness.getSideOutput(KeepPositions.CONTRACT_REQUESTS)).extracting(record -> record.getValue().tradeId())
+                .as("the backdated trade's contract once corrected").containsExactly("T1", "T2", "T4", "T3");
+    }
+
+    @Test
+    void aRedeliveredCorrectionSettlesNothingAndChangesNothing() throws Exception {
+        send(trade("T1", TradeType.NEW_TRADE, "100", TODAY.minusDays(5)));
+        send(trade("T3", TradeType.NEW_TRADE, "50", TODAY.minusDays(7)));
+        Correction correction = new Correction(KEY, 2, CorrectionOutcome.CORRECTED,
+                TaxLots.none().open("T3", TODAY.minusDays(7), BigDecimal.TEN, new BigDecimal("50"))
+                        .open("T1", TODAY.minusDays(5), BigDecimal.TEN, new BigDecimal("100")),
+                BigDecimal.ZERO, new String[] {"T3"}, null, "corr-T3");
+        correct(correction);
+        assertThat(events()).extracting(PositionEvent::eventVersion).containsExactly(1L, 2L, 3L);
+        restore();
+
+        correct(correction);
+
+        assertThat(events()).as("nothing after the restore").isEmpty();
+    }
+
+    @Test
+    void aRefusedCorrectionLeavesThePositionProvisional() throws Exception {
+        send(trade("T1", TradeType.NEW_TRADE, "100", TODAY.minusDays(5)));
+        send(trade("T3", TradeType.DECREASE, "50", TODAY.minusDays(7)));
+
+        correct(Correction.refused(KEY, 2, new String[] {"T3"}, "finds 0 open", "corr-T3"));
+        send(trade("T4", TradeType.INCREASE, "10", TODAY));
+
+        assertThat(events()).extracting(PositionEvent::eventType).containsExactly(PositionEvent.TRADE_APPLIED,
+                PositionEvent.PROVISIONAL_TRADE_APPLIED, PositionEvent.TRADE_APPLIED);
+        assertThat(changes().get(2).snapshot().status()).isEqualTo(PositionState.PROVISIONAL);
+        assertThat(harness.getSideOutput(KeepPositions.CORRECTED)).isNullOrEmpty();
     }
 
     @Test
@@ -254,6 +314,11 @@ class KeepPositionsTest {
     private void send(TradeEvent trade) throws Exception {
         SourceMessage message = new SourceMessage("trade-events", 0, offset++, NOW, "{\"original\":\"" + trade.tradeId() + "\"}");
         harness.processElement1(new StreamRecord<>(PositionCommand.of(trade, message), NOW));
+    }
+
+    private void correct(Correction correction) throws Exception {
+        SourceMessage message = new SourceMessage("position-corrections", 0, offset++, NOW, CorrectionJson.write(correction));
+        harness.processElement1(new StreamRecord<>(PositionCommand.of(correction, message), NOW));
     }
 
     private void price(String instrument, String price, String asOf) throws Exception {

@@ -1,0 +1,35 @@
+package com.globeco.trading.positions;
+
+import com.globeco.trading.fills.SourceMessage;
+
+import java.util.Arrays;
+import java.util.stream.Stream;
+
+/**
+ * What the coldpath replays for one position: its event stream up to {@code asOfVersion}, the latest
+ * provisional version among the backdated trades it covers, with the Kafka messages they came in (a
+ * refusal dead-letters them verbatim). Requests of one position merge into one replay.
+ */
+public record ReplayRequest(String positionKey, long asOfVersion, TaxLotMethod method, BackdatedTrade[] trades, SourceMessage[] sources) {
+
+    public static ReplayRequest of(BackdatedTrade trade, SourceMessage source) {
+        return new ReplayRequest(trade.positionKey(), trade.provisionalVersion(), trade.method(), new BackdatedTrade[] {trade},
+                new SourceMessage[] {source});
+    }
+
+    /** One replay for both: to the later of the two versions, with the method of the later trade. */
+    public ReplayRequest merge(ReplayRequest later) {
+        return new ReplayRequest(positionKey, Math.max(asOfVersion, later.asOfVersion),
+                later.asOfVersion >= asOfVersion ? later.method : method,
+                Stream.concat(Arrays.stream(trades), Arrays.stream(later.trades)).toArray(BackdatedTrade[]::new),
+                Stream.concat(Arrays.stream(sources), Arrays.stream(later.sources)).toArray(SourceMessage[]::new));
+    }
+
+    public String[] tradeIds() {
+        return Arrays.stream(trades).map(backdated -> backdated.trade().tradeId()).toArray(String[]::new);
+    }
+
+    public String correlationId() {
+        return trades[0].trade().correlationId();
+    }
+}

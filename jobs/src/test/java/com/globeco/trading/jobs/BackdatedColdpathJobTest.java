@@ -1,0 +1,161 @@
+package com.globeco.trading.jobs;
+
+import com.globeco.trading.positions.LotReplayOracle;
+import com.globeco.trading.positions.PositionEvent;
+import com.globeco.trading.positions.TaxLots;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.runtime.testutils.CommonTestUtils;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.InjectMiniCluster;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.math.BigDecimal;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.stream.LongStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The trade hotpath and the backdated coldpath together on a MiniCluster, against in-process Kafka and
+ * embedded Postgres: every backdated trade ends in a RECONCILED snapshot equal to the oracle's replay in
+ * effective-date order, with its correction published once.
+ */
+class BackdatedColdpathJobTest {
+    @RegisterExtension
+    static final EmbeddedServices STACK = new EmbeddedServices();
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = TestFlink.cluster(2, 2);
+    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("America/New_York"));
+
+    private String run;
+    private TradeHotpathOptions hotpath;
+    private BackdatedColdpathOptions coldpath;
+
+    @BeforeEach
+    void freshTopics() {
+        run = "cp" + TestFlink.nextRun() + "x" + (System.currentTimeMillis() % 100_000);
+        String prefix = run + ".";
+        hotpath = TradeHotpathOptions.from("--kafka.bootstrap-servers", STACK.kafka().bootstrapServers(), "--hotpath.topic-prefix", prefix,
+                "--hotpath.consumer-group", "position-hotpath-" + run, "--postgres.url", STACK.postgres().jdbcUrl(),
+                "--postgres.user", STACK.postgres().user(), "--postgres.password", STACK.postgres().password(),
+                "--contract-service.url", STACK.contractService().baseUri().toString());
+        coldpath = BackdatedColdpathOptions.from("--kafka.bootstrap-servers", STACK.kafka().bootstrapServers(), "--coldpath.topic-prefix", prefix,
+                "--coldpath.consumer-group", "backdated-coldpath-" + run, "--postgres.url", STACK.postgres().jdbcUrl(),
+                "--postgres.user", STACK.postgres().user(), "--postgres.password", STACK.postgres().password());
+        STACK.kafka().createTopics(8, List.of("trade-events", "contract-events", "market-data", "contract-generation-retry",
+                        "position-corrections", "trade-applied-events", "provisional-trade-events", "backdated-trades",
+                        "historical-position-corrected-events", "trade-contracts", "trade-events-dlq", "backdated-trades-dlq")
+                .stream().map(hotpath::topic).toArray(String[]::new));
+    }
+
+    @Test
+    void backdatedTradesEndReconciledEqualToTheReplayInEffectiveDateOrder() throws Exception {
+        BackdatedScenario scenario = new BackdatedScenario(run, 8, 15, TODAY, 11);
+
+        try (RunningJob hot = startHotpath(); RunningJob cold = startColdpath(); KafkaProducer<byte[], byte[]> producer = STACK.kafka().producer()) {
+            TradeScenario.publish(producer, hotpath.topic("trade-events"), scenario.trades());
+            awaitReconciled(scenario);
+
+            assertEveryPositionIsTheTruth(scenario);
+            assertCorrectionsPublishedOnce();
+        }
+    }
+
+    @Test
+    void whileTheColdpathIsDownTheHotpathAppliesEveryTradeAndCatchesUpOnceItIsBack() throws Exception {
+        BackdatedScenario scenario = new BackdatedScenario(run, 6, 12, TODAY, 12);
+
+        try (RunningJob hot = startHotpath(); KafkaProducer<byte[], byte[]> producer = STACK.kafka().producer()) {
+            TradeScenario.publish(producer, hotpath.topic("trade-events"), scenario.trades());
+            CommonTestUtils.waitUntilCondition(() -> tradeEvents() == scenario.trades().size());
+            assertThat(STACK.positionTables().statuses(keys())).as("provisional until the coldpath answers").contains("PROVISIONAL");
+
+            try (RunningJob cold = startColdpath()) {
+                awaitReconciled(scenario);
+                assertEveryPositionIsTheTruth(scenario);
+            }
+        }
+    }
+
+    @Test
+    void losingTheTaskManagersOfBothJobsMidStreamLeavesTheTruthAndEveryEventOnce(@InjectMiniCluster MiniCluster cluster) throws Exception {
+        BackdatedScenario scenario = new BackdatedScenario(run, 10, 20, TODAY, 13);
+
+        try (RunningJob hot = startHotpath(); RunningJob cold = startColdpath(); KafkaProducer<byte[], byte[]> producer = STACK.kafka().producer()) {
+            Thread publishing = new Thread(() -> TradeScenario.publishSlowly(producer, hotpath.topic("trade-events"), scenario.trades()));
+            publishing.start();
+            CommonTestUtils.waitUntilCondition(() -> STACK.positionTables().eventCount(keys(), PositionEvent.HISTORICAL_POSITION_CORRECTED) > 0);
+            cluster.startTaskManager();
+            cluster.startTaskManager();
+            cluster.terminateTaskManager(0).get();
+            cluster.terminateTaskManager(1).get();
+            publishing.join();
+            awaitReconciled(scenario);
+
+            assertThat(hot.hasRestarted(cluster)).isTrue();
+            assertThat(cold.hasRestarted(cluster)).isTrue();
+            assertEveryPositionIsTheTruth(scenario);
+            assertCorrectionsPublishedOnce();
+        }
+    }
+
+    private void awaitReconciled(BackdatedScenario scenario) throws Exception {
+        CommonTestUtils.waitUntilCondition(() -> tradeEvents() == scenario.trades().size()
+                && !STACK.positionTables().statuses(keys()).contains("PROVISIONAL"));
+    }
+
+    private void assertEveryPositionIsTheTruth(BackdatedScenario scenario) throws SQLException {
+        assertThat(scenario.backdated()).as("the scenario has backdated trades").isPositive();
+        assertThat(tradeEvents()).as("every trade applied once").isEqualTo(scenario.trades().size());
+        assertThat(STACK.positionTables().breaks(keys())).isEmpty();
+        for (String key : scenario.histories().keySet()) {
+            LotReplayOracle.Outcome truth = scenario.truth(key);
+            TaxLots lots = STACK.positionTables().snapshotLots(key);
+            assertThat(lots.ids()).as("open lots of %s", key).containsExactlyElementsOf(truth.openLots().stream().map(lot -> lot.id).toList());
+            for (int lot = 0; lot < lots.count(); lot++) {
+                assertThat(BigDecimal.valueOf(lots.quantities()[lot], 8)).isEqualByComparingTo(truth.openLots().get(lot).remaining);
+                assertThat(BigDecimal.valueOf(lots.costPrices()[lot], 8)).isEqualByComparingTo(truth.openLots().get(lot).price);
+            }
+            List<Long> versions = STACK.positionTables().versions(key);
+            assertThat(versions).as("versions of %s without gaps", key)
+                    .containsExactlyElementsOf(LongStream.rangeClosed(1, versions.size()).boxed().toList());
+        }
+    }
+
+    private void assertCorrectionsPublishedOnce() throws Exception {
+        int stored = STACK.positionTables().eventCount(keys(), PositionEvent.HISTORICAL_POSITION_CORRECTED);
+        List<ConsumerRecord<String, String>> published = STACK.kafka()
+                .readCommitted(hotpath.topic("historical-position-corrected-events"), stored, TestFlink.PATIENCE);
+        assertThat(published).extracting(ConsumerRecord::value).hasSize(stored).doesNotHaveDuplicates()
+                .allSatisfy(event -> assertThat(event).contains("\"eventType\":\"HISTORICAL_POSITION_CORRECTED\"").contains("\"deltas\""));
+    }
+
+    private int tradeEvents() throws SQLException {
+        return STACK.positionTables().eventCount(keys(), PositionEvent.TRADE_APPLIED)
+                + STACK.positionTables().eventCount(keys(), PositionEvent.PROVISIONAL_TRADE_APPLIED);
+    }
+
+    private String keys() {
+        return "ACC-" + run.toUpperCase() + "%";
+    }
+
+    private RunningJob startHotpath() throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(TestFlink.configuration());
+        TradeHotpathJob.define(env, hotpath.wiring());
+        return RunningJob.start(env, TradeHotpathJob.NAME + "-" + run);
+    }
+
+    private RunningJob startColdpath() throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(TestFlink.configuration());
+        BackdatedColdpathJob.define(env, coldpath.wiring());
+        return RunningJob.start(env, BackdatedColdpathJob.NAME + "-" + run);
+    }
+}

@@ -1,0 +1,65 @@
+package com.globeco.trading.jobs;
+
+import com.globeco.trading.positions.LotsJson;
+import com.globeco.trading.positions.TaxLots;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What the trade-lifecycle database holds of a test run's positions: event_store, snapshot_store, reconciliation_break. */
+final class PositionTables {
+    private final DataSource database;
+
+    PositionTables(DataSource database) {
+        this.database = database;
+    }
+
+    int eventCount(String keyPattern) throws SQLException {
+        return query("SELECT count(*) FROM event_store WHERE position_key LIKE ?", keyPattern, result -> result.getInt(1)).get(0);
+    }
+
+    int eventCount(String keyPattern, String eventType) throws SQLException {
+        return query("SELECT count(*) FROM event_store WHERE position_key LIKE ? AND event_type = '" + eventType + "'", keyPattern,
+                result -> result.getInt(1)).get(0);
+    }
+
+    List<Long> versions(String key) throws SQLException {
+        return query("SELECT event_ver FROM event_store WHERE position_key = ? ORDER BY event_ver", key, result -> result.getLong(1));
+    }
+
+    TaxLots snapshotLots(String key) throws SQLException {
+        return query("SELECT tax_lots_compressed::text FROM snapshot_store WHERE position_key = ?", key,
+                result -> LotsJson.read(result.getString(1))).get(0);
+    }
+
+    List<String> statuses(String keyPattern) throws SQLException {
+        return query("SELECT status FROM snapshot_store WHERE position_key LIKE ?", keyPattern, result -> result.getString(1));
+    }
+
+    List<String> breaks(String keyPattern) throws SQLException {
+        return query("SELECT kind || ': ' || coalesce(actual, '') FROM reconciliation_break WHERE position_key LIKE ?", keyPattern,
+                result -> result.getString(1));
+    }
+
+    private interface Column<T> {
+        T read(ResultSet result) throws SQLException;
+    }
+
+    private <T> List<T> query(String sql, String parameter, Column<T> column) throws SQLException {
+        try (Connection connection = database.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, parameter);
+            try (ResultSet result = statement.executeQuery()) {
+                List<T> values = new ArrayList<>();
+                while (result.next()) {
+                    values.add(column.read(result));
+                }
+                return values;
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package com.globeco.trading.operators.coldpath;
+
+import com.globeco.trading.positions.ReplayRequest;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+
+import java.time.Duration;
+
+/**
+ * Keyed by position: the backdated trades of one position that arrive within {@code delay} of the first
+ * become one replay, to the latest provisional version among them. The pending request is checkpointed
+ * with its timer, and cleared when it goes.
+ */
+public final class CoalesceReplays extends KeyedProcessFunction<String, ReplayRequest, ReplayRequest> {
+    public static final String PENDING = "pending-replay";
+
+    private final Duration delay;
+    private transient ValueState<ReplayRequest> pending;
+    private transient Counter coalesced;
+
+    public CoalesceReplays(Duration delay) {
+        this.delay = delay;
+    }
+
+    public static ValueStateDescriptor<ReplayRequest> pendingDescriptor() {
+        return new ValueStateDescriptor<>(PENDING, TypeInformation.of(ReplayRequest.class));
+    }
+
+    @Override
+    public void open(OpenContext context) {
+        pending = getRuntimeContext().getState(pendingDescriptor());
+        coalesced = getRuntimeContext().getMetricGroup().counter("backdatedTradesCoalesced");
+    }
+
+    @Override
+    public void processElement(ReplayRequest request, Context context, Collector<ReplayRequest> out) throws Exception {
+        ReplayRequest waiting = pending.value();
+        if (waiting == null) {
+            pending.update(request);
+            context.timerService().registerProcessingTimeTimer(context.timerService().currentProcessingTime() + delay.toMillis());
+            return;
+        }
+        coalesced.inc();
+        pending.update(waiting.merge(request));
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext context, Collector<ReplayRequest> out) throws Exception {
+        ReplayRequest waiting = pending.value();
+        if (waiting != null) {
+            out.collect(waiting);
+            pending.clear();
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package com.globeco.trading.operators.coldpath;
+
+import com.globeco.trading.fills.SourceMessage;
+import com.globeco.trading.messages.DeadLetter;
+import com.globeco.trading.messages.DeadLetterReason;
+import com.globeco.trading.operators.guard.MessageGate;
+import com.globeco.trading.positions.BackdatedTradeJson;
+import com.globeco.trading.positions.Reading;
+import com.globeco.trading.positions.ReplayRequest;
+import org.apache.flink.util.OutputTag;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+/** The gate of {@code backdated-trades}: each readable trade becomes a request to replay its position. */
+public final class ReadBackdatedTrades extends MessageGate<ReplayRequest> {
+    public static final OutputTag<DeadLetter> REJECTED = new OutputTag<DeadLetter>("invalid-backdated-trades") {};
+
+    private final ZoneId businessZone;
+
+    public ReadBackdatedTrades(ZoneId businessZone) {
+        super(REJECTED, DeadLetterReason.INVALID_BACKDATED_TRADE, ColdpathSettings.SERVICE);
+        this.businessZone = businessZone;
+    }
+
+    @Override
+    protected Reading<ReplayRequest> read(SourceMessage message, long now) {
+        Instant instant = Instant.ofEpochMilli(now);
+        return BackdatedTradeJson.read(message.payload(), LocalDate.ofInstant(instant, businessZone), instant)
+                .map(trade -> ReplayRequest.of(trade, message));
+    }
+
+    @Override
+    protected String counterName() {
+        return "backdatedTradesIn";
+    }
+}

@@ -1,0 +1,123 @@
+package com.globeco.trading.operators.positions;
+
+import com.globeco.trading.positions.Hotpath;
+import com.globeco.trading.positions.JournalEntry;
+import com.globeco.trading.positions.OutstandingTrades;
+import com.globeco.trading.positions.SequenceStatus;
+import com.globeco.trading.positions.TaxLotMethod;
+import com.globeco.trading.positions.TradeEvent;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.State;
+import org.apache.flink.api.common.state.StateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.runtime.state.VoidNamespaceSerializer;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A position's bookkeeping between a backdated trade and its correction, in keyed state: the backdated
+ * trades outstanding (by the version they were applied at), the journal of what the hotpath applied
+ * meanwhile (appended, never read until a correction lands), the realized P&L adjustment of the last
+ * correction and since when the position is provisional.
+ */
+final class ProvisionalBook {
+    static final String OUTSTANDING = "outstanding-backdated-trades";
+    static final String JOURNAL = "provisional-journal";
+    static final String ADJUSTMENT = "realized-pnl-adjustment";
+    static final String SINCE = "provisional-since";
+
+    private final MapState<Long, TradeEvent> outstanding;
+    private final ListState<JournalEntry> journal;
+    private final ValueState<BigDecimal> adjustment;
+    private final ValueState<Long> since;
+
+    /** The outstanding trades a correction settles, and whether others stay outstanding. */
+    record Settlement(List<TradeEvent> trades, List<Long> versions, boolean othersOutstanding) {
+        boolean isEmpty() {
+            return versions.isEmpty();
+        }
+    }
+
+    ProvisionalBook(AbstractStreamOperator<?> operator) throws Exception {
+        outstanding = keyed(operator, new MapStateDescriptor<>(OUTSTANDING, Types.LONG, TypeInformation.of(TradeEvent.class)));
+        journal = keyed(operator, new ListStateDescriptor<>(JOURNAL, TypeInformation.of(JournalEntry.class)));
+        adjustment = keyed(operator, new ValueStateDescriptor<>(ADJUSTMENT, Types.BIG_DEC));
+        since = keyed(operator, new ValueStateDescriptor<>(SINCE, Types.LONG));
+    }
+
+    private static <S extends State> S keyed(AbstractStreamOperator<?> operator, StateDescriptor<S, ?> descriptor) throws Exception {
+        return operator.getPartitionedState(VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE, descriptor);
+    }
+
+    /** After a trade: journaled while anything is outstanding; a backdated one becomes outstanding itself. */
+    void applied(Hotpath.Applied result, TradeEvent trade, TaxLotMethod method, long now) throws Exception {
+        long version = result.state().version();
+        if (!outstanding.isEmpty()) {
+            journal.add(JournalEntry.trade(version, trade, method, result.event().tradeApplied().realizedPnl()));
+        }
+        if (result.sequence() == SequenceStatus.BACKDATED) {
+            outstanding.put(version, trade);
+            if (since.value() == null) {
+                since.update(now);
+            }
+        }
+    }
+
+    void reset(Hotpath.Applied result, BigDecimal price) throws Exception {
+        if (!outstanding.isEmpty()) {
+            journal.add(JournalEntry.reset(result.state().version(), price));
+        }
+    }
+
+    Settlement settledBy(long asOfVersion) throws Exception {
+        List<Long> all = new ArrayList<>();
+        outstanding.keys().forEach(all::add);
+        List<Long> settled = OutstandingTrades.settledBy(asOfVersion, all);
+        List<TradeEvent> trades = new ArrayList<>();
+        for (Long version : settled) {
+            trades.add(outstanding.get(version));
+        }
+        return new Settlement(trades, settled, settled.size() < all.size());
+    }
+
+    List<JournalEntry> journal() throws Exception {
+        List<JournalEntry> entries = new ArrayList<>();
+        Iterable<JournalEntry> stored = journal.get();
+        if (stored != null) {
+            stored.forEach(entries::add);
+        }
+        return entries;
+    }
+
+    BigDecimal adjustment() throws Exception {
+        return adjustment.value() == null ? BigDecimal.ZERO : adjustment.value();
+    }
+
+    /** Forgets the settled trades and the journal entries no later correction needs; reconciled, not provisional any more. */
+    void settle(Settlement settlement, boolean reconciled, BigDecimal newAdjustment) throws Exception {
+        for (Long version : settlement.versions()) {
+            outstanding.remove(version);
+        }
+        List<Long> remaining = new ArrayList<>();
+        outstanding.keys().forEach(remaining::add);
+        journal.update(OutstandingTrades.kept(journal(), remaining));
+        adjustment.update(newAdjustment);
+        if (reconciled) {
+            since.clear();
+        }
+    }
+
+    Long provisionalSince() throws Exception {
+        return since.value();
+    }
+}
