@@ -1,49 +1,51 @@
 package com.globeco.trading.jobs;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every FlinkDeployment in {@code k8s-operator/} against the Flink Kubernetes Operator's CRD
- * ({@code shared/reference/crds}), checked by a maintained JSON-schema validator. As the API server
- * prunes fields a schema does not list, an object schema with {@code properties} is closed to other
- * fields here, unless it says {@code x-kubernetes-preserve-unknown-fields}; so a misspelt field fails.
+ * Every FlinkDeployment that {@code k8s-operator/kustomization.yaml} deploys, and the patch it applies to all of them,
+ * against the Flink Kubernetes Operator's CRD ({@code shared/reference/crds}), checked by a maintained JSON-schema
+ * validator. As the API server prunes fields a schema does not list, an object schema with {@code properties} is
+ * closed to other fields here, unless it says {@code x-kubernetes-preserve-unknown-fields}; so a misspelt field fails.
  */
 class FlinkDeploymentSchemaTest {
-    private static final YAMLMapper YAML = new YAMLMapper();
     private static final Path CRD = Path.of("..", "..", "shared", "reference", "crds", "flinkdeployments.flink.apache.org-v1.yml");
-    private static final Path MANIFESTS = Path.of("..", "k8s-operator");
 
     @ParameterizedTest
-    @ValueSource(strings = {"fill-confirmation.yaml", "allocation.yaml", "trade-hotpath.yaml"})
-    void everyFlinkDeploymentMatchesTheCrd(String manifest) throws IOException {
-        ObjectNode deployment = flinkDeployment(manifest);
+    @MethodSource("com.globeco.trading.jobs.KubernetesManifests#flinkDeployments")
+    void everyFlinkDeploymentMatchesTheCrd(ObjectNode deployment) throws IOException {
+        assertMatchesTheCrd(deployment);
+    }
 
-        assertThat(deployment.path("apiVersion").asText()).as("a version the CRD serves").isIn(servedApiVersions());
-        assertThat(deployment.path("metadata").path("name").asText()).isNotBlank();
-        assertThat(schema().validate(deployment)).isEmpty();
+    @Test
+    void theSharedPatchMatchesTheCrd() throws IOException {
+        assertThat(KubernetesManifests.patches()).isNotEmpty();
+        for (ObjectNode patch : KubernetesManifests.patches()) {
+            assertMatchesTheCrd(patch);
+        }
     }
 
     @Test
     void brokenCopiesAreRejected() throws IOException {
         JsonSchema schema = schema();
-        JsonNode valid = flinkDeployment("trade-hotpath.yaml");
+        JsonNode valid = KubernetesManifests.ofKind("FlinkDeployment").get(0);
         assertThat(schema.validate(valid)).isEmpty();
 
         assertRejected(schema, valid, doc -> spec(doc).putObject("jobManger").put("replicas", 1));
@@ -58,6 +60,12 @@ class FlinkDeploymentSchemaTest {
                 .addObject().put("name", "flink-main-container").putArray("envFrom").addObject().putObject("configMapRefs").put("name", "x"));
         assertRejected(schema, valid, doc -> ((ObjectNode) spec(doc).path("podTemplate").path("spec")).putArray("containers")
                 .addObject().put("name", "flink-main-container").putObject("livenessProbe").putObject("httpGet").putArray("port").add(8081));
+    }
+
+    private static void assertMatchesTheCrd(ObjectNode deployment) throws IOException {
+        assertThat(deployment.path("apiVersion").asText()).as("a version the CRD serves").isIn(servedApiVersions());
+        assertThat(deployment.path("metadata").path("name").asText()).isNotBlank();
+        assertThat(schema().validate(deployment)).isEmpty();
     }
 
     private static void assertRejected(JsonSchema schema, JsonNode valid, Consumer<ObjectNode> breakIt) {
@@ -75,9 +83,9 @@ class FlinkDeploymentSchemaTest {
         return (ObjectNode) doc.path("spec").path("job");
     }
 
-    private static java.util.List<String> servedApiVersions() throws IOException {
-        JsonNode crd = YAML.readTree(CRD.toFile());
-        java.util.List<String> served = new java.util.ArrayList<>();
+    private static List<String> servedApiVersions() throws IOException {
+        JsonNode crd = KubernetesManifests.YAML.readTree(CRD.toFile());
+        List<String> served = new ArrayList<>();
         for (JsonNode version : crd.path("spec").path("versions")) {
             if (version.path("served").asBoolean(true)) {
                 served.add(crd.path("spec").path("group").asText() + "/" + version.path("name").asText());
@@ -87,7 +95,7 @@ class FlinkDeploymentSchemaTest {
     }
 
     private static JsonSchema schema() throws IOException {
-        JsonNode crd = YAML.readTree(CRD.toFile());
+        JsonNode crd = KubernetesManifests.YAML.readTree(CRD.toFile());
         JsonNode openApi = null;
         for (JsonNode version : crd.path("spec").path("versions")) {
             if (version.path("storage").asBoolean(false) || openApi == null) {
@@ -115,17 +123,5 @@ class FlinkDeploymentSchemaTest {
             schema.forEach(FlinkDeploymentSchemaTest::closed);
         }
         return schema;
-    }
-
-    private static ObjectNode flinkDeployment(String manifest) throws IOException {
-        try (MappingIterator<JsonNode> documents = YAML.readerFor(JsonNode.class).readValues(MANIFESTS.resolve(manifest).toFile())) {
-            while (documents.hasNext()) {
-                JsonNode document = documents.next();
-                if (document != null && "FlinkDeployment".equals(document.path("kind").asText())) {
-                    return (ObjectNode) document;
-                }
-            }
-        }
-        throw new AssertionError(manifest + " holds no FlinkDeployment");
     }
 }
