@@ -9,7 +9,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.InjectMiniCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import com.globeco.trading.testkit.fuzz.PoisonMessages;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -19,6 +21,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -104,6 +107,33 @@ class BackdatedColdpathJobTest {
             assertThat(cold.hasRestarted(cluster)).isTrue();
             assertEveryPositionIsTheTruth(scenario);
             assertCorrectionsPublishedOnce();
+        }
+    }
+
+    @Test
+    void tenThousandPoisonBackdatedTradesAreDeadLetteredWithoutARestartWhileTheValidOnesAreReconciled(
+            @InjectMiniCluster MiniCluster cluster) throws Exception {
+        BackdatedScenario scenario = new BackdatedScenario(run, 6, 12, TODAY, 14);
+        List<PoisonMessages.Poison> poison = HotpathPoison.backdatedTrades(6, 10_000);
+
+        try (RunningJob hot = startHotpath(); RunningJob cold = startColdpath(); KafkaProducer<byte[], byte[]> producer = STACK.kafka().producer()) {
+            for (int slice = 0; slice < 10; slice++) {
+                int size = scenario.trades().size();
+                TradeScenario.publish(producer, hotpath.topic("trade-events"), scenario.trades().subList(slice * size / 10, (slice + 1) * size / 10));
+                for (PoisonMessages.Poison message : poison.subList(slice * 1_000, (slice + 1) * 1_000)) {
+                    producer.send(new ProducerRecord<>(hotpath.topic("backdated-trades"), message.payload()));
+                }
+            }
+            producer.flush();
+            List<ConsumerRecord<String, String>> letters = STACK.kafka().readCommitted(hotpath.topic("backdated-trades-dlq"), 10_000,
+                    TestFlink.PATIENCE);
+            awaitReconciled(scenario);
+
+            assertThat(cold.hasRestarted(cluster)).as("no message restarts the coldpath").isFalse();
+            assertEveryPositionIsTheTruth(scenario);
+            DeadLetterEnvelopes envelopes = new DeadLetterEnvelopes(letters);
+            envelopes.assertEachMessageOnceWithAnError(10_000);
+            assertThat(envelopes.countByReason()).containsExactlyEntriesOf(Map.of("INVALID_BACKDATED_TRADE", 10_000L));
         }
     }
 

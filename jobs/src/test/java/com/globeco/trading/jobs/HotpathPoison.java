@@ -9,7 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 
-/** Poison for the trade hotpath's three input topics, each broken from a valid message of its topic. */
+/** Poison for the input topics of the trade hotpath and the backdated coldpath, each broken from a valid message of its topic. */
 final class HotpathPoison {
     private HotpathPoison() {}
 
@@ -37,6 +37,26 @@ final class HotpathPoison {
     static List<PoisonMessages.Poison> contracts(long seed, int count) {
         String valid = "{\"positionKey\":\"ACC-FUZZ:INSTR0:USD\",\"contractId\":\"C-1\",\"taxLotMethod\":\"FIFO\"}";
         return new PoisonMessages(seed, valid, List.of(new Field("positionKey", Kind.PATTERNED_TEXT),
+                new Field("taxLotMethod", Kind.ENUM))).next(count);
+    }
+
+    static List<PoisonMessages.Poison> corrections(long seed, int count) {
+        String valid = "{\"positionKey\":\"ACC-FUZZ:INSTR0:USD\",\"asOfVersion\":3,\"outcome\":\"CORRECTED\",\"correlationId\":\"c-1\","
+                + "\"backdatedTradeIds\":[\"FUZZ-3\"],\"realizedPnlAdjustment\":\"12.5\",\"lots\":{\"ids\":[\"FUZZ-3\"],"
+                + "\"tradeDays\":[20000],\"prices\":[\"10\"],\"quantities\":[\"5\"],\"referencePrices\":[\"10\"]}}";
+        return new PoisonMessages(seed, valid, List.of(new Field("positionKey", Kind.PATTERNED_TEXT), new Field("asOfVersion", Kind.INTEGER),
+                new Field("outcome", Kind.ENUM), new Field("backdatedTradeIds", Kind.OBJECT), new Field("lots", Kind.OBJECT),
+                new Field("realizedPnlAdjustment", Kind.ID_TEXT))).next(count);
+    }
+
+    static List<PoisonMessages.Poison> backdatedTrades(long seed, int count) {
+        LocalDate today = LocalDate.now(ZoneId.of("America/New_York"));
+        String trade = TradeScenario.json("FUZZ-4", "ACC-FUZZ:INSTR0:USD", "NEW_TRADE", java.math.BigDecimal.TEN, java.math.BigDecimal.ONE,
+                today.minusDays(3));
+        String valid = trade.substring(0, trade.length() - 1) + ",\"provisionalVersion\":4,\"taxLotMethod\":\"FIFO\"}";
+        return new PoisonMessages(seed, valid, List.of(new Field("tradeId", Kind.ID_TEXT), new Field("positionKey", Kind.PATTERNED_TEXT),
+                new Field("tradeType", Kind.ENUM), new Field("quantity", Kind.AMOUNT), new Field("price", Kind.AMOUNT),
+                new Field("effectiveDate", Kind.DAY), new Field("occurredAt", Kind.INSTANT), new Field("provisionalVersion", Kind.INTEGER),
                 new Field("taxLotMethod", Kind.ENUM))).next(count);
     }
 }

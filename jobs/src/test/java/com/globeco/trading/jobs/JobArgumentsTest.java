@@ -26,7 +26,8 @@ class JobArgumentsTest {
     private static final Map<String, Function<JobArguments, ?>> JOBS = Map.of(
             FillConfirmationJob.class.getName(), FillConfirmationOptions::read,
             AllocationJob.class.getName(), AllocationOptions::read,
-            TradeHotpathJob.class.getName(), TradeHotpathOptions::read);
+            TradeHotpathJob.class.getName(), TradeHotpathOptions::read,
+            BackdatedColdpathJob.class.getName(), BackdatedColdpathOptions::read);
 
     @Test
     void anUnknownArgumentFailsWithTheNamesTheJobKnows() {

@@ -49,7 +49,7 @@ class TradeHotpathJobTest {
         STACK.contractService().setOutage(false);
         STACK.kafka().createTopics(8, options.topic("trade-contracts"), options.topic("contract-generation-retry"), options.topic("trade-events"), options.topic("contract-events"), options.topic("market-data"),
                 options.topic("trade-applied-events"), options.topic("provisional-trade-events"), options.topic("backdated-trades"),
-                options.topic("trade-events-dlq"));
+                options.topic("trade-events-dlq"), options.topic("position-corrections"));
     }
 
     @Test
@@ -242,7 +242,8 @@ class TradeHotpathJobTest {
                 options.topic("trade-events"), HotpathPoison.trades(1, 10_000),
                 options.topic("market-data"), HotpathPoison.prices(2, 10_000),
                 options.topic("contract-events"), HotpathPoison.contracts(3, 10_000),
-                options.topic("contract-generation-retry"), HotpathPoison.contractRetries(4, 10_000));
+                options.topic("contract-generation-retry"), HotpathPoison.contractRetries(4, 10_000),
+                options.topic("position-corrections"), HotpathPoison.corrections(5, 10_000));
 
         try (RunningJob job = start(); KafkaProducer<byte[], byte[]> producer = STACK.kafka().producer()) {
             for (int slice = 0; slice < 10; slice++) {
@@ -254,16 +255,16 @@ class TradeHotpathJobTest {
                 }
             }
             producer.flush();
-            List<ConsumerRecord<String, String>> letters = STACK.kafka().readCommitted(options.topic("trade-events-dlq"), 40_000, TestFlink.PATIENCE);
+            List<ConsumerRecord<String, String>> letters = STACK.kafka().readCommitted(options.topic("trade-events-dlq"), 50_000, TestFlink.PATIENCE);
             awaitEvents(scenario.trades().size());
 
             assertThat(job.hasRestarted(cluster)).as("no message restarts the job").isFalse();
             assertPositionsMatchTheReplay(scenario);
             DeadLetterEnvelopes envelopes = new DeadLetterEnvelopes(letters);
-            envelopes.assertEachMessageOnceWithAnError(40_000);
+            envelopes.assertEachMessageOnceWithAnError(50_000);
             assertThat(envelopes.countByReason()).as("every poison message is rejected by its gate, none by an unexpected error")
                     .containsExactlyInAnyOrderEntriesOf(Map.of("INVALID_TRADE", 10_000L, "INVALID_MARKET_DATA", 10_000L,
-                            "INVALID_CONTRACT_EVENT", 10_000L, "INVALID_CONTRACT_RETRY", 10_000L));
+                            "INVALID_CONTRACT_EVENT", 10_000L, "INVALID_CONTRACT_RETRY", 10_000L, "INVALID_CORRECTION", 10_000L));
         }
     }
 

@@ -10,8 +10,11 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Committed audit rows by outcome and allocated executions: what the jobs have done so far. */
-record AuditCounts(Map<String, Long> byOutcome, long allocated, long positionEvents) {
+/**
+ * Committed audit rows by outcome, allocated executions, position events, positions provisional now and
+ * corrections adopted: what the jobs have done so far.
+ */
+record AuditCounts(Map<String, Long> byOutcome, long allocated, long positionEvents, long provisionalPositions, long corrections) {
 
     static AuditCounts read(PostgresSettings postgres) {
         Map<String, Long> counts = new HashMap<>();
@@ -21,7 +24,9 @@ record AuditCounts(Map<String, Long> byOutcome, long allocated, long positionEve
             while (rows.next()) {
                 counts.put(rows.getString(1), rows.getLong(2));
             }
-            return new AuditCounts(counts, count(statement, "execution"), count(statement, "event_store"));
+            return new AuditCounts(counts, count(statement, "execution"), count(statement, "event_store"),
+                    count(statement, "snapshot_store WHERE status = 'PROVISIONAL'"),
+                    count(statement, "event_store WHERE event_type = 'HISTORICAL_POSITION_CORRECTED'"));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read fill_confirmation and execution", e);
         }

@@ -4,6 +4,8 @@ import com.globeco.trading.jobs.AllocationJob;
 import com.globeco.trading.jobs.AllocationOptions;
 import com.globeco.trading.jobs.FillConfirmationJob;
 import com.globeco.trading.jobs.FillConfirmationOptions;
+import com.globeco.trading.jobs.BackdatedColdpathJob;
+import com.globeco.trading.jobs.BackdatedColdpathOptions;
 import com.globeco.trading.jobs.TradeHotpathJob;
 import com.globeco.trading.jobs.TradeHotpathOptions;
 import com.globeco.trading.jobs.accounting.AccountingFileDispatcher;
@@ -39,7 +41,8 @@ public final class LocalPlatform {
     static final String DEAD_LETTERS = "fills.dlq";
     static final String ALLOCATION_DEAD_LETTERS = "allocations.dlq";
     static final String[] HOTPATH_TOPICS = {"trade-events", "contract-events", "market-data", "trade-applied-events",
-            "provisional-trade-events", "backdated-trades", "trade-contracts", "contract-generation-retry", "trade-events-dlq"};
+            "provisional-trade-events", "backdated-trades", "trade-contracts", "contract-generation-retry", "trade-events-dlq",
+            "position-corrections", "historical-position-corrected-events", "backdated-trades-dlq"};
 
     static final ZoneId BUSINESS_ZONE = ZoneId.of("America/New_York");
 
@@ -72,7 +75,7 @@ public final class LocalPlatform {
                  TradePublisher trades = new TradePublisher(stack.kafkaBootstrapServers(), "trade-events").publishContinuously(
                          new TradeGenerator(System.currentTimeMillis(), "L", 500), options.tradesPerSecond(), BUSINESS_ZONE);
                  MarketDataFeed prices = new MarketDataFeed(stack.kafkaBootstrapServers(), "market-data", 1_000)) {
-                console.printf("Fill confirmation, allocation and the trade hotpath are RUNNING: Flink web UI http://localhost:%d,"
+                console.printf("Fill confirmation, allocation, the trade hotpath and the backdated coldpath are RUNNING: Flink web UI http://localhost:%d,"
                         + " Prometheus http://localhost:9249/metrics%n", options.webUiPort());
                 console.printf("Kafka %s, Postgres %s, Execution Service %s, Trade Service %s; %s fills/s;"
                                 + " %s trades/s; a market price a second; accounting files in %s. Ctrl-C stops.%n",
@@ -110,6 +113,9 @@ public final class LocalPlatform {
                 "--contract-service.url", stack.contractService().toString(),
                 "--hotpath.business-zone", BUSINESS_ZONE.getId()));
         flink.submit(TradeHotpathJob.NAME, env -> TradeHotpathJob.define(env, hotpath.wiring()));
+        BackdatedColdpathOptions coldpath = BackdatedColdpathOptions.from(stack.jobArguments(
+                "--coldpath.business-zone", BUSINESS_ZONE.getId()));
+        flink.submit(BackdatedColdpathJob.NAME, env -> BackdatedColdpathJob.define(env, coldpath.wiring()));
     }
 
     /** The simulated CLI runs as its own process, as the real one would: a JVM on this classpath. */

@@ -44,12 +44,12 @@ final class Progress {
                 .stream().mapToObj(micros -> String.format("%.1f ms", micros / 1000)).findFirst().orElse("n/a");
         console.printf("%s published %,d | decided %,d (%,.0f fills/s) | confirmed %,d | stale %,d | duplicate %,d"
                         + " | DLQ %,d (invalid %,d, failed %,d) | API p95 %s | allocated %,d, files %d (sent %d)"
-                        + " | trades %,d, position events %,d%n",
+                        + " | trades %,d, position events %,d, provisional %,d, corrections %,d%n",
                 LocalTime.now().truncatedTo(ChronoUnit.SECONDS), published.getAsLong(), counts.total(), perSecond,
                 counts.of("CONFIRMED"), counts.of("STALE_SKIPPED"), counts.of("DUPLICATE"),
                 counts.of("INVALID", "FAILED"), counts.of("INVALID"), counts.of("FAILED"), p95,
                 counts.allocated(), files(AccountingFiles.SUFFIX), files(AccountingFiles.SUFFIX + ".sent"),
-                tradesPublished.getAsLong(), counts.positionEvents());
+                tradesPublished.getAsLong(), counts.positionEvents(), counts.provisionalPositions(), counts.corrections());
     }
 
     private long files(String suffix) {
