@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -70,6 +72,33 @@ class BackdatedColdpathJobTest {
             assertEveryPositionIsTheTruth(scenario);
             assertCorrectionsPublishedOnce();
         }
+    }
+
+    @Test
+    void aReconciliationRunFindsNoBreakInCorrectedPositionsAndReportsATamperedSnapshot() throws Exception {
+        BackdatedScenario scenario = new BackdatedScenario(run, 5, 10, TODAY, 15);
+        try (RunningJob hot = startHotpath(); RunningJob cold = startColdpath(); KafkaProducer<byte[], byte[]> producer = STACK.kafka().producer()) {
+            TradeScenario.publish(producer, hotpath.topic("trade-events"), scenario.trades());
+            awaitReconciled(scenario);
+        }
+
+        ReconciliationRun.Summary clean = reconcile(run + "-clean");
+        String tampered = scenario.histories().keySet().iterator().next();
+        try (Connection connection = STACK.postgres().dataSource().getConnection();
+             PreparedStatement update = connection.prepareStatement("UPDATE snapshot_store SET tax_lots_compressed ="
+                     + " jsonb_set(tax_lots_compressed, '{quantities,0}', '\"0.5\"') WHERE position_key = ?")) {
+            update.setString(1, tampered);
+            assertThat(update.executeUpdate()).isOne();
+        }
+        ReconciliationRun.Summary afterTampering = reconcile(run + "-tampered");
+
+        assertThat(clean.positionsChecked()).isGreaterThanOrEqualTo(scenario.histories().size());
+        assertThat(clean.breaks()).noneMatch(line -> line.contains(run.toUpperCase()));
+        assertThat(afterTampering.breaks()).filteredOn(line -> line.contains(run.toUpperCase()))
+                .extracting(line -> String.join(" ", List.of(line.split("\t")).subList(0, 3)))
+                .containsExactly("CRITICAL " + tampered + " COST_BASIS_MISMATCH", "CRITICAL " + tampered + " QUANTITY_MISMATCH",
+                        "WARNING " + tampered + " LOTS_MISMATCH", "WARNING " + tampered + " MARKET_VALUE_MISMATCH");
+        assertThat(afterTampering.critical()).isGreaterThanOrEqualTo(2);
     }
 
     @Test
@@ -135,6 +164,15 @@ class BackdatedColdpathJobTest {
             envelopes.assertEachMessageOnceWithAnError(10_000);
             assertThat(envelopes.countByReason()).containsExactlyEntriesOf(Map.of("INVALID_BACKDATED_TRADE", 10_000L));
         }
+    }
+
+    private ReconciliationRun.Summary reconcile(String runId) throws Exception {
+        PositionReconciliationOptions options = PositionReconciliationOptions.from("--postgres.url", STACK.postgres().jdbcUrl(),
+                "--postgres.user", STACK.postgres().user(), "--postgres.password", STACK.postgres().password(),
+                "--reconciliation.run-id", runId, "--reconciliation.splits", "4");
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(TestFlink.configuration());
+        return new ReconciliationRun(options.postgres(), runId)
+                .execute(asOf -> PositionReconciliationJob.define(env, options.wiring(asOf)), () -> env.execute(PositionReconciliationJob.NAME));
     }
 
     private void awaitReconciled(BackdatedScenario scenario) throws Exception {

@@ -27,7 +27,8 @@ class JobArgumentsTest {
             FillConfirmationJob.class.getName(), FillConfirmationOptions::read,
             AllocationJob.class.getName(), AllocationOptions::read,
             TradeHotpathJob.class.getName(), TradeHotpathOptions::read,
-            BackdatedColdpathJob.class.getName(), BackdatedColdpathOptions::read);
+            BackdatedColdpathJob.class.getName(), BackdatedColdpathOptions::read,
+            PositionReconciliationJob.class.getName(), PositionReconciliationOptions::read);
 
     @Test
     void anUnknownArgumentFailsWithTheNamesTheJobKnows() {

@@ -1,0 +1,4 @@
+package com.globeco.trading.reconciliation;
+
+/** A row of {@code snapshot_store} as the reconciliation reads it: the position as the read model holds it. */
+public record StoredSnapshot(String positionKey, long version, String status, String lotsJson, Long provisionalSinceMillis) {}
