@@ -22,7 +22,8 @@ import java.util.Optional;
 
 /**
  * Reconciles one position: its event stream replayed by the engine (effective-date order) against its
- * snapshot. A reconciled snapshot must equal the replay (quantity and cost basis are critical, lot count,
+ * snapshot, up to the snapshot's version (events committed after the snapshot was read belong to a later one).
+ * A reconciled snapshot must equal the replay (quantity and cost basis are critical, lot count,
  * lots and market value warnings); a provisional one awaits its correction, and is reported once it has
  * waited longer than the SLA. Events without a snapshot, a snapshot without events, an impossible or
  * unreadable history are critical. Trade events without a recorded method (written before events
@@ -45,16 +46,17 @@ public final class PositionCheck implements java.io.Serializable {
         if (events.isEmpty()) {
             return found.add("EXTRA_SNAPSHOT", Severity.CRITICAL, "no events", "a snapshot at version " + snapshot.version());
         }
-        long lastVersion = events.stream().mapToLong(StoredEvent::version).max().orElseThrow();
+        List<StoredEvent> upToSnapshot = events.stream().filter(event -> event.version() <= snapshot.version()).toList();
+        long lastVersion = upToSnapshot.stream().mapToLong(StoredEvent::version).max().orElse(0);
         if (lastVersion != snapshot.version()) {
-            found.add("VERSION_MISMATCH", Severity.WARNING, "version " + lastVersion, "version " + snapshot.version());
+            found.add("VERSION_MISMATCH", Severity.WARNING, "events up to version " + snapshot.version(), "events up to version " + lastVersion);
         }
         if (PositionState.PROVISIONAL.equals(snapshot.status())) {
             return provisionalAge(found, snapshot, now);
         }
         Replay.Result truth;
         try {
-            truth = Replay.of(history(events));
+            truth = Replay.of(history(upToSnapshot));
         } catch (ImpossibleHistoryException impossible) {
             return found.add("IMPOSSIBLE_HISTORY", Severity.CRITICAL, "a history that never goes below zero", impossible.getMessage());
         } catch (RuntimeException unreadable) {

@@ -47,6 +47,18 @@ class PositionCheckTest {
     }
 
     @Test
+    void eventsCommittedAfterTheSnapshotWasReadAreLeftToTheNextRunAndMissingOnesAreAWarning() {
+        trade("T1", TradeType.NEW_TRADE, "100", "10", TODAY.minusDays(5));
+        StoredSnapshot readBefore = snapshot("RECONCILED", position.lots(), null);
+        trade("T2", TradeType.DECREASE, "60", "12", TODAY.minusDays(1));
+        StoredSnapshot readAfter = snapshot("RECONCILED", position.lots(), null);
+
+        assertThat(check.breaks(KEY, events, readBefore, NOW)).isEmpty();
+        assertThat(check.breaks(KEY, events.subList(0, 1), readAfter, NOW)).extracting(ReconciliationBreak::kind)
+                .startsWith("VERSION_MISMATCH");
+    }
+
+    @Test
     void aProvisionalSnapshotLeftInArrivalOrderIsABreakOnceReconciled() {
         trade("T1", TradeType.NEW_TRADE, "100", "10", TODAY.minusDays(5));
         trade("T2", TradeType.DECREASE, "60", "12", TODAY.minusDays(1));

@@ -18,7 +18,7 @@ import java.util.List;
  * Loads a position's committed event stream from {@code event_store}, up to a version, through a small
  * connection pool; every query within the load timeout.
  */
-final class EventStreamLoader implements AutoCloseable {
+public final class EventStreamLoader implements AutoCloseable {
     private static final String QUERY = """
             SELECT event_ver, event_type, effective_date, payload::text FROM event_store
             WHERE position_key = ? AND event_ver <= ? ORDER BY event_ver""";
@@ -27,13 +27,13 @@ final class EventStreamLoader implements AutoCloseable {
     private final int timeoutSeconds;
 
     /** The stream does not reach the version yet: the hotpath's Postgres commit may trail its Kafka one. */
-    static final class IncompleteStreamException extends Exception {
+    public static final class IncompleteStreamException extends Exception {
         IncompleteStreamException(String positionKey, long reached, long wanted) {
             super("the event stream of " + positionKey + " reaches version " + reached + ", not yet " + wanted);
         }
     }
 
-    EventStreamLoader(ColdpathSettings settings) {
+    public EventStreamLoader(ColdpathSettings settings) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(settings.eventStore().jdbcUrl());
         config.setUsername(settings.eventStore().user());
@@ -49,7 +49,7 @@ final class EventStreamLoader implements AutoCloseable {
         timeoutSeconds = (int) Math.max(1, settings.loadTimeout().toSeconds());
     }
 
-    List<HistoryStep> load(String positionKey, long upToVersion, TaxLotMethod method) throws SQLException, IncompleteStreamException {
+    public List<HistoryStep> load(String positionKey, long upToVersion, TaxLotMethod method) throws SQLException, IncompleteStreamException {
         StoredEventReader reader = new StoredEventReader(method);
         List<HistoryStep> steps = new ArrayList<>();
         long reached = 0;

@@ -163,18 +163,18 @@ public final class KeepPositions extends AbstractStreamOperator<PositionChange>
         }
         positions.update(result.state());
         appliedTrades.put(trade.tradeId(), result.state().version());
-        book.applied(result, trade, position.method(), now);
+        book.applied(position, result, trade, now);
         index.add(trade.positionKey());
         applied.inc();
         if (result.sequence() == SequenceStatus.BACKDATED) {
             backdated.inc();
-            provisionalAges.provisional(trade.positionKey(), book.provisionalSince());
+            provisionalAges.provisional(trade.positionKey(), book.provisionalSince(result.state()));
             output.collect(BACKDATED, new StreamRecord<>(new BackdatedTrade(trade, result.state().version(), position.method())));
             output.collect(PROVISIONAL, record.replace(result.event()));
         } else {
             output.collect(CONTRACT_REQUESTS, record.replace(trade));
         }
-        output.collect(record.replace(new PositionChange(result.event(), Hotpath.snapshot(trade.positionKey(), result.state(), now, book.provisionalSince()))));
+        output.collect(record.replace(change(trade.positionKey(), result, now)));
         if (record.hasTimestamp()) {
             latencyMillis.update(Math.max(0, now - record.getTimestamp()));
         }
@@ -206,9 +206,9 @@ public final class KeepPositions extends AbstractStreamOperator<PositionChange>
                 continue;
             }
             positions.update(reset.state());
-            book.reset(reset, price.price());
+            book.reset(position, reset, price.price());
             resets.inc();
-            output.collect(new StreamRecord<>(new PositionChange(reset.event(), Hotpath.snapshot(positionKey, reset.state(), now, book.provisionalSince()))));
+            output.collect(new StreamRecord<>(change(positionKey, reset, now)));
         }
     }
 
@@ -253,10 +253,15 @@ public final class KeepPositions extends AbstractStreamOperator<PositionChange>
         }
         correctionsAdopted.inc();
         output.collect(CORRECTED, record.replace(adopted.event()));
-        output.collect(record.replace(new PositionChange(adopted.event(), Hotpath.snapshot(correction.positionKey(), adopted.state(), now, book.provisionalSince()))));
+        output.collect(record.replace(change(correction.positionKey(), adopted, now)));
         if (adopted.state().lots().count() > 0) {
             settlement.trades().forEach(trade -> output.collect(CONTRACT_REQUESTS, new StreamRecord<>(trade)));
         }
+    }
+
+    /** The event with the snapshot after it. */
+    private PositionChange change(String positionKey, Hotpath.Applied applied, long now) throws Exception {
+        return new PositionChange(applied.event(), Hotpath.snapshot(positionKey, applied.state(), now, book.provisionalSince(applied.state())));
     }
 
     private ProvisionalAges restoredProvisionalAges() throws Exception {
@@ -268,7 +273,7 @@ public final class KeepPositions extends AbstractStreamOperator<PositionChange>
         }
         for (String positionKey : provisional) {
             setCurrentKey(positionKey);
-            ages.provisional(positionKey, book.provisionalSince());
+            ages.provisional(positionKey, book.since());
         }
         return ages;
     }

@@ -3,8 +3,8 @@ package com.globeco.trading.operators.positions;
 import com.globeco.trading.positions.Hotpath;
 import com.globeco.trading.positions.JournalEntry;
 import com.globeco.trading.positions.OutstandingTrades;
+import com.globeco.trading.positions.PositionState;
 import com.globeco.trading.positions.SequenceStatus;
-import com.globeco.trading.positions.TaxLotMethod;
 import com.globeco.trading.positions.TradeEvent;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
@@ -59,11 +59,14 @@ final class ProvisionalBook {
         return operator.getPartitionedState(VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE, descriptor);
     }
 
-    /** After a trade: journaled while anything is outstanding; a backdated one becomes outstanding itself. */
-    void applied(Hotpath.Applied result, TradeEvent trade, TaxLotMethod method, long now) throws Exception {
+    /**
+     * After a trade: journaled while anything is outstanding; a backdated one becomes outstanding itself.
+     * Nothing is outstanding of a position that was RECONCILED, so its trades cost no state access here.
+     */
+    void applied(PositionState before, Hotpath.Applied result, TradeEvent trade, long now) throws Exception {
         long version = result.state().version();
-        if (!outstanding.isEmpty()) {
-            journal.add(JournalEntry.trade(version, trade, method, result.event().tradeApplied().realizedPnl()));
+        if (PositionState.PROVISIONAL.equals(before.status()) && !outstanding.isEmpty()) {
+            journal.add(JournalEntry.trade(version, trade, before.method(), result.event().tradeApplied().realizedPnl()));
         }
         if (result.sequence() == SequenceStatus.BACKDATED) {
             outstanding.put(version, trade);
@@ -73,8 +76,8 @@ final class ProvisionalBook {
         }
     }
 
-    void reset(Hotpath.Applied result, BigDecimal price) throws Exception {
-        if (!outstanding.isEmpty()) {
+    void reset(PositionState before, Hotpath.Applied result, BigDecimal price) throws Exception {
+        if (PositionState.PROVISIONAL.equals(before.status()) && !outstanding.isEmpty()) {
             journal.add(JournalEntry.reset(result.state().version(), price));
         }
     }
@@ -117,7 +120,12 @@ final class ProvisionalBook {
         }
     }
 
-    Long provisionalSince() throws Exception {
+    /** Since when {@code state} is provisional; null when it is not (and then without reading state). */
+    Long provisionalSince(PositionState state) throws Exception {
+        return PositionState.PROVISIONAL.equals(state.status()) ? since() : null;
+    }
+
+    Long since() throws Exception {
         return since.value();
     }
 }

@@ -11,7 +11,8 @@ import java.util.Random;
 /**
  * Current-dated trades over a set of positions ({@code ACC-n:INSTRk:USD}): new trades and
  * increases open lots, decreases take part of what is open and never more, and about one in a
- * hundred trades is backdated by a few days. Deterministic from its seed.
+ * hundred trades is an increase backdated by a few days (a backdated decrease before every buy of today
+ * would be an impossible history). Deterministic from its seed.
  */
 public final class TradeGenerator {
     public record Trade(String positionKey, String json) {}
@@ -32,13 +33,14 @@ public final class TradeGenerator {
         int position = random.nextInt(positions);
         String key = "ACC-" + prefix + "-" + position + ":INSTR" + (position % 50) + ":USD";
         BigDecimal held = open.getOrDefault(key, BigDecimal.ZERO);
-        boolean decrease = held.compareTo(BigDecimal.ONE) > 0 && random.nextInt(3) == 0;
+        boolean backdated = random.nextInt(100) == 0;
+        boolean decrease = !backdated && held.compareTo(BigDecimal.ONE) > 0 && random.nextInt(3) == 0;
         BigDecimal quantity = decrease
                 ? held.multiply(BigDecimal.valueOf(random.nextInt(90) + 1)).divide(BigDecimal.valueOf(100), 2, RoundingMode.DOWN)
                 : BigDecimal.valueOf(random.nextInt(1000) + 1);
         open.put(key, decrease ? held.subtract(quantity) : held.add(quantity));
         String type = decrease ? "DECREASE" : held.signum() == 0 ? "NEW_TRADE" : "INCREASE";
-        LocalDate effective = random.nextInt(100) == 0 ? businessDate.minusDays(1 + random.nextInt(5)) : businessDate;
+        LocalDate effective = backdated ? businessDate.minusDays(1 + random.nextInt(5)) : businessDate;
         String tradeId = prefix + "-" + (++sequence);
         String json = "{\"tradeId\":\"" + tradeId + "\",\"positionKey\":\"" + key + "\",\"tradeType\":\"" + type
                 + "\",\"quantity\":" + quantity.toPlainString() + ",\"price\":" + BigDecimal.valueOf(random.nextInt(100_000) + 1, 2)
