@@ -11,6 +11,7 @@ import com.globeco.trading.positions.CorrectionJson;
 
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 
 /** The backdated coldpath's settings, from {@code --name value} arguments or environment variables. */
 public record BackdatedColdpathOptions(KafkaSettings kafka, String topicPrefix, String consumerGroup, ColdpathSettings settings,
@@ -39,8 +40,16 @@ public record BackdatedColdpathOptions(KafkaSettings kafka, String topicPrefix, 
                 ZoneId.of(settings.get("coldpath.business-zone", "America/New_York")));
     }
 
+    /** Every topic the job reads or writes, unprefixed: the ones to provision before it starts. */
+    public static final List<String> TOPICS = List.of("backdated-trades", "position-corrections", "backdated-trades-dlq");
+
     public String topic(String name) {
         return topicPrefix + name;
+    }
+
+    /** {@link #TOPICS} with this job's prefix. */
+    public String[] topics() {
+        return TOPICS.stream().map(this::topic).toArray(String[]::new);
     }
 
     public BackdatedColdpathJob.Wiring wiring() {

@@ -17,6 +17,7 @@ import com.globeco.trading.positions.BackdatedTradeJson;
 import java.net.URI;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 
 /** The trade hotpath's settings, from {@code --name value} arguments or environment variables. */
 public record TradeHotpathOptions(KafkaSettings kafka, String topicPrefix, String consumerGroup,
@@ -40,8 +41,18 @@ public record TradeHotpathOptions(KafkaSettings kafka, String topicPrefix, Strin
                 Duration.parse(settings.get("contract-service.retry-backoff", "PT1S")));
     }
 
+    /** Every topic the job reads or writes, unprefixed: the ones to provision before it starts. */
+    public static final List<String> TOPICS = List.of("trade-events", "contract-events", "market-data", "contract-generation-retry",
+            "position-corrections", "trade-applied-events", "provisional-trade-events", "backdated-trades",
+            "historical-position-corrected-events", "trade-contracts", "trade-events-dlq");
+
     public String topic(String name) {
         return topicPrefix + name;
+    }
+
+    /** {@link #TOPICS} with this job's prefix. */
+    public String[] topics() {
+        return TOPICS.stream().map(this::topic).toArray(String[]::new);
     }
 
     public TradeHotpathJob.Wiring wiring() {

@@ -22,9 +22,11 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,10 +57,8 @@ class BackdatedColdpathJobTest {
         coldpath = BackdatedColdpathOptions.from("--kafka.bootstrap-servers", STACK.kafka().bootstrapServers(), "--coldpath.topic-prefix", prefix,
                 "--coldpath.consumer-group", "backdated-coldpath-" + run, "--postgres.url", STACK.postgres().jdbcUrl(),
                 "--postgres.user", STACK.postgres().user(), "--postgres.password", STACK.postgres().password());
-        STACK.kafka().createTopics(8, List.of("trade-events", "contract-events", "market-data", "contract-generation-retry",
-                        "position-corrections", "trade-applied-events", "provisional-trade-events", "backdated-trades",
-                        "historical-position-corrected-events", "trade-contracts", "trade-events-dlq", "backdated-trades-dlq")
-                .stream().map(hotpath::topic).toArray(String[]::new));
+        STACK.kafka().createTopics(8, Stream.concat(Arrays.stream(hotpath.topics()), Arrays.stream(coldpath.topics())).distinct()
+                .toArray(String[]::new));
     }
 
     @Test

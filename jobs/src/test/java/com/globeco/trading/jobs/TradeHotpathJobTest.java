@@ -47,9 +47,7 @@ class TradeHotpathJobTest {
         run = "hp" + TestFlink.nextRun() + "x" + (System.currentTimeMillis() % 100_000);
         options = options();
         STACK.contractService().setOutage(false);
-        STACK.kafka().createTopics(8, options.topic("trade-contracts"), options.topic("contract-generation-retry"), options.topic("trade-events"), options.topic("contract-events"), options.topic("market-data"),
-                options.topic("trade-applied-events"), options.topic("provisional-trade-events"), options.topic("backdated-trades"),
-                options.topic("trade-events-dlq"), options.topic("position-corrections"));
+        STACK.kafka().createTopics(8, options.topics());
     }
 
     @Test

@@ -30,7 +30,6 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -136,7 +135,8 @@ public final class ColdpathBenchmark {
         TradeHotpathOptions hotpath = TradeHotpathOptions.from(stack.jobArguments("--hotpath.topic-prefix", prefix,
                 "--contract-service.url", stack.contractService().toString()));
         BackdatedColdpathOptions coldpath = BackdatedColdpathOptions.from(stack.jobArguments("--coldpath.topic-prefix", prefix));
-        stack.ensureTopics(Arrays.stream(LocalPlatform.HOTPATH_TOPICS).map(hotpath::topic).toArray(String[]::new));
+        stack.ensureTopics(hotpath.topics());
+        stack.ensureTopics(coldpath.topics());
         try (LocalCluster flink = new LocalCluster(LocalFlink.configuration(options, "1 s"), 8);
              TradePublisher publisher = new TradePublisher(stack.kafkaBootstrapServers(), hotpath.topic("trade-events"))) {
             flink.submit(TradeHotpathJob.NAME, env -> TradeHotpathJob.define(env, hotpath.wiring()));

@@ -46,7 +46,7 @@ public final class HotpathBenchmark {
             String prefix = "bench" + System.currentTimeMillis() + ".";
             TradeHotpathOptions hotpath = TradeHotpathOptions.from(stack.jobArguments("--hotpath.topic-prefix", prefix,
                     "--contract-service.url", stack.contractService().toString()));
-            stack.ensureTopics(Arrays.stream(LocalPlatform.HOTPATH_TOPICS).map(hotpath::topic).toArray(String[]::new));
+            stack.ensureTopics(hotpath.topics());
             TradeGenerator generator = new TradeGenerator(11, "B", positions);
             try (TradePublisher publisher = new TradePublisher(stack.kafkaBootstrapServers(), hotpath.topic("trade-events"))) {
                 if (mode.equals("drain")) {

@@ -40,10 +40,6 @@ public final class LocalPlatform {
     static final String FILLS = "fills";
     static final String DEAD_LETTERS = "fills.dlq";
     static final String ALLOCATION_DEAD_LETTERS = "allocations.dlq";
-    static final String[] HOTPATH_TOPICS = {"trade-events", "contract-events", "market-data", "trade-applied-events",
-            "provisional-trade-events", "backdated-trades", "trade-contracts", "contract-generation-retry", "trade-events-dlq",
-            "position-corrections", "historical-position-corrected-events", "backdated-trades-dlq"};
-
     static final ZoneId BUSINESS_ZONE = ZoneId.of("America/New_York");
 
     private LocalPlatform() {}
@@ -63,7 +59,8 @@ public final class LocalPlatform {
         ScheduledExecutorService dispatching = Executors.newSingleThreadScheduledExecutor();
         try (PlatformStack stack = new PlatformStack(options)) {
             stack.ensureTopics(FILLS, DEAD_LETTERS, ALLOCATION_DEAD_LETTERS);
-            stack.ensureTopics(HOTPATH_TOPICS);
+            stack.ensureTopics(TradeHotpathOptions.TOPICS.toArray(String[]::new));
+            stack.ensureTopics(BackdatedColdpathOptions.TOPICS.toArray(String[]::new));
             Files.createDirectories(options.accountingDirectory());
             LocalCluster flink = new LocalCluster(LocalFlink.configuration(options, "5 s"), 8);
             submitJobs(flink, stack, options);

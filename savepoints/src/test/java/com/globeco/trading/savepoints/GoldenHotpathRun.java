@@ -8,7 +8,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The run behind the trade hotpath's golden savepoint: three positions, one on HIFO by contract, with
@@ -44,9 +43,7 @@ final class GoldenHotpathRun {
                 "--postgres.user", stack.postgres().user(),
                 "--postgres.password", stack.postgres().password(),
                 "--contract-service.url", stack.contractService().baseUri().toString());
-        stack.kafka().createTopics(1, Stream.of("trade-events", "contract-events", "market-data", "trade-applied-events",
-                        "provisional-trade-events", "backdated-trades", "trade-contracts", "contract-generation-retry", "trade-events-dlq")
-                .map(options::topic).toArray(String[]::new));
+        stack.kafka().createTopics(1, options.topics());
         return options;
     }
 
