@@ -36,6 +36,8 @@ import java.util.concurrent.TimeUnit;
 public final class AllocationJob {
     public static final String NAME = "allocation";
     public static final String SERVICE = "globeco-allocation-service";
+    /** How long an allocated execution is remembered (its keyed state's TTL). */
+    public static final Duration ALLOCATION_MEMORY = Duration.ofDays(30);
     public static final String SOURCE_UID = "allocation-fills-source";
     public static final String VALIDATE_UID = "allocation-validate-fills";
     public static final String CLOSING_UID = "allocation-closing-fills";
@@ -86,7 +88,7 @@ public final class AllocationJob {
 
         SingleOutputStreamOperator<Allocation> allocations = portfolios
                 .keyBy(new LookupExecutionKey())
-                .process(new AllocateOnce(Duration.ofDays(30), wiring.businessZone(), SERVICE))
+                .process(new AllocateOnce(ALLOCATION_MEMORY, wiring.businessZone(), SERVICE))
                 .uid(ALLOCATE_UID)
                 .name("Allocate once");
 

@@ -2,11 +2,15 @@ package com.globeco.trading.savepoints;
 
 import com.globeco.trading.jobs.EmbeddedServices;
 import com.globeco.trading.jobs.TradeHotpathOptions;
+import org.apache.flink.runtime.testutils.CommonTestUtils;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.List;
 
 /**
@@ -45,6 +49,18 @@ final class GoldenHotpathRun {
                 "--contract-service.url", stack.contractService().baseUri().toString());
         stack.kafka().createTopics(1, options.topics());
         return options;
+    }
+
+    /** Waits for {@code expected} committed events in the event store. */
+    static void awaitEvents(EmbeddedServices stack, int expected) throws Exception {
+        CommonTestUtils.waitUntilCondition(() -> {
+            try (Connection connection = stack.postgres().dataSource().getConnection();
+                 Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("SELECT count(*) FROM event_store")) {
+                rows.next();
+                return rows.getLong(1) >= expected;
+            }
+        });
     }
 
     static void send(KafkaProducer<byte[], byte[]> producer, String topic, List<String> payloads) {

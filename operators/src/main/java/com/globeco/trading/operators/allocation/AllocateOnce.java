@@ -49,11 +49,16 @@ public final class AllocateOnce extends KeyedProcessFunction<Long, PortfolioLook
         this.service = service;
     }
 
-    @Override
-    public void open(OpenContext context) {
+    /** Whether the execution was allocated, remembered for {@code memory}. */
+    public static ValueStateDescriptor<Boolean> allocatedDescriptor(Duration memory) {
         ValueStateDescriptor<Boolean> descriptor = new ValueStateDescriptor<>(ALLOCATED, Types.BOOLEAN);
         descriptor.enableTimeToLive(StateTtlConfig.newBuilder(memory).build());
-        allocated = getRuntimeContext().getState(descriptor);
+        return descriptor;
+    }
+
+    @Override
+    public void open(OpenContext context) {
+        allocated = getRuntimeContext().getState(allocatedDescriptor(memory));
         allocations = getRuntimeContext().getMetricGroup().counter("allocations");
         repeatedClosings = getRuntimeContext().getMetricGroup().counter("repeatedClosingFills");
         deadLetters = new DeadLetterCounters(getRuntimeContext().getMetricGroup());

@@ -268,7 +268,7 @@ public final class KeepPositions extends AbstractStreamOperator<PositionChange>
         ProvisionalAges ages = new ProvisionalAges();
         KeyedStateBackend<String> backend = getKeyedStateBackend();
         List<String> provisional;
-        try (Stream<String> keys = backend.getKeys(ProvisionalBook.SINCE, VoidNamespace.INSTANCE)) {
+        try (Stream<String> keys = backend.getKeys(ProvisionalState.SINCE, VoidNamespace.INSTANCE)) {
             provisional = keys.toList();
         }
         for (String positionKey : provisional) {

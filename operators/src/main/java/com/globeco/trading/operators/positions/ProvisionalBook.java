@@ -7,15 +7,10 @@ import com.globeco.trading.positions.PositionState;
 import com.globeco.trading.positions.SequenceStatus;
 import com.globeco.trading.positions.TradeEvent;
 import org.apache.flink.api.common.state.ListState;
-import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapState;
-import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.State;
 import org.apache.flink.api.common.state.StateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
-import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.runtime.state.VoidNamespaceSerializer;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
@@ -28,14 +23,9 @@ import java.util.List;
  * A position's bookkeeping between a backdated trade and its correction, in keyed state: the backdated
  * trades outstanding (by the version they were applied at), the journal of what the hotpath applied
  * meanwhile (appended, never read until a correction lands), the realized P&L adjustment of the last
- * correction and since when the position is provisional.
+ * correction and since when the position is provisional ({@link ProvisionalState}).
  */
 final class ProvisionalBook {
-    static final String OUTSTANDING = "outstanding-backdated-trades";
-    static final String JOURNAL = "provisional-journal";
-    static final String ADJUSTMENT = "realized-pnl-adjustment";
-    static final String SINCE = "provisional-since";
-
     private final MapState<Long, TradeEvent> outstanding;
     private final ListState<JournalEntry> journal;
     private final ValueState<BigDecimal> adjustment;
@@ -49,10 +39,10 @@ final class ProvisionalBook {
     }
 
     ProvisionalBook(AbstractStreamOperator<?> operator) throws Exception {
-        outstanding = keyed(operator, new MapStateDescriptor<>(OUTSTANDING, Types.LONG, TypeInformation.of(TradeEvent.class)));
-        journal = keyed(operator, new ListStateDescriptor<>(JOURNAL, TypeInformation.of(JournalEntry.class)));
-        adjustment = keyed(operator, new ValueStateDescriptor<>(ADJUSTMENT, Types.BIG_DEC));
-        since = keyed(operator, new ValueStateDescriptor<>(SINCE, Types.LONG));
+        outstanding = keyed(operator, ProvisionalState.outstanding());
+        journal = keyed(operator, ProvisionalState.journal());
+        adjustment = keyed(operator, ProvisionalState.adjustment());
+        since = keyed(operator, ProvisionalState.since());
     }
 
     private static <S extends State> S keyed(AbstractStreamOperator<?> operator, StateDescriptor<S, ?> descriptor) throws Exception {

@@ -1,0 +1,70 @@
+package com.globeco.trading.savepoints;
+
+import com.globeco.trading.operators.positions.KeepPositions;
+import com.globeco.trading.operators.positions.ProvisionalState;
+import com.globeco.trading.positions.JournalEntry;
+import com.globeco.trading.positions.LotsJson;
+import com.globeco.trading.positions.PositionState;
+import com.globeco.trading.positions.TradeEvent;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.state.api.functions.KeyedStateReaderFunction;
+import org.apache.flink.util.Collector;
+
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The trade hotpath's state of one position: the position, and its backdated trades awaiting correction. */
+final class PositionRows extends KeyedStateReaderFunction<String, String> {
+    private transient ValueState<PositionState> positions;
+    private transient MapState<Long, TradeEvent> outstanding;
+    private transient ListState<JournalEntry> journal;
+    private transient ValueState<BigDecimal> adjustment;
+    private transient ValueState<Long> since;
+
+    @Override
+    public void open(OpenContext context) {
+        positions = getRuntimeContext().getState(KeepPositions.positionDescriptor());
+        outstanding = getRuntimeContext().getMapState(ProvisionalState.outstanding());
+        journal = getRuntimeContext().getListState(ProvisionalState.journal());
+        adjustment = getRuntimeContext().getState(ProvisionalState.adjustment());
+        since = getRuntimeContext().getState(ProvisionalState.since());
+    }
+
+    @Override
+    public void readKey(String positionKey, Context context, Collector<String> out) throws Exception {
+        PositionState position = positions.value();
+        ObjectNode row = StateJson.row("positionKey", positionKey);
+        if (position != null) {
+            row.put("version", position.version()).put("status", position.status())
+                    .put("latestEffectiveDate", position.latestEffectiveDate()).put("taxLotMethod", position.method().name());
+            row.set("lots", LotsJson.tree(position.lots()));
+        }
+        Map<Long, String> waiting = new TreeMap<>();
+        for (Map.Entry<Long, TradeEvent> entry : outstanding.entries()) {
+            waiting.put(entry.getKey(), entry.getValue().tradeId());
+        }
+        if (!waiting.isEmpty()) {
+            row.set("outstandingBackdatedTrades", StateJson.JSON.valueToTree(waiting));
+            ArrayNode entries = row.putArray("journal");
+            Iterable<JournalEntry> stored = journal.get();
+            if (stored != null) {
+                stored.forEach(entry -> entries.addObject().put("version", entry.version())
+                        .put(entry.trade() == null ? "resetPrice" : "tradeId",
+                                entry.trade() == null ? entry.resetPrice().toPlainString() : entry.trade().tradeId()));
+            }
+        }
+        if (adjustment.value() != null) {
+            row.put("realizedPnlAdjustment", adjustment.value().toPlainString());
+        }
+        if (since.value() != null) {
+            row.put("provisionalSince", since.value());
+        }
+        out.collect(StateJson.line(row));
+    }
+}

@@ -1,0 +1,76 @@
+package com.globeco.trading.savepoints;
+
+import com.globeco.trading.jobs.RunningJob;
+import com.globeco.trading.jobs.TestFlink;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The golden savepoints under {@code src/test/resources/golden/<job>/<version>/}: a savepoint a released
+ * build took of a short deterministic run ({@code savepoint/}), and its state as that build read it
+ * ({@code state.jsonl}, {@link JobState}). Every later build must read the same state and restore from it.
+ */
+final class GoldenSavepoint {
+    static final Path ROOT = Path.of("src/test/resources/golden");
+    private static final java.time.Duration QUIET = java.time.Duration.ofSeconds(5);
+
+    private GoldenSavepoint() {}
+
+    static Path directory(JobState job, String version) {
+        return ROOT.resolve(job.job()).resolve(version);
+    }
+
+    /** Every golden savepoint with its export, as {@code <job>/<version>} directories. */
+    static Stream<Path> all() throws IOException {
+        try (Stream<Path> files = Files.find(ROOT, 3, (path, attributes) -> path.getFileName().toString().equals("state.jsonl"))) {
+            return files.map(Path::getParent).sorted().toList().stream();
+        }
+    }
+
+    static JobState job(Path directory) {
+        return JobState.of(directory.getParent().getFileName().toString());
+    }
+
+    static String savepoint(Path directory) {
+        return directory.resolve("savepoint").toAbsolutePath().toUri().toString();
+    }
+
+    static List<String> exported(Path directory) throws IOException {
+        return Files.readAllLines(directory.resolve("state.jsonl"));
+    }
+
+    static List<String> read(Path directory) throws Exception {
+        return job(directory).rows(ConfirmationSavepoint.readerEnvironment(TestFlink.configuration()), savepoint(directory));
+    }
+
+    /** A job environment that restores from the golden savepoint, refusing state it cannot map. */
+    static StreamExecutionEnvironment restoring(Path directory) {
+        Configuration configuration = TestFlink.configuration();
+        configuration.set(StateRecoveryOptions.SAVEPOINT_PATH, savepoint(directory));
+        configuration.set(StateRecoveryOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE, false);
+        return StreamExecutionEnvironment.getExecutionEnvironment(configuration);
+    }
+
+    /**
+     * Stops the job with a canonical savepoint into {@code directory/savepoint} and exports its state next to it.
+     * It waits for a few quiet checkpoints first, so that no Kafka transaction with records is pending in the
+     * savepoint: the test restores against a fresh broker, which cannot commit a transaction of the one that
+     * wrote it (a real upgrade restores against the same broker, where committing again is a no-op).
+     */
+    static void write(RunningJob job, Path directory) throws Exception {
+        Thread.sleep(QUIET.toMillis());
+        Files.createDirectories(directory);
+        Path written = Path.of(URI.create(job.stopWithSavepoint(directory.resolve("tmp").toAbsolutePath().toUri().toString())));
+        Files.move(written, directory.resolve("savepoint"));
+        Files.delete(directory.resolve("tmp"));
+        Files.write(directory.resolve("state.jsonl"), read(directory));
+    }
+}
