@@ -19,6 +19,11 @@ public final class CorrelationIds {
         return UUID.nameUUIDFromBytes(message.coordinates().getBytes(StandardCharsets.UTF_8)).toString();
     }
 
+    /** The correlation id of a trade that came without one: derived from its trade id, the same at every delivery. */
+    public static String ofTrade(String tradeId) {
+        return UUID.nameUUIDFromBytes(("trade/" + tradeId).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
     /**
      * A W3C {@code traceparent} header value whose trace id is the correlation id when that is a UUID,
      * else a UUID derived from it (a trade's correlation id is whatever its producer chose).

@@ -1,6 +1,7 @@
 package com.globeco.trading.positions;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.globeco.trading.messages.CorrelationIds;
 import com.globeco.trading.messages.Excerpt;
 
 import java.math.BigDecimal;
@@ -9,7 +10,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -69,7 +69,7 @@ public final class TradeReader implements java.io.Serializable {
             return new Reading.Rejected<>(violations);
         }
         return new Reading.Valid<>(new TradeEvent(tradeId, positionKey, tradeType, quantity, price, effectiveDate, occurredAt,
-                contractId, correlationId != null ? correlationId : derivedCorrelationId(tradeId), causationId, userId));
+                contractId, correlationId != null ? correlationId : CorrelationIds.ofTrade(tradeId), causationId, userId));
     }
 
     private String effectiveDate(String text, LocalDate businessDate, List<String> violations) {
@@ -117,7 +117,4 @@ public final class TradeReader implements java.io.Serializable {
         }
     }
 
-    private static String derivedCorrelationId(String tradeId) {
-        return UUID.nameUUIDFromBytes(("trade/" + tradeId).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
-    }
 }

@@ -17,12 +17,12 @@ import java.util.Random;
  * position's latest trade), decreases current-dated and never above what is open; per position the
  * oracle's replay of its history in effective-date order, the truth the coldpath must reach.
  */
-final class BackdatedScenario {
+public final class BackdatedScenario {
     private final List<TradeScenario.Trade> trades = new ArrayList<>();
     private final Map<String, List<LotReplayOracle.Dated>> history = new LinkedHashMap<>();
     private int backdated;
 
-    BackdatedScenario(String run, int positions, int tradesPerPosition, LocalDate today, long seed) {
+    public BackdatedScenario(String run, int positions, int tradesPerPosition, LocalDate today, long seed) {
         Random random = new Random(seed);
         Map<String, BigDecimal> open = new HashMap<>();
         Map<String, LocalDate> latest = new HashMap<>();
@@ -55,19 +55,19 @@ final class BackdatedScenario {
         }
     }
 
-    List<TradeScenario.Trade> trades() {
+    public List<TradeScenario.Trade> trades() {
         return trades;
     }
 
-    int backdated() {
+    public int backdated() {
         return backdated;
     }
 
-    Map<String, List<LotReplayOracle.Dated>> histories() {
+    public Map<String, List<LotReplayOracle.Dated>> histories() {
         return history;
     }
 
-    LotReplayOracle.Outcome truth(String positionKey) {
+    public LotReplayOracle.Outcome truth(String positionKey) {
         return LotReplayOracle.truth(history.get(positionKey), TaxLotMethod.FIFO);
     }
 }

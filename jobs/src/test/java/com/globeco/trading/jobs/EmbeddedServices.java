@@ -41,7 +41,20 @@ public final class EmbeddedServices implements BeforeAllCallback, AfterAllCallba
         return kafka;
     }
 
-    PositionTables positionTables() {
+    /** The arguments that point a job at this Kafka and Postgres, followed by the job's own. */
+    public String[] jobArguments(String... own) {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(
+                "--kafka.bootstrap-servers", kafka().bootstrapServers(),
+                "--postgres.url", postgres.jdbcUrl(),
+                "--postgres.user", postgres.user(),
+                "--postgres.password", postgres.password()), java.util.Arrays.stream(own)).toArray(String[]::new);
+    }
+
+    public com.globeco.trading.operators.sinks.PostgresSettings postgresSettings() {
+        return new com.globeco.trading.operators.sinks.PostgresSettings(postgres.jdbcUrl(), postgres.user(), postgres.password());
+    }
+
+    public PositionTables positionTables() {
         return new PositionTables(postgres.dataSource());
     }
 

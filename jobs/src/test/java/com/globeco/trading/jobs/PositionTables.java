@@ -12,36 +12,36 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** What the trade-lifecycle database holds of a test run's positions: event_store, snapshot_store, reconciliation_break. */
-final class PositionTables {
+public final class PositionTables {
     private final DataSource database;
 
-    PositionTables(DataSource database) {
+    public PositionTables(DataSource database) {
         this.database = database;
     }
 
-    int eventCount(String keyPattern) throws SQLException {
+    public int eventCount(String keyPattern) throws SQLException {
         return query("SELECT count(*) FROM event_store WHERE position_key LIKE ?", keyPattern, result -> result.getInt(1)).get(0);
     }
 
-    int eventCount(String keyPattern, String eventType) throws SQLException {
+    public int eventCount(String keyPattern, String eventType) throws SQLException {
         return query("SELECT count(*) FROM event_store WHERE position_key LIKE ? AND event_type = '" + eventType + "'", keyPattern,
                 result -> result.getInt(1)).get(0);
     }
 
-    List<Long> versions(String key) throws SQLException {
+    public List<Long> versions(String key) throws SQLException {
         return query("SELECT event_ver FROM event_store WHERE position_key = ? ORDER BY event_ver", key, result -> result.getLong(1));
     }
 
-    TaxLots snapshotLots(String key) throws SQLException {
+    public TaxLots snapshotLots(String key) throws SQLException {
         return query("SELECT tax_lots_compressed::text FROM snapshot_store WHERE position_key = ?", key,
                 result -> LotsJson.read(result.getString(1))).get(0);
     }
 
-    List<String> statuses(String keyPattern) throws SQLException {
+    public List<String> statuses(String keyPattern) throws SQLException {
         return query("SELECT status FROM snapshot_store WHERE position_key LIKE ?", keyPattern, result -> result.getString(1));
     }
 
-    List<String> breaks(String keyPattern) throws SQLException {
+    public List<String> breaks(String keyPattern) throws SQLException {
         return query("SELECT kind || ': ' || coalesce(actual, '') FROM reconciliation_break WHERE position_key LIKE ?", keyPattern,
                 result -> result.getString(1));
     }

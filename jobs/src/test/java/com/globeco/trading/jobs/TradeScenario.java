@@ -19,13 +19,13 @@ import java.util.Random;
  * Trades for a set of positions, current-dated, with increases and decreases that never exceed
  * what is open, and per position the oracle's replay of the same trades.
  */
-final class TradeScenario {
-    record Trade(String positionKey, String tradeId, String json) {}
+public final class TradeScenario {
+    public record Trade(String positionKey, String tradeId, String json) {}
 
     private final List<Trade> trades = new ArrayList<>();
     private final Map<String, List<LotReplayOracle.Step>> steps = new LinkedHashMap<>();
 
-    TradeScenario(String run, int positions, int tradesPerPosition, LocalDate day, long seed) {
+    public TradeScenario(String run, int positions, int tradesPerPosition, LocalDate day, long seed) {
         Random random = new Random(seed);
         Map<String, BigDecimal> open = new HashMap<>();
         for (int trade = 0; trade < tradesPerPosition; trade++) {
@@ -48,13 +48,13 @@ final class TradeScenario {
         }
     }
 
-    static String json(String tradeId, String key, String type, BigDecimal quantity, BigDecimal price, LocalDate day) {
+    public static String json(String tradeId, String key, String type, BigDecimal quantity, BigDecimal price, LocalDate day) {
         return "{\"tradeId\":\"" + tradeId + "\",\"positionKey\":\"" + key + "\",\"tradeType\":\"" + type
                 + "\",\"quantity\":" + quantity.toPlainString() + ",\"price\":" + price.toPlainString()
                 + ",\"effectiveDate\":\"" + day + "\",\"occurredAt\":\"" + java.time.Instant.now() + "\"}";
     }
 
-    static void publish(KafkaProducer<byte[], byte[]> producer, String topic, List<Trade> trades) {
+    public static void publish(KafkaProducer<byte[], byte[]> producer, String topic, List<Trade> trades) {
         for (Trade trade : trades) {
             producer.send(new ProducerRecord<>(topic, trade.positionKey().getBytes(StandardCharsets.UTF_8),
                     trade.json().getBytes(StandardCharsets.UTF_8)));
@@ -63,7 +63,7 @@ final class TradeScenario {
     }
 
     /** In slices of 25 a tenth of a second apart, so that a failure can happen mid-stream. */
-    static void publishSlowly(KafkaProducer<byte[], byte[]> producer, String topic, List<Trade> trades) {
+    public static void publishSlowly(KafkaProducer<byte[], byte[]> producer, String topic, List<Trade> trades) {
         for (int from = 0; from < trades.size(); from += 25) {
             publish(producer, topic, trades.subList(from, Math.min(trades.size(), from + 25)));
             try {
@@ -75,15 +75,15 @@ final class TradeScenario {
         }
     }
 
-    List<Trade> trades() {
+    public List<Trade> trades() {
         return trades;
     }
 
-    Map<String, List<LotReplayOracle.Step>> stepsByPosition() {
+    public Map<String, List<LotReplayOracle.Step>> stepsByPosition() {
         return steps;
     }
 
-    LotReplayOracle.Outcome expected(String positionKey) {
+    public LotReplayOracle.Outcome expected(String positionKey) {
         return LotReplayOracle.replay(steps.get(positionKey), TaxLotMethod.FIFO);
     }
 }

@@ -31,6 +31,16 @@ public final class ConfirmationSavepoint {
         return StreamExecutionEnvironment.getExecutionEnvironment(configuration);
     }
 
+    /**
+     * A batch environment for writing a savepoint: as for reading, and with generic types allowed, which the
+     * State Processor API's own records need. The state it writes goes through the jobs' descriptors.
+     */
+    public static StreamExecutionEnvironment writerEnvironment(Configuration base) {
+        Configuration configuration = new Configuration(base);
+        configuration.set(PipelineOptions.GENERIC_TYPES, true);
+        return readerEnvironment(configuration);
+    }
+
     public static DataStream<ExecutionStateView> executions(StreamExecutionEnvironment env, String path, Duration ledgerTtl)
             throws IOException {
         return SavepointReader.read(env, path, new EmbeddedRocksDBStateBackend())

@@ -34,8 +34,12 @@ public final class ServiceCalls implements AutoCloseable {
         this.http = new PooledHttp(name + "-call", timeout, concurrentCalls);
     }
 
-    /** A request to {@code path} (with its query) carrying the standard headers for {@code correlationId}. */
-    public HttpRequest.Builder request(String path, String correlationId) {
+    /**
+     * A request to {@code path} (with its query) carrying the standard headers for {@code correlationId}; a call
+     * without one gets a fresh id rather than failing.
+     */
+    public HttpRequest.Builder request(String path, String maybeCorrelationId) {
+        String correlationId = maybeCorrelationId != null ? maybeCorrelationId : java.util.UUID.randomUUID().toString();
         return HttpRequest.newBuilder(baseUri.resolve(path))
                 .timeout(timeout)
                 .header("Accept", "application/json")
