@@ -39,10 +39,18 @@ public final class RunningJob implements AutoCloseable {
         return client.stopWithSavepoint(false, directory, SavepointFormatType.CANONICAL).get(2, TimeUnit.MINUTES);
     }
 
+    /** Cancels the job unless it ended; also when the test thread was interrupted (a test timeout), so no job outlives its test. */
     @Override
     public void close() throws Exception {
-        if (!status().isGloballyTerminalState()) {
-            client.cancel().get(60, TimeUnit.SECONDS);
+        boolean interrupted = Thread.interrupted();
+        try {
+            if (!status().isGloballyTerminalState()) {
+                client.cancel().get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

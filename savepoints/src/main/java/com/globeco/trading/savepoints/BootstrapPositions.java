@@ -34,12 +34,17 @@ public final class BootstrapPositions {
     private BootstrapPositions() {}
 
     public static void main(String[] args) throws Exception {
+        run(args, System.out);
+    }
+
+    public static void run(String[] args, java.io.PrintStream out) throws Exception {
         ParameterTool arguments = ParameterTool.fromArgs(args);
         PostgresSettings postgres = new PostgresSettings(arguments.getRequired("postgres.url"), arguments.get("postgres.user", "postgres"),
                 arguments.get("postgres.password", System.getenv().getOrDefault("POSTGRES_PASSWORD", "")));
         write(ConfirmationSavepoint.writerEnvironment(new Configuration()), postgres, arguments.getRequired("savepoint"),
                 arguments.getInt("max-parallelism", MAX_PARALLELISM), arguments.getInt("splits", 16));
-        System.out.println("trade-hotpath savepoint written to " + arguments.getRequired("savepoint"));
+        out.println("trade-hotpath savepoint written to " + arguments.getRequired("savepoint")
+                + "; start the hotpath from it (execution.savepoint.path, or the FlinkDeployment's initialSavepointPath)");
     }
 
     public static void write(StreamExecutionEnvironment env, PostgresSettings postgres, String savepoint, int maxParallelism, int splits)
