@@ -55,6 +55,8 @@ public enum DeadLetterReason {
     IMPOSSIBLE_HISTORY,
     /** A backdated trade whose position's event stream could not be loaded, through every retry: the position stays provisional. */
     EVENT_STORE_UNAVAILABLE,
+    /** A command of a position the job's keyed state has not reached: the database holds a later version of it. */
+    STATE_BEHIND_DATABASE,
     /** Judging the message threw: the exception's class and message are the error. */
     PROCESSING_ERROR
 }

@@ -26,4 +26,12 @@ public record PositionCommand(TradeEvent trade, ContractTerms terms, Correction 
         }
         return terms != null ? terms.positionKey() : correction.positionKey();
     }
+
+    /** The correlation id of the trade or correction; contract terms carry none. */
+    public String correlationId() {
+        if (trade != null) {
+            return trade.correlationId();
+        }
+        return correction != null ? correction.correlationId() : null;
+    }
 }

@@ -9,6 +9,7 @@ import com.globeco.trading.operators.positions.ReadContractRetries;
 import com.globeco.trading.operators.positions.ReadCorrections;
 import com.globeco.trading.operators.positions.ReadContractTerms;
 import com.globeco.trading.operators.positions.RetryContract;
+import com.globeco.trading.operators.positions.StoredVersions;
 import com.globeco.trading.operators.positions.UndeliveredContracts;
 import com.globeco.trading.operators.positions.ReadMarketPrices;
 import com.globeco.trading.operators.positions.ValidateTrades;
@@ -95,6 +96,7 @@ public final class TradeHotpathJob {
             Source<SourceMessage, ?, ?> contractRetryRequests,
             Source<SourceMessage, ?, ?> corrections,
             Sink<PositionChange> eventAndSnapshotStore,
+            StoredVersions storedVersions,
             Sink<PositionChange> appliedEvents,
             Sink<PositionEvent> provisionalEvents,
             Sink<BackdatedTrade> backdatedTrades,
@@ -133,7 +135,7 @@ public final class TradeHotpathJob {
                 .keyBy(new ByPosition())
                 .connect(prices.broadcast())
                 .transform("Keep positions (tax lots)", TypeInformation.of(PositionChange.class),
-                        new KeepPositions(businessZone, wiring.dedup()))
+                        new KeepPositions(businessZone, wiring.dedup(), wiring.storedVersions()))
                 .uid(Uid.KEEP_POSITIONS);
 
         changes.sinkTo(wiring.eventAndSnapshotStore()).uid(Uid.EVENT_AND_SNAPSHOT_STORE_SINK)

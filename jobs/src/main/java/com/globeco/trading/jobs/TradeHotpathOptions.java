@@ -1,6 +1,7 @@
 package com.globeco.trading.jobs;
 
 import com.globeco.trading.operators.positions.ContractServiceSettings;
+import com.globeco.trading.operators.positions.StoredVersions;
 import com.globeco.trading.operators.sinks.DeadLetterSink;
 import com.globeco.trading.operators.sinks.ExactlyOnceJdbc;
 import com.globeco.trading.operators.sinks.ExactlyOnceKafka;
@@ -63,6 +64,7 @@ public record TradeHotpathOptions(KafkaSettings kafka, String topicPrefix, Strin
                 KafkaSources.kafka(kafka, topic("contract-generation-retry"), consumerGroup),
                 KafkaSources.kafka(kafka, topic("position-corrections"), consumerGroup),
                 ExactlyOnceJdbc.sink(postgres, new PositionChangeStatement()),
+                StoredVersions.snapshotStore(postgres),
                 ExactlyOnceKafka.sink(kafka, topic("trade-applied-events"), topic("hotpath-applied"),
                         change -> change.event().positionKey(), change -> EventJson.message(change.event())),
                 ExactlyOnceKafka.sink(kafka, topic("provisional-trade-events"), topic("hotpath-provisional"),

@@ -1,6 +1,7 @@
 package com.globeco.trading.local;
 
 import com.globeco.trading.operators.positions.KeepPositions;
+import com.globeco.trading.operators.positions.StoredVersions;
 import com.globeco.trading.positions.DedupRule;
 import com.globeco.trading.positions.MarketPrice;
 import com.globeco.trading.positions.PositionChange;
@@ -24,7 +25,7 @@ final class PositionsUnderTest implements AutoCloseable {
 
     static PositionsUnderTest open() throws Exception {
         var harness = new KeyedTwoInputStreamOperatorTestHarness<String, PositionCommand, MarketPrice, PositionChange>(
-                new KeepPositions(ZoneOffset.UTC, DedupRule.defaults()),
+                new KeepPositions(ZoneOffset.UTC, DedupRule.defaults(), StoredVersions.none()),
                 (KeySelector<PositionCommand, String>) PositionCommand::positionKey,
                 (KeySelector<MarketPrice, String>) MarketPrice::instrument, Types.STRING, 1, 1, 0);
         harness.setStateBackend(rocksDb());

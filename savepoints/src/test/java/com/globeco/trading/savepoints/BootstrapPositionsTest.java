@@ -18,6 +18,7 @@ import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.runtime.testutils.CommonTestUtils;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -32,7 +33,8 @@ import java.util.stream.LongStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The trade hotpath loses its state; a savepoint bootstrapped from the database brings it back: started from
+ * The trade hotpath loses its state. Started from nothing it refuses every trade of a position the database holds;
+ * a savepoint bootstrapped from the database brings it back: started from
  * it, with the trades after the loss and the coldpath, every position ends equal to the oracle and RECONCILED,
  * every trade applied once and versions without gaps, as in a run that never lost its state.
  */
@@ -62,6 +64,15 @@ class BootstrapPositionsTest {
                 TradeScenario.publish(producer, hotpath.topic("trade-events"), before);
                 CommonTestUtils.waitUntilCondition(() -> tradeEvents(tables) == before.size());
                 Thread.sleep(3_000);
+            }
+            TradeHotpathOptions fromNothing = TradeHotpathOptions.from(STACK.jobArguments("--hotpath.topic-prefix", RUN + ".",
+                    "--hotpath.consumer-group", "position-hotpath-from-nothing", "--contract-service.url", STACK.contractService().baseUri().toString()));
+            try (RunningJob withoutState = start(fromNothing, null)) {
+                List<ConsumerRecord<String, String>> letters = STACK.kafka().readCommitted(hotpath.topic("trade-events-dlq"), before.size(),
+                        TestFlink.PATIENCE);
+                assertThat(letters).as("started from nothing, every trade read again is refused")
+                        .allSatisfy(letter -> assertThat(letter.value()).contains("\"reason\":\"STATE_BEHIND_DATABASE\""));
+                assertThat(tradeEvents(tables)).as("and the database is left alone").isEqualTo(before.size());
             }
             BootstrapPositions.write(ConfirmationSavepoint.writerEnvironment(TestFlink.configuration()), STACK.postgresSettings(),
                     savepoint, BootstrapPositions.MAX_PARALLELISM, 4);

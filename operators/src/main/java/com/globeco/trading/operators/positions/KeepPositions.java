@@ -17,6 +17,7 @@ import com.globeco.trading.positions.SequenceStatus;
 import com.globeco.trading.positions.TradeEvent;
 import com.globeco.trading.positions.DedupRule;
 import com.globeco.trading.positions.TradeRejectedException;
+import org.apache.flink.api.common.TaskInfo;
 import org.apache.flink.api.common.state.BroadcastState;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -28,6 +29,8 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Histogram;
 import org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram;
+import org.apache.flink.runtime.state.KeyGroupRange;
+import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
 import org.apache.flink.runtime.state.KeyedStateBackend;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
@@ -68,6 +71,8 @@ public final class KeepPositions extends AbstractStreamOperator<PositionChange>
 
     private final ZoneId businessZone;
     private final DedupRule dedup;
+    private final StoredVersions stored;
+    private transient PositionsBehind behind;
     private transient ValueState<PositionState> positions;
     private transient MapState<String, Long> appliedTrades;
     private transient BroadcastState<String, MarketPrice> lastPrices;
@@ -89,10 +94,12 @@ public final class KeepPositions extends AbstractStreamOperator<PositionChange>
     /**
      * @param dedup how long an applied trade id is remembered; an unknown trade that occurred before
      *              the window is dead-lettered, never applied twice
+     * @param stored the versions the database holds, which the restored state must have reached
      */
-    public KeepPositions(ZoneId businessZone, DedupRule dedup) {
+    public KeepPositions(ZoneId businessZone, DedupRule dedup, StoredVersions stored) {
         this.businessZone = businessZone;
         this.dedup = dedup;
+        this.stored = stored;
     }
 
     public static ValueStateDescriptor<PositionState> positionDescriptor() {
@@ -128,11 +135,18 @@ public final class KeepPositions extends AbstractStreamOperator<PositionChange>
         latencyMillis = metrics.histogram("tradeToEventLatencyMillis", new DescriptiveStatisticsHistogram(4096));
         deadLetters = new DeadLetterCounters(metrics);
         log = new CorrelatedLog(LoggerFactory.getLogger(KeepPositions.class), "globeco-position-hotpath");
+        behind = positionsBehindTheDatabase();
+        metrics.gauge("positionsBehindDatabase", behind::count);
     }
 
     @Override
     public void processElement1(StreamRecord<PositionCommand> record) throws Exception {
         PositionCommand command = record.getValue();
+        if (behind.contains(command.positionKey())) {
+            reject(command, DeadLetterReason.STATE_BEHIND_DATABASE, behind.describe(command.positionKey()), command.correlationId(),
+                    getProcessingTimeService().getCurrentProcessingTime());
+            return;
+        }
         PositionState position = current();
         if (command.terms() != null) {
             positions.update(position.withMethod(command.terms().method()));
@@ -190,6 +204,9 @@ public final class KeepPositions extends AbstractStreamOperator<PositionChange>
         lastPrices.put(price.instrument(), price);
         long now = getProcessingTimeService().getCurrentProcessingTime();
         for (String positionKey : index.positionsIn(price.instrument())) {
+            if (behind.contains(positionKey)) {
+                continue;
+            }
             setCurrentKey(positionKey);
             PositionState position = positions.value();
             if (position == null || position.lots().count() == 0) {
@@ -262,6 +279,25 @@ public final class KeepPositions extends AbstractStreamOperator<PositionChange>
     /** The event with the snapshot after it. */
     private PositionChange change(String positionKey, Hotpath.Applied applied, long now) throws Exception {
         return new PositionChange(applied.event(), Hotpath.snapshot(positionKey, applied.state(), now, book.provisionalSince(applied.state())));
+    }
+
+    private PositionsBehind positionsBehindTheDatabase() throws Exception {
+        TaskInfo task = getRuntimeContext().getTaskInfo();
+        int keyGroups = task.getMaxNumberOfParallelSubtasks();
+        KeyGroupRange kept = KeyGroupRangeAssignment.computeKeyGroupRangeForOperatorIndex(keyGroups,
+                task.getNumberOfParallelSubtasks(), task.getIndexOfThisSubtask());
+        PositionsBehind found = PositionsBehind.find(
+                stored.of(positionKey -> kept.contains(KeyGroupRangeAssignment.assignToKeyGroup(positionKey, keyGroups))),
+                positionKey -> {
+                    setCurrentKey(positionKey);
+                    PositionState position = positions.value();
+                    return position == null ? 0 : position.version();
+                });
+        if (found.count() > 0) {
+            log.error(null, "{} positions of this subtask are behind the database (e.g. {}); their trades are dead-lettered as {}: {}",
+                    found.count(), found.examples(), DeadLetterReason.STATE_BEHIND_DATABASE, PositionsBehind.REMEDY);
+        }
+        return found;
     }
 
     private ProvisionalAges restoredProvisionalAges() throws Exception {

@@ -36,7 +36,10 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -70,6 +73,44 @@ class KeepPositionsTest {
 
         assertThat(events()).extracting(PositionEvent::tradeId).containsExactly("T2");
         assertThat(events().get(0).eventVersion()).isEqualTo(2);
+    }
+
+    @Test
+    void aPositionTheStateHasNotReachedIsLeftAloneAndItsCommandsAreDeadLettered() throws Exception {
+        send(trade("T1", TradeType.NEW_TRADE, "100", TODAY));
+        send(trade("T1", TradeType.NEW_TRADE, "10", TODAY, "ACC-8:AAPL:USD"));
+        OperatorSubtaskState snapshot = harness.snapshot(1, NOW);
+        harness.close();
+        harness = open(snapshot, Duration.ofDays(30), 1, 0, kept -> Map.of(KEY, 3L, "ACC-9:AAPL:USD", 2L, "ACC-8:AAPL:USD", 1L));
+
+        send(trade("T2", TradeType.INCREASE, "50", TODAY));
+        send(trade("T1", TradeType.NEW_TRADE, "10", TODAY, "ACC-9:AAPL:USD"));
+        price("AAPL", "190", "2025-06-02T15:00:00Z");
+
+        assertThat(events()).as("only the position the state has reached is reset").extracting(PositionEvent::positionKey)
+                .containsExactly("ACC-8:AAPL:USD");
+        assertThat(letters()).extracting(DeadLetter::reason).containsOnly("STATE_BEHIND_DATABASE");
+        assertThat(letters()).extracting(DeadLetter::error).satisfiesExactly(
+                older -> assertThat(older).contains(KEY + " at version 1, the database at 3").contains("bootstrap-positions"),
+                unknown -> assertThat(unknown).contains("ACC-9:AAPL:USD at version 0, the database at 2"));
+    }
+
+    @Test
+    void aPositionTheStateHasReachedIsKeptAsEverAndOnlyTheSubtasksOwnKeysAreAskedFor() throws Exception {
+        send(trade("T1", TradeType.NEW_TRADE, "100", TODAY));
+        OperatorSubtaskState snapshot = harness.snapshot(1, NOW);
+        harness.close();
+        List<String> asked = new ArrayList<>();
+        harness = open(snapshot, Duration.ofDays(30), 1, 0, kept -> {
+            Stream.of(KEY, "ACC-9:AAPL:USD").filter(kept).forEach(asked::add);
+            return Map.of(KEY, 1L);
+        });
+
+        send(trade("T2", TradeType.INCREASE, "50", TODAY));
+
+        assertThat(asked).as("a single subtask keeps every key").containsExactly(KEY, "ACC-9:AAPL:USD");
+        assertThat(letters()).isEmpty();
+        assertThat(events()).extracting(PositionEvent::eventVersion).containsExactly(2L);
     }
 
     @Test
@@ -281,13 +322,18 @@ class KeepPositionsTest {
 
     private static KeyedTwoInputStreamOperatorTestHarness<String, PositionCommand, MarketPrice, PositionChange> open(
             OperatorSubtaskState restored, Duration dedupWindow) throws Exception {
-        return open(restored, dedupWindow, 1, 0);
+        return open(restored, dedupWindow, 1, 0, StoredVersions.none());
     }
 
     private static KeyedTwoInputStreamOperatorTestHarness<String, PositionCommand, MarketPrice, PositionChange> open(
             OperatorSubtaskState restored, Duration dedupWindow, int parallelism, int subtask) throws Exception {
+        return open(restored, dedupWindow, parallelism, subtask, StoredVersions.none());
+    }
+
+    private static KeyedTwoInputStreamOperatorTestHarness<String, PositionCommand, MarketPrice, PositionChange> open(
+            OperatorSubtaskState restored, Duration dedupWindow, int parallelism, int subtask, StoredVersions stored) throws Exception {
         var harness = new KeyedTwoInputStreamOperatorTestHarness<String, PositionCommand, MarketPrice, PositionChange>(
-                new KeepPositions(UTC, new DedupRule(dedupWindow, Duration.ofHours(1))),
+                new KeepPositions(UTC, new DedupRule(dedupWindow, Duration.ofHours(1)), stored),
                 (KeySelector<PositionCommand, String>) PositionCommand::positionKey,
                 priceKeyOwnedBy(parallelism, subtask), Types.STRING, MAX_PARALLELISM, parallelism, subtask);
         harness.setStateBackend(new EmbeddedRocksDBStateBackend());
