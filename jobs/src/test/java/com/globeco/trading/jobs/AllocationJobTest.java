@@ -130,6 +130,24 @@ class AllocationJobTest {
         }
     }
 
+    @Test
+    void anUpgradeThroughASavepointMidStreamChangesNothing(@InjectMiniCluster MiniCluster cluster) throws Exception {
+        List<GeneratedExecution> executions = withPortfolios(generator.executions(150));
+
+        try (RunningJob job = start(environment()); FillPublisher publisher = publisher().withRate(200)) {
+            Thread publishing = new Thread(() -> publisher.publish(duplicatedAndShuffled(executions)));
+            publishing.start();
+            awaitRows(executions, executions.size() / 4);
+            try (RunningJob upgraded = job.upgrade(this::start)) {
+                publishing.join();
+                awaitRows(executions, executions.size());
+
+                assertAllocatedExactlyOnce(executions);
+                assertThat(upgraded.hasRestarted(cluster)).isFalse();
+            }
+        }
+    }
+
     private void assertAllocatedExactlyOnce(List<GeneratedExecution> executions) throws Exception {
         Thread.sleep(3_000);
         List<String> lines = committedLines();
@@ -213,7 +231,7 @@ class AllocationJobTest {
     }
 
     private static StreamExecutionEnvironment environment() {
-        return StreamExecutionEnvironment.getExecutionEnvironment(TestFlink.configuration());
+        return TestFlink.environment();
     }
 
     private FillPublisher publisher() {

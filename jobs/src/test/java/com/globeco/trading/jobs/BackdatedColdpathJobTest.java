@@ -140,6 +140,26 @@ class BackdatedColdpathJobTest {
     }
 
     @Test
+    void upgradingBothJobsThroughSavepointsMidStreamLeavesTheTruthAndEveryEventOnce(@InjectMiniCluster MiniCluster cluster) throws Exception {
+        BackdatedScenario scenario = new BackdatedScenario(run, 10, 20, TODAY, 15);
+
+        try (RunningJob hot = startHotpath(); RunningJob cold = startColdpath(); KafkaProducer<byte[], byte[]> producer = STACK.kafka().producer()) {
+            Thread publishing = new Thread(() -> TradeScenario.publishSlowly(producer, hotpath.topic("trade-events"), scenario.trades()));
+            publishing.start();
+            CommonTestUtils.waitUntilCondition(() -> STACK.positionTables().eventCount(keys(), PositionEvent.HISTORICAL_POSITION_CORRECTED) > 0);
+            try (RunningJob hotUpgraded = hot.upgrade(this::startHotpath); RunningJob coldUpgraded = cold.upgrade(this::startColdpath)) {
+                publishing.join();
+                awaitReconciled(scenario);
+
+                assertEveryPositionIsTheTruth(scenario);
+                assertCorrectionsPublishedOnce();
+                assertThat(hotUpgraded.hasRestarted(cluster)).isFalse();
+                assertThat(coldUpgraded.hasRestarted(cluster)).isFalse();
+            }
+        }
+    }
+
+    @Test
     void tenThousandPoisonBackdatedTradesAreDeadLetteredWithoutARestartWhileTheValidOnesAreReconciled(
             @InjectMiniCluster MiniCluster cluster) throws Exception {
         BackdatedScenario scenario = new BackdatedScenario(run, 6, 12, TODAY, 14);
@@ -216,13 +236,19 @@ class BackdatedColdpathJobTest {
     }
 
     private RunningJob startHotpath() throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(TestFlink.configuration());
+        return startHotpath(TestFlink.environment());
+    }
+
+    private RunningJob startHotpath(StreamExecutionEnvironment env) throws Exception {
         TradeHotpathJob.define(env, hotpath.wiring());
         return RunningJob.start(env, TradeHotpathJob.NAME + "-" + run);
     }
 
     private RunningJob startColdpath() throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(TestFlink.configuration());
+        return startColdpath(TestFlink.environment());
+    }
+
+    private RunningJob startColdpath(StreamExecutionEnvironment env) throws Exception {
         BackdatedColdpathJob.define(env, coldpath.wiring());
         return RunningJob.start(env, BackdatedColdpathJob.NAME + "-" + run);
     }

@@ -160,13 +160,27 @@ class FillConfirmationJobTest {
             audit().awaitRows(fills.size() / 4, TestFlink.PATIENCE);
             replaceTheTaskManagersRunningTheJob(cluster);
             publishing.join();
-            List<AuditTable.Row> rows = audit().awaitRows(fills.size(), TestFlink.PATIENCE);
 
             assertThat(job.hasRestarted(cluster)).isTrue();
-            assertThat(rows).hasSize(fills.size());
-            assertThat(rows.stream().map(row -> row.partition() + "/" + row.offset()).distinct()).hasSize(fills.size());
-            assertEveryExecutionMatchesTheOracle(executions, rows);
-            assertThat(service.maxInFlight()).isLessThanOrEqualTo(10);
+            assertEachFillOnceAndEveryExecutionMatchesTheOracle(executions, fills.size());
+        }
+    }
+
+    @Test
+    void anUpgradeThroughASavepointMidStreamLosesNoFillAndRecordsNoneTwice(@InjectMiniCluster MiniCluster cluster) throws Exception {
+        List<GeneratedExecution> executions = generator.executions(120);
+        List<String> fills = allFills(executions);
+
+        try (RunningJob job = start(settings()); FillPublisher publisher = publisher().withRate(150)) {
+            Thread publishing = new Thread(() -> publisher.publish(fills));
+            publishing.start();
+            audit().awaitRows(fills.size() / 4, TestFlink.PATIENCE);
+            try (RunningJob upgraded = job.upgrade(env -> start(env, settings()))) {
+                publishing.join();
+
+                assertEachFillOnceAndEveryExecutionMatchesTheOracle(executions, fills.size());
+                assertThat(upgraded.hasRestarted(cluster)).isFalse();
+            }
         }
     }
 
@@ -191,6 +205,14 @@ class FillConfirmationJobTest {
         cluster.startTaskManager();
         cluster.terminateTaskManager(0).get();
         cluster.terminateTaskManager(1).get();
+    }
+
+    private void assertEachFillOnceAndEveryExecutionMatchesTheOracle(List<GeneratedExecution> executions, int fills) throws Exception {
+        List<AuditTable.Row> rows = audit().awaitRows(fills, TestFlink.PATIENCE);
+        assertThat(rows).hasSize(fills);
+        assertThat(rows.stream().map(row -> row.partition() + "/" + row.offset()).distinct()).hasSize(fills);
+        assertEveryExecutionMatchesTheOracle(executions, rows);
+        assertThat(service.maxInFlight()).isLessThanOrEqualTo(10);
     }
 
     private void assertEveryExecutionMatchesTheOracle(List<GeneratedExecution> executions, List<AuditTable.Row> rows) {
@@ -248,7 +270,7 @@ class FillConfirmationJobTest {
     }
 
     private static StreamExecutionEnvironment environment() {
-        return StreamExecutionEnvironment.getExecutionEnvironment(TestFlink.configuration());
+        return TestFlink.environment();
     }
 
     private FillPublisher publisher() {

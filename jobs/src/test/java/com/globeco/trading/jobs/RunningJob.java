@@ -8,6 +8,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.testutils.CommonTestUtils;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -37,6 +39,21 @@ public final class RunningJob implements AutoCloseable {
     /** Stops the job with a savepoint under {@code directory} and returns the savepoint's path. */
     public String stopWithSavepoint(String directory) throws Exception {
         return client.stopWithSavepoint(false, directory, SavepointFormatType.CANONICAL).get(2, TimeUnit.MINUTES);
+    }
+
+    /** Starts a job in the environment it is given. */
+    @FunctionalInterface
+    public interface Starter {
+        RunningJob start(StreamExecutionEnvironment env) throws Exception;
+    }
+
+    /**
+     * The upgrade the Kubernetes operator does ({@code upgradeMode: savepoint}): stops this job with a savepoint and
+     * starts the next build's job from it, refusing state it cannot map.
+     */
+    public RunningJob upgrade(Starter next) throws Exception {
+        Path directory = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "upgrade-savepoint");
+        return next.start(TestFlink.restoring(stopWithSavepoint(directory.toUri().toString())));
     }
 
     /** Cancels the job unless it ended; also when the test thread was interrupted (a test timeout), so no job outlives its test. */

@@ -1,7 +1,9 @@
 package com.globeco.trading.jobs;
 
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 
 import java.nio.file.Path;
@@ -34,6 +36,18 @@ public final class TestFlink {
         configuration.removeKey("metrics.reporter.prom.port");
         configuration.removeKey("rest.port");
         return configuration;
+    }
+
+    public static StreamExecutionEnvironment environment() {
+        return StreamExecutionEnvironment.getExecutionEnvironment(configuration());
+    }
+
+    /** A job environment that restores from the savepoint and refuses state it cannot map, as the FlinkDeployments do. */
+    public static StreamExecutionEnvironment restoring(String savepoint) {
+        Configuration configuration = configuration();
+        configuration.set(StateRecoveryOptions.SAVEPOINT_PATH, savepoint);
+        configuration.set(StateRecoveryOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE, false);
+        return StreamExecutionEnvironment.getExecutionEnvironment(configuration);
     }
 
     public static MiniClusterExtension cluster(int taskManagers, int slotsEach) {

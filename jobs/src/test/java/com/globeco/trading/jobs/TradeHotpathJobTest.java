@@ -233,6 +233,24 @@ class TradeHotpathJobTest {
     }
 
     @Test
+    void anUpgradeThroughASavepointMidStreamLeavesExactlyTheEventsOfARunWithoutIt(@InjectMiniCluster MiniCluster cluster) throws Exception {
+        TradeScenario scenario = new TradeScenario(run, 20, 25, TODAY, 5);
+
+        try (RunningJob job = start(); KafkaProducer<byte[], byte[]> producer = STACK.kafka().producer()) {
+            Thread publishing = new Thread(() -> publishSlowly(producer, scenario.trades()));
+            publishing.start();
+            awaitEvents(scenario.trades().size() / 4);
+            try (RunningJob upgraded = job.upgrade(this::start)) {
+                publishing.join();
+                awaitEvents(scenario.trades().size());
+
+                assertPositionsMatchTheReplay(scenario);
+                assertThat(upgraded.hasRestarted(cluster)).isFalse();
+            }
+        }
+    }
+
+    @Test
     void tenThousandPoisonMessagesPerInputTopicAreDeadLetteredWithoutARestartAndTheValidTradesMatchTheReplay(
             @InjectMiniCluster MiniCluster cluster) throws Exception {
         TradeScenario scenario = new TradeScenario(run, 10, 12, TODAY, 9);
@@ -281,7 +299,10 @@ class TradeHotpathJobTest {
     }
 
     private RunningJob start() throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(TestFlink.configuration());
+        return start(TestFlink.environment());
+    }
+
+    private RunningJob start(StreamExecutionEnvironment env) throws Exception {
         TradeHotpathJob.define(env, options.wiring());
         return RunningJob.start(env, TradeHotpathJob.NAME + "-" + run);
     }

@@ -3,14 +3,18 @@ package com.globeco.trading.savepoints;
 import org.apache.flink.configuration.Configuration;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code ./platform state inspect <job> <savepoint-or-checkpoint> [<key>]}: the job's keyed state as JSON
- * lines, one a key, sorted, and their count; with a key, that key's line only. Jobs: trade-hotpath,
- * fill-confirmation, allocation, backdated-coldpath.
+ * {@code ./platform state inspect <job> <savepoint-or-checkpoint> [<key>] [--format json|table]}: the job's keyed
+ * state, one key a JSON line (sorted) or an aligned table with each position's lots under it; on standard error,
+ * how many keys were shown of how many. With a key, that key's only. Jobs: trade-hotpath, fill-confirmation, allocation,
+ * backdated-coldpath.
  */
 public final class InspectState {
+    private static final String USAGE = "usage: state inspect <job> <savepoint-or-checkpoint-path> [<key>] [--format json|table]";
+
     private InspectState() {}
 
     public static void main(String[] args) throws Exception {
@@ -19,14 +23,23 @@ public final class InspectState {
 
     /** @return the exit status: 0, or 2 for a wrong command line */
     public static int run(String[] args, PrintStream out) throws Exception {
-        if (args.length < 3 || !args[0].equals("inspect")) {
-            System.err.println("usage: state inspect <job> <savepoint-or-checkpoint-path> [<key>]");
+        List<String> positional = new ArrayList<>();
+        String format = "json";
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--format") && i + 1 < args.length) {
+                format = args[++i];
+            } else {
+                positional.add(args[i]);
+            }
+        }
+        if (positional.size() < 3 || positional.size() > 4 || !positional.get(0).equals("inspect") || !List.of("json", "table").contains(format)) {
+            System.err.println(USAGE);
             return 2;
         }
-        JobState state = JobState.of(args[1]);
-        List<String> rows = state.rows(ConfirmationSavepoint.readerEnvironment(new Configuration()), args[2]);
-        List<String> shown = args.length > 3 ? rows.stream().filter(row -> keyOf(row).equals(args[3])).toList() : rows;
-        shown.forEach(out::println);
+        JobState state = JobState.of(positional.get(1));
+        List<String> rows = state.rows(ConfirmationSavepoint.readerEnvironment(new Configuration()), positional.get(2));
+        List<String> shown = positional.size() == 4 ? rows.stream().filter(row -> keyOf(row).equals(positional.get(3))).toList() : rows;
+        (format.equals("table") ? StateTable.render(shown) : shown).forEach(out::println);
         System.err.printf("%d of %d keys of %s%n", shown.size(), rows.size(), state.job());
         return 0;
     }

@@ -2,8 +2,6 @@ package com.globeco.trading.savepoints;
 
 import com.globeco.trading.jobs.RunningJob;
 import com.globeco.trading.jobs.TestFlink;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import java.io.IOException;
@@ -53,10 +51,7 @@ final class GoldenSavepoint {
 
     /** A job environment that restores from the golden savepoint, refusing state it cannot map. */
     static StreamExecutionEnvironment restoring(Path directory) {
-        Configuration configuration = TestFlink.configuration();
-        configuration.set(StateRecoveryOptions.SAVEPOINT_PATH, savepoint(directory));
-        configuration.set(StateRecoveryOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE, false);
-        return StreamExecutionEnvironment.getExecutionEnvironment(configuration);
+        return TestFlink.restoring(savepoint(directory));
     }
 
     /**

@@ -7,6 +7,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
@@ -29,6 +32,25 @@ class GoldenSavepointsTest {
     @Test
     void everyStatefulJobHasAGoldenSavepoint() throws Exception {
         assertThat(GoldenSavepoint.all().map(GoldenSavepoint::job).distinct()).containsExactlyInAnyOrder(JobState.values());
+    }
+
+    @Test
+    void stateInspectShowsAPositionAndItsLotsAsATable() throws Exception {
+        String golden = GoldenSavepoint.savepoint(GoldenSavepoint.directory(JobState.TRADE_HOTPATH, "0.1.0"));
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+        int status = InspectState.run(new String[] {"inspect", "trade-hotpath", golden, "ACC-G2:AAPL:USD", "--format", "table"},
+                new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+        assertThat(status).isZero();
+        assertThat(printed.toString(StandardCharsets.UTF_8).lines().map(String::stripTrailing)).containsExactly(
+                "positionKey      version  status       latestEffectiveDate  taxLotMethod  provisionalSince",
+                "ACC-G2:AAPL:USD  3        PROVISIONAL  2026-11-18           FIFO          1795660385504",
+                "    lots (2): ids  tradeDays  prices       quantities  referencePrices",
+                "              G-7  20775      11.00000000  7.50000000  14.75000000",
+                "              G-8  20774      9.00000000   2.50000000  14.75000000",
+                "    outstandingBackdatedTrades: {\"2\":\"G-8\"}",
+                "    journal (1): {\"version\":3,\"resetPrice\":\"14.75\"}");
     }
 
     @ParameterizedTest
