@@ -56,13 +56,18 @@ public final class RunningJob implements AutoCloseable {
         return next.start(TestFlink.restoring(stopWithSavepoint(directory.toUri().toString())));
     }
 
-    /** Cancels the job unless it ended; also when the test thread was interrupted (a test timeout), so no job outlives its test. */
+    /**
+     * Cancels the job unless it ended, and waits until it is cancelled: a job still cancelling in the same JVM has
+     * been seen to break the JDBC connections of the next one. Also when the test thread was interrupted (a test
+     * timeout), so no job outlives its test.
+     */
     @Override
     public void close() throws Exception {
         boolean interrupted = Thread.interrupted();
         try {
             if (!status().isGloballyTerminalState()) {
                 client.cancel().get(60, TimeUnit.SECONDS);
+                CommonTestUtils.waitUntilCondition(() -> status().isGloballyTerminalState());
             }
         } finally {
             if (interrupted) {

@@ -38,6 +38,24 @@ public final class TestFlink {
         return configuration;
     }
 
+    /** The configuration with the Prometheus reporter of {@code config.yaml} kept, on the given port. */
+    public static Configuration withPrometheus(Configuration configuration, int port) {
+        java.util.Map<String, String> deployed = FlinkConfigurations.load().toMap();
+        configuration.setString("metrics.reporters", deployed.get("metrics.reporters"));
+        configuration.setString("metrics.reporter.prom.factory.class", deployed.get("metrics.reporter.prom.factory.class"));
+        configuration.setString("metrics.reporter.prom.port", String.valueOf(port));
+        return configuration;
+    }
+
+    /** A port nothing listens on now. */
+    public static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public static StreamExecutionEnvironment environment() {
         return StreamExecutionEnvironment.getExecutionEnvironment(configuration());
     }

@@ -24,6 +24,10 @@ final class PositionsBehind {
         this.positions = positions;
     }
 
+    static PositionsBehind none() {
+        return new PositionsBehind(Map.of());
+    }
+
     /** @param inState the version a position key has in keyed state, 0 when it has none */
     static PositionsBehind find(Map<String, Long> stored, VersionInState inState) throws Exception {
         Map<String, Behind> behind = new HashMap<>();

@@ -4,6 +4,7 @@ import com.globeco.trading.operators.sinks.PostgresSettings;
 import com.globeco.trading.reconciliation.StoredEvent;
 import com.globeco.trading.reconciliation.StoredSnapshot;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.jdbc.core.datastream.source.JdbcSource;
 import org.apache.flink.connector.jdbc.core.datastream.source.reader.extractor.ResultExtractor;
 import org.apache.flink.connector.jdbc.split.JdbcGenericParameterValuesProvider;
@@ -15,7 +16,10 @@ import java.sql.Timestamp;
 /**
  * Bounded JDBC sources over {@code event_store} and {@code snapshot_store}, each read in {@code splits}
  * disjoint slices of positions (by a hash of the position key), so readers on several TaskManagers
- * share the tables.
+ * share the tables. A reader that fails reads its slice again from the start (at least once): the connector's
+ * default skips a slice it had begun, and a batch run restarted after a dropped connection would lose rows
+ * (reported as breaks, or missing from a bootstrapped savepoint). In a batch job the restarted reader's output
+ * replaces the failed one's, so nothing is read twice downstream.
  */
 public final class PositionTableSources {
     private static final String SLICE = " WHERE mod(abs(hashtext(position_key)::bigint), ?) = ?";
@@ -47,6 +51,7 @@ public final class PositionTableSources {
                 .setJdbcParameterValuesProvider(new JdbcGenericParameterValuesProvider(slices))
                 .setResultSetFetchSize(1_000)
                 .setAutoCommit(false)
+                .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
                 .setTypeInformation(type)
                 .setResultExtractor(rows)
                 .build();
