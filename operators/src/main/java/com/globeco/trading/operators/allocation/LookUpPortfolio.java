@@ -34,6 +34,7 @@ public final class LookUpPortfolio extends RichAsyncFunction<InboundFill, Portfo
         int subtasks = getRuntimeContext().getTaskInfo().getNumberOfParallelSubtasks();
         calls = new ServiceCalls("trade-service", settings.uri(), settings.callTimeout(), Math.max(1, settings.maxCallsInFlight() / subtasks));
         breaker = CircuitBreakers.afterConsecutiveFailures("trade-service", settings.breakerFailures(), settings.breakerOpenFor());
+        CircuitBreakers.exportState(getRuntimeContext().getMetricGroup(), breaker);
     }
 
     @Override

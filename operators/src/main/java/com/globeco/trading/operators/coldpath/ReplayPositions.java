@@ -62,6 +62,7 @@ public final class ReplayPositions extends RichAsyncFunction<ReplayRequest, Repl
         });
         breaker = CircuitBreakers.afterConsecutiveFailures("event-store", settings.breakerFailures(), settings.breakerOpenFor());
         var metrics = getRuntimeContext().getMetricGroup();
+        CircuitBreakers.exportState(metrics, breaker);
         attempts = metrics.counter("eventStreamLoads");
         replayMillis = metrics.histogram("replayMillis", new DescriptiveStatisticsHistogram(1024));
     }

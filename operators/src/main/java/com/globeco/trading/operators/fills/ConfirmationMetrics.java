@@ -1,6 +1,7 @@
 package com.globeco.trading.operators.fills;
 
 import com.globeco.trading.messages.DeadLetterReason;
+import com.globeco.trading.operators.http.CircuitBreakers;
 import com.globeco.trading.operators.metrics.DeadLetterCounters;
 import com.globeco.trading.fills.Outcome;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -31,7 +32,7 @@ final class ConfirmationMetrics {
         cacheMisses = group.counter("versionCacheMisses");
         apiLatencyMicros = group.histogram("executionServiceLatencyMicros", new DescriptiveStatisticsHistogram(2048));
         group.gauge("executionServiceCallsInFlight", callsInFlight::getAsInt);
-        group.gauge("circuitBreakerState", () -> breakerLevel(breaker.getState()));
+        CircuitBreakers.exportState(group, breaker);
     }
 
     void outcome(Outcome outcome) {
@@ -48,15 +49,5 @@ final class ConfirmationMetrics {
 
     void apiCall(long micros) {
         apiLatencyMicros.update(micros);
-    }
-
-    /** 0 closed, 1 half open, 2 open, 3 anything else (disabled, forced). */
-    private static int breakerLevel(CircuitBreaker.State state) {
-        return switch (state) {
-            case CLOSED -> 0;
-            case HALF_OPEN -> 1;
-            case OPEN -> 2;
-            default -> 3;
-        };
     }
 }

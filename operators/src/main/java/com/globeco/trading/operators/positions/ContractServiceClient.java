@@ -7,6 +7,7 @@ import com.globeco.trading.operators.http.ServiceCalls;
 import com.globeco.trading.positions.ContractOutcome;
 import com.globeco.trading.positions.TradeEvent;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import org.apache.flink.metrics.MetricGroup;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -24,6 +25,11 @@ final class ContractServiceClient implements AutoCloseable {
     ContractServiceClient(ContractServiceSettings settings, String name, int concurrentCalls) {
         this.calls = new ServiceCalls(name, settings.uri(), settings.timeout(), concurrentCalls);
         this.breaker = CircuitBreakers.afterConsecutiveFailures(name, settings.breakerFailures(), settings.breakerOpenFor());
+    }
+
+    /** The breaker's state as a gauge of the calling operator. */
+    void exportBreakerState(MetricGroup group) {
+        CircuitBreakers.exportState(group, breaker);
     }
 
     CompletableFuture<ContractOutcome> generate(TradeEvent trade) {

@@ -29,6 +29,7 @@ public final class GenerateContract extends RichAsyncFunction<TradeEvent, Contra
         client = new ContractServiceClient(settings, "contract-service", Math.max(1, settings.maxCallsInFlight() / subtasks));
         generated = getRuntimeContext().getMetricGroup().counter("contractsGenerated");
         deferred = getRuntimeContext().getMetricGroup().counter("contractsDeferred");
+        client.exportBreakerState(getRuntimeContext().getMetricGroup());
     }
 
     @Override

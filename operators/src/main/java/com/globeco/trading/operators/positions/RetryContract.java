@@ -41,6 +41,7 @@ public final class RetryContract extends RichAsyncFunction<ContractRetry, Contra
         int subtasks = getRuntimeContext().getTaskInfo().getNumberOfParallelSubtasks();
         client = new ContractServiceClient(settings, "contract-service-retry", Math.max(1, settings.maxCallsInFlight() / subtasks));
         attempts = getRuntimeContext().getMetricGroup().counter("contractRetryAttempts");
+        client.exportBreakerState(getRuntimeContext().getMetricGroup());
     }
 
     @Override

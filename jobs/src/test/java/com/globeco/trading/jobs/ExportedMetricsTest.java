@@ -1,0 +1,144 @@
+package com.globeco.trading.jobs;
+
+import com.globeco.trading.operators.fills.ConfirmationSettings;
+import com.globeco.trading.testkit.fills.ExecutionRegistry;
+import com.globeco.trading.testkit.fills.FillGenerator;
+import com.globeco.trading.testkit.fills.FillPublisher;
+import com.globeco.trading.testkit.fills.GeneratedExecution;
+import com.globeco.trading.testkit.trade.TradeServiceSimulator;
+import org.apache.flink.runtime.testutils.CommonTestUtils;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every metric a dashboard panel or an alert rule of {@code k8s-operator/monitoring/} uses is one the jobs export:
+ * the four streaming jobs run on a MiniCluster with the Prometheus reporter, through their happy paths and a dead
+ * letter each, and the reporter's page is scraped. The scraped names are written to
+ * {@code target/exported-metrics.txt} for whoever writes the next panel.
+ */
+class ExportedMetricsTest {
+    private static final int PORT = TestFlink.freePort();
+    @RegisterExtension
+    static final EmbeddedServices STACK = new EmbeddedServices();
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setConfiguration(TestFlink.withPrometheus(TestFlink.configuration(), PORT))
+            .setNumberTaskManagers(2)
+            .setNumberSlotsPerTaskManager(4)
+            .build());
+    private static final Path MONITORING = Path.of("..", "k8s-operator", "monitoring");
+    private static final Pattern METRIC = Pattern.compile("\\bflink_[A-Za-z0-9_]+");
+    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("America/New_York"));
+
+    @Test
+    void everyMetricTheDashboardsAndAlertsUseIsExported() throws Exception {
+        Set<String> exported = exportedByEveryJob();
+
+        assertThat(referencedByMonitoring()).as("metrics used in %s", MONITORING).isNotEmpty()
+                .allSatisfy(metric -> assertThat(exported).as("exported metrics").contains(metric));
+    }
+
+    private static Set<String> exportedByEveryJob() throws Exception {
+        ConfirmationTopic fills = new ConfirmationTopic(STACK, "metrics-fills");
+        FillGenerator generator = new FillGenerator(3, ExecutionRegistry.inProcess(STACK.executionService()));
+        List<GeneratedExecution> confirmed = generator.executions(5);
+        List<GeneratedExecution> allocated = generator.executions(3);
+        Random portfolios = new Random(3);
+        allocated.forEach(execution -> STACK.tradeService().register(execution.executionServiceId(),
+                TradeServiceSimulator.randomPortfolioId(portfolios), "68336002fe95851f0a2aeda9", "IBM"));
+        AllocationOptions allocation = AllocationOptions.from(STACK.jobArguments("--fills.topic", "metrics-allocation-fills",
+                "--allocation.dead-letter-topic", "metrics-allocation-fills.dlq", "--allocation.consumer-group", "metrics-allocation",
+                "--allocation.transactional-id-prefix", "metrics-allocation",
+                "--allocation.output-dir", Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "metrics").toUri().toString(),
+                "--trade-service.url", STACK.tradeService().baseUri().toString()));
+        STACK.kafka().createTopics(4, "metrics-allocation-fills", "metrics-allocation-fills.dlq");
+        TradeHotpathOptions hotpath = TradeHotpathOptions.from(STACK.jobArguments("--hotpath.topic-prefix", "metrics.",
+                "--contract-service.url", STACK.contractService().baseUri().toString()));
+        BackdatedColdpathOptions coldpath = BackdatedColdpathOptions.from(STACK.jobArguments("--coldpath.topic-prefix", "metrics."));
+        STACK.kafka().createTopics(4, Stream.concat(Arrays.stream(hotpath.topics()), Arrays.stream(coldpath.topics())).distinct()
+                .toArray(String[]::new));
+        BackdatedScenario trades = new BackdatedScenario("metrics", 5, 10, TODAY, 15);
+
+        try (RunningJob confirmation = fills.startJob(TestFlink.environment(), ConfirmationSettings.defaults(STACK.executionService().baseUri()));
+             RunningJob allocating = start(env -> AllocationJob.define(env, allocation.wiring()), AllocationJob.NAME);
+             RunningJob hot = start(env -> TradeHotpathJob.define(env, hotpath.wiring()), TradeHotpathJob.NAME);
+             RunningJob cold = start(env -> BackdatedColdpathJob.define(env, coldpath.wiring()), BackdatedColdpathJob.NAME);
+             FillPublisher fillPublisher = fills.publisher();
+             FillPublisher allocationPublisher = new FillPublisher(STACK.kafka().bootstrapServers(), "metrics-allocation-fills");
+             KafkaProducer<byte[], byte[]> producer = STACK.kafka().producer()) {
+            fillPublisher.publish(confirmed.stream().flatMap(execution -> execution.fillsJson().stream()).toList());
+            allocationPublisher.publish(allocated.stream().flatMap(execution -> execution.fillsJson().stream()).toList());
+            TradeScenario.publish(producer, hotpath.topic("trade-events"), trades.trades());
+            for (String topic : List.of(fills.name(), "metrics-allocation-fills", hotpath.topic("trade-events"), hotpath.topic("backdated-trades"))) {
+                producer.send(new ProducerRecord<>(topic, "not json".getBytes(StandardCharsets.UTF_8)));
+            }
+            producer.flush();
+            fills.audit().awaitRows(1, TestFlink.PATIENCE);
+            CommonTestUtils.waitUntilCondition(() -> STACK.positionTables().eventCount("ACC-METRICS%") > 0);
+            try {
+                CommonTestUtils.waitUntilCondition(() -> scrape().containsAll(List.of("flink_taskmanager_job_task_operator_reason_deadLetters",
+                        "flink_taskmanager_job_task_operator_tradeToEventLatencyMillis", "flink_jobmanager_job_lastCheckpointDuration")));
+            } finally {
+                Files.write(Path.of("target", "exported-metrics.txt"), scrape());
+            }
+            return scrape();
+        }
+    }
+
+    private static RunningJob start(Consumer<StreamExecutionEnvironment> define, String name) throws Exception {
+        StreamExecutionEnvironment env = TestFlink.environment();
+        define.accept(env);
+        return RunningJob.start(env, name + "-metrics");
+    }
+
+    /** The metric names on the reporter's page. */
+    private static Set<String> scrape() throws Exception {
+        HttpResponse<String> page = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + "/metrics")).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        return page.body().lines().filter(line -> !line.startsWith("#") && !line.isBlank())
+                .map(line -> line.split("[{ ]", 2)[0])
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** Every {@code flink_...} name in the rules and dashboards, without the suffixes Prometheus adds to a summary. */
+    private static Set<String> referencedByMonitoring() throws Exception {
+        Set<String> names = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(MONITORING)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Matcher metric = METRIC.matcher(Files.readString(file));
+                while (metric.find()) {
+                    names.add(metric.group());
+                }
+            }
+        }
+        return names;
+    }
+}
