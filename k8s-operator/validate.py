@@ -8,9 +8,11 @@ with the shared settings of flink-settings.yaml and the logging of flink-conf/) 
 (APPLIED_ON_THEIR_OWN). The CRD schema, the jobs' arguments and the variables their pods get are checked in
 `mvn verify` (jobs/.../FlinkDeploymentSchemaTest and JobArgumentsTest, with each job's own Options).
 
-The checks are DEPLOYMENT_CHECKS, for each FlinkDeployment, and FOLDER_CHECKS. Values marked PLACEHOLDER are listed,
-not failed. A self-test comes first: broken copies of each FlinkDeployment and of the dispatcher must be rejected, so
-a check that accepts anything fails too.
+The checks are DEPLOYMENT_CHECKS, for each FlinkDeployment, FOLDER_CHECKS, and MONITORING_CHECKS on the alert rules
+of monitoring/ (promtool checks and unit-tests them; Debian's prometheus package ships promtool, and without it
+those checks fail). Values marked PLACEHOLDER are listed, not failed. A self-test comes first: broken copies of each
+FlinkDeployment, of the dispatcher and of the alert files must be rejected, so a check that accepts anything fails
+too.
 
 Exit status: 0 when everything passes, 1 when a check fails, 2 when it cannot run (no PyYAML or no kubectl).
 """
@@ -18,8 +20,10 @@ Exit status: 0 when everything passes, 1 when a check fails, 2 when it cannot ru
 import argparse
 import copy
 import re
+import shutil
 import subprocess
 import sys
+import tempfile
 from collections import Counter
 from pathlib import Path
 
@@ -35,7 +39,7 @@ KUSTOMIZATION = HERE / "kustomization.yaml"
 # flink-conf/ is outside this folder: kustomize reads it only when allowed to.
 RENDER = ["kubectl", "kustomize", "--load-restrictor", "LoadRestrictionsNone", str(HERE)]
 # Manifests that kustomization.yaml leaves out, applied by hand (README.md).
-APPLIED_ON_THEIR_OWN = ("migrate-job.yaml", "podmonitor.yaml", "secret.example.yaml")
+APPLIED_ON_THEIR_OWN = ("migrate-job.yaml", "podmonitor.yaml", "secret.example.yaml", "monitoring/prometheus-rule.yaml")
 FLINK_CONFIG = REPO / "flink-conf" / "config.yaml"
 LOG_CONFIG = REPO / "flink-conf" / "log4j-console.properties"
 MAIN_CONTAINER = "flink-main-container"
@@ -61,6 +65,15 @@ STATE_DIRS = PER_JOB + ("high-availability.storageDir",)
 # Fields naming a ConfigMap, Secret or claim (`name` or `claimName`, and `key` for one value).
 REFERENCES = {"configMapRef": "ConfigMap", "configMapKeyRef": "ConfigMap", "secretRef": "Secret",
               "secretKeyRef": "Secret", "persistentVolumeClaim": "PersistentVolumeClaim"}
+# The alert rules (a Prometheus rules file), their promtool unit tests, and the script that renders them as the
+# PrometheusRule prometheus-rule.yaml; the files' names inside MONITORING (the self-test checks copies elsewhere).
+MONITORING = HERE / "monitoring"
+ALERTS, ALERT_TESTS, RENDER_RULE = "alerts.yaml", "alerts-test.yaml", "render-prometheus-rule.py"
+PROMETHEUS_RULE = "prometheus-rule.yaml"
+README = HERE / "README.md"
+SEVERITIES = ("critical", "warning")
+PROMTOOL_MISSING = ("promtool is not installed: install Debian's prometheus package, which ships it "
+                    "(apt-get install -y --no-install-recommends prometheus; .ci/run does)")
 
 
 # ------------------------------------------------------------------------------------------- reading
@@ -138,6 +151,9 @@ def merge_template(base, override, by_name):
     return merged
 
 
+ROLES = ("jobManager", "taskManager")
+
+
 def merges_by_name(doc):
     return str(dig(doc, "spec", "flinkConfiguration", MERGE_BY_NAME)).lower() == "true"
 
@@ -146,7 +162,7 @@ def role_pods(doc):
     """{"jobManager": pod spec, "taskManager": pod spec} of a FlinkDeployment, its templates merged."""
     spec = doc.get("spec") or {}
     return {role: dig(merge_template(spec.get("podTemplate"), dig(spec, role, "podTemplate"), merges_by_name(doc)),
-                      "spec", default={}) for role in ("jobManager", "taskManager")}
+                      "spec", default={}) for role in ROLES}
 
 
 def main_container(pod_spec):
@@ -310,8 +326,15 @@ def check_metrics_exposed(doc, manifests):
     return errors
 
 
+def check_probes(doc, manifests):
+    """The seeds' liveness and readiness probes, on flink-main-container of the JobManager and the TaskManager."""
+    return [f"{role} pod: flink-main-container has no {probe}" for role, pod in role_pods(doc).items()
+            for probe in ("livenessProbe", "readinessProbe") if not main_container(pod).get(probe)]
+
+
 DEPLOYMENT_CHECKS = [
     ("Flink settings and logging agree with flink-conf/", check_flink_conf),
+    ("liveness and readiness probes on the JobManager and the TaskManager", check_probes),
     ("Kubernetes HA; state directories on one ReadWriteMany claim in every pod", check_state),
     ("the merged JobManager and TaskManager pods keep the volumes of .spec.podTemplate", check_merged_pods),
     ("each variable reaches flink-main-container once", check_variables_given_once),
@@ -438,6 +461,137 @@ def results(manifests):
             + [(name, check(manifests)) for name, check in FOLDER_CHECKS])
 
 
+# ---------------------------------------------------------------------------------- monitoring checks
+
+def command_errors(command):
+    """[] when `command` succeeds, else its output (shortened), or why it cannot run."""
+    try:
+        result = subprocess.run([str(part) for part in command], capture_output=True, text=True, timeout=300)
+    except FileNotFoundError:
+        return [PROMTOOL_MISSING if command[0] == "promtool" else f"{command[0]} is not installed"]
+    except subprocess.TimeoutExpired:
+        return [f"{' '.join(map(str, command))}: no answer within 300 s"]
+    if result.returncode == 0:
+        return []
+    lines = (result.stdout + result.stderr).strip().splitlines() or [f"exit status {result.returncode}"]
+    return lines[:60] + ([f"... ({len(lines) - 60} more lines)"] if len(lines) > 60 else [])
+
+
+def check_alert_rules(folder):
+    return command_errors(["promtool", "check", "rules", folder / ALERTS])
+
+
+def check_alert_tests(folder):
+    return command_errors(["promtool", "test", "rules", folder / ALERT_TESTS])
+
+
+def check_prometheus_rule(folder):
+    return command_errors([sys.executable, folder / RENDER_RULE, "--check"])
+
+
+def readme_anchors(path=README):
+    """The anchors GitHub gives the headings of a Markdown file (outside code blocks)."""
+    anchors, fenced = Counter(), False
+    for line in path.read_text(encoding="utf-8").splitlines():
+        fenced ^= line.lstrip().startswith("```")
+        if not fenced and re.match(r"#{1,6} ", line):
+            slug = re.sub(r"[^\w\- ]", "", line.lstrip("#").strip().lower()).replace(" ", "-")
+            anchors[slug] += 1
+            if anchors[slug] > 1:
+                anchors[f"{slug}-{anchors[slug] - 1}"] += 1
+    return set(anchors)
+
+
+def check_alert_coverage(folder):
+    """Every alert has a severity, the annotations summary, description and runbook (a section of README.md), a test
+    that fires it (exp_alerts not empty) and one where it stays quiet (exp_alerts empty); every test names an alert."""
+    alerts = [rule for group in (load(folder / ALERTS)[0].get("groups") or []) for rule in group.get("rules") or []
+              if "alert" in rule]
+    cases = {(case.get("alertname"), bool(case.get("exp_alerts"))) for test in
+             (load(folder / ALERT_TESTS)[0].get("tests") or []) for case in test.get("alert_rule_test") or []}
+    runbook_base, anchors = f"{HERE.name}/{README.name}#", readme_anchors()
+    errors = []
+    for rule in alerts:
+        name, labels, annotations = rule["alert"], rule.get("labels") or {}, rule.get("annotations") or {}
+        if labels.get("severity") not in SEVERITIES:
+            errors.append(f"{name}: label severity is {labels.get('severity')!r}, not one of {', '.join(SEVERITIES)}")
+        errors += [f"{name}: no annotation {key}" for key in ("summary", "description", "runbook")
+                   if not annotations.get(key)]
+        runbook = str(annotations.get("runbook", ""))
+        if annotations.get("runbook") and not (runbook.startswith(runbook_base)
+                                               and runbook[len(runbook_base):] in anchors):
+            errors.append(f"{name}: runbook {runbook!r} is no section of {HERE.name}/{README.name} "
+                          f"({runbook_base}<anchor of a heading>)")
+        errors += [f"{name}: no test in {ALERT_TESTS} where it {what}" for fires, what
+                   in ((True, "fires (exp_alerts not empty)"), (False, "stays quiet (exp_alerts: [])"))
+                   if (name, fires) not in cases]
+    known = {rule["alert"] for rule in alerts}
+    return errors + [f"{ALERT_TESTS} tests {name!r}, which {ALERTS} does not define"
+                     for name in sorted({name for name, _ in cases} - known, key=str)]
+
+
+MONITORING_CHECKS = [
+    (f"{MONITORING.name}/{ALERTS}: promtool check rules", check_alert_rules),
+    (f"{MONITORING.name}/{ALERT_TESTS}: promtool test rules", check_alert_tests),
+    (f"{MONITORING.name}/{PROMETHEUS_RULE} is the rendering of {ALERTS} ({RENDER_RULE} --check)",
+     check_prometheus_rule),
+    (f"every alert of {MONITORING.name}/{ALERTS} has a severity, summary, description and runbook, and tests that "
+     "fire it and keep it quiet", check_alert_coverage),
+]
+
+
+def monitoring_mutations():
+    """(check, what, mutate) of broken copies of the monitoring files that `check` must reject; mutate(folder)
+    breaks the copy in `folder`."""
+    def edit(name, change):
+        def mutate(folder):
+            path = folder / name
+            path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")
+        return mutate
+
+    def rules(change):
+        def mutate(text):
+            data = yaml.safe_load(text)
+            for group in data["groups"]:
+                for rule in group["rules"]:
+                    change(rule)
+            return yaml.safe_dump(data, sort_keys=False)
+        return edit(ALERTS, mutate)
+
+    def quiet_cases_dropped(text):
+        data = yaml.safe_load(text)
+        for test in data["tests"]:
+            test["alert_rule_test"] = [case for case in test.get("alert_rule_test") or [] if case.get("exp_alerts")]
+        return yaml.safe_dump(data, sort_keys=False)
+
+    yield check_alert_rules, "an expression that does not parse", rules(lambda rule: rule.update(expr="sum by ("))
+    yield check_alert_tests, "alerts that never fire", rules(lambda rule: rule.update(expr="vector(0) > 1"))
+    yield check_prometheus_rule, "a PrometheusRule with its last line lost", edit(
+        PROMETHEUS_RULE, lambda text: "".join(text.splitlines(True)[:-1]))
+    yield check_alert_coverage, "an alert without a runbook", rules(lambda rule: rule["annotations"].pop("runbook"))
+    yield check_alert_coverage, "tests without the quiet cases", edit(ALERT_TESTS, quiet_cases_dropped)
+
+
+def monitoring_self_test():
+    """(copies tried, failures): each broken copy of monitoring/ (in a temporary folder) must make its check report
+    an error that the files as they are do not."""
+    failures, tried, found = [], 0, {}
+    for check, what, mutate in monitoring_mutations():
+        if check not in found:
+            found[check] = set(check(MONITORING))
+        if PROMTOOL_MISSING in found[check]:  # that check fails already, saying so
+            continue
+        tried += 1
+        with tempfile.TemporaryDirectory() as temporary:
+            folder = Path(temporary)
+            for name in (ALERTS, ALERT_TESTS, RENDER_RULE, PROMETHEUS_RULE):
+                shutil.copy(MONITORING / name, folder / name)
+            mutate(folder)
+            if not set(check(folder)) - found[check]:
+                failures.append(f"{check.__name__} accepted {what}")
+    return tried, failures
+
+
 # ------------------------------------------------------------------------------------------ self-test
 
 def set_arg(doc, flag, value):
@@ -461,7 +615,7 @@ def mutations(doc):
         yield check_state, "checkpoints off the claim", config({"execution.checkpointing.dir": "file:///opt/flink/cp"})
         yield check_merged_pods, "a mount without its volume", lambda d: main_container(
             d["spec"]["podTemplate"]["spec"]).setdefault("volumeMounts", []).append({"name": "none", "mountPath": "/x"})
-        if merges_by_name(doc) and dig(doc, "spec", "taskManager", "podTemplate"):
+        if merges_by_name(doc) and any(dig(doc, "spec", role, "podTemplate", "spec", "volumes") for role in ROLES):
             yield check_merged_pods, "the templates merged by position", lambda d: d["spec"]["flinkConfiguration"].pop(
                 MERGE_BY_NAME)
         if main_container(dig(doc, "spec", "podTemplate", "spec", default={})).get("env"):
@@ -470,6 +624,9 @@ def mutations(doc):
         if flag in dig(doc, "spec", "job", "args", default=[]):
             yield check_files_directory, f"{flag} off the claim", lambda d: set_arg(d, flag, "/opt/flink/files")
             yield check_files_directory, f"{flag} not given", lambda d: set_arg(d, flag, None)
+        yield check_probes, "a TaskManager without probes", lambda d: [main_container(dig(
+            d, "spec", "taskManager", "podTemplate", "spec", default={})).pop(probe, None)
+            for probe in ("livenessProbe", "readinessProbe")]
         yield check_metrics_exposed, "another port annotated", lambda d: d["spec"]["podTemplate"]["metadata"][
             "annotations"].update({"prometheus.io/port": "1"})
         yield check_references, "a ServiceAccount not defined", lambda d: d["spec"].update(serviceAccount="nobody")
@@ -522,8 +679,12 @@ def main(argv=None):
         print("".join(f"        {label(doc)}\n" for doc in manifests), end="")
     for what, (tried, failures) in self_test(manifests).items():
         report(f"self-test: {tried} broken copies of {what} are rejected", failures)
+    tried, failures = monitoring_self_test()
+    report(f"self-test: {tried} broken copies of {MONITORING.name}/ are rejected", failures)
     for name, errors in results(manifests):
         report(name, errors)
+    for name, check in MONITORING_CHECKS:
+        report(name, check(MONITORING))
     todo = [f"{label(doc)}: {at} = {value}" for doc in manifests for at, _, value in nodes(doc)
             if isinstance(value, str) and PLACEHOLDER in value]
     if todo:

@@ -55,18 +55,42 @@ class ExportedMetricsTest {
             .setNumberSlotsPerTaskManager(4)
             .build());
     private static final Path MONITORING = Path.of("..", "k8s-operator", "monitoring");
+    private static final Pattern LABEL = Pattern.compile("\\b(job_name|service)=\"[^\"]*\"");
     private static final Pattern METRIC = Pattern.compile("\\bflink_[A-Za-z0-9_]+");
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("America/New_York"));
 
+    private static String scraped;
+
+    /** The reporter's page with every job running, scraped once (in a test: the MiniCluster is the context then). */
+    private static synchronized String scraped() throws Exception {
+        if (scraped == null) {
+            scraped = pageOfEveryJob();
+        }
+        return scraped;
+    }
+
     @Test
     void everyMetricTheDashboardsAndAlertsUseIsExported() throws Exception {
-        Set<String> exported = exportedByEveryJob();
+        Set<String> exported = names(scraped());
 
         assertThat(referencedByMonitoring()).as("metrics used in %s", MONITORING).isNotEmpty()
                 .allSatisfy(metric -> assertThat(exported).as("exported metrics").contains(metric));
     }
 
-    private static Set<String> exportedByEveryJob() throws Exception {
+    @Test
+    void labelValuesAreTheNamesTheDashboardsAndAlertsSelect() throws Exception {
+        Matcher label = LABEL.matcher(scraped());
+        Set<String> labels = new TreeSet<>();
+        while (label.find()) {
+            labels.add(label.group());
+        }
+
+        assertThat(labels).as("the reporter replaces '-' in label values by '_'").contains("job_name=\"trade_hotpath\"",
+                "job_name=\"backdated_coldpath\"", "job_name=\"allocation\"", "service=\"execution_service\"",
+                "service=\"trade_service\"", "service=\"contract_service\"", "service=\"event_store\"");
+    }
+
+    private static String pageOfEveryJob() throws Exception {
         ConfirmationTopic fills = new ConfirmationTopic(STACK, "metrics-fills");
         FillGenerator generator = new FillGenerator(3, ExecutionRegistry.inProcess(STACK.executionService()));
         List<GeneratedExecution> confirmed = generator.executions(5);
@@ -104,26 +128,29 @@ class ExportedMetricsTest {
             fills.audit().awaitRows(1, TestFlink.PATIENCE);
             CommonTestUtils.waitUntilCondition(() -> STACK.positionTables().eventCount("ACC-METRICS%") > 0);
             try {
-                CommonTestUtils.waitUntilCondition(() -> scrape().containsAll(List.of("flink_taskmanager_job_task_operator_reason_deadLetters",
+                CommonTestUtils.waitUntilCondition(() -> names(page()).containsAll(List.of("flink_taskmanager_job_task_operator_reason_deadLetters",
                         "flink_taskmanager_job_task_operator_tradeToEventLatencyMillis", "flink_jobmanager_job_lastCheckpointDuration")));
             } finally {
-                Files.write(Path.of("target", "exported-metrics.txt"), scrape());
+                Files.write(Path.of("target", "exported-metrics.txt"), names(page()));
             }
-            return scrape();
+            return page();
         }
     }
 
     private static RunningJob start(Consumer<StreamExecutionEnvironment> define, String name) throws Exception {
         StreamExecutionEnvironment env = TestFlink.environment();
         define.accept(env);
-        return RunningJob.start(env, name + "-metrics");
+        return RunningJob.start(env, name);
     }
 
-    /** The metric names on the reporter's page. */
-    private static Set<String> scrape() throws Exception {
-        HttpResponse<String> page = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + "/metrics")).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-        return page.body().lines().filter(line -> !line.startsWith("#") && !line.isBlank())
+    private static String page() throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + "/metrics"))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    /** The metric names on a page of the reporter. */
+    private static Set<String> names(String page) {
+        return page.lines().filter(line -> !line.startsWith("#") && !line.isBlank())
                 .map(line -> line.split("[{ ]", 2)[0])
                 .collect(Collectors.toCollection(TreeSet::new));
     }
