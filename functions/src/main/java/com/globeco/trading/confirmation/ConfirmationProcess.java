@@ -22,12 +22,16 @@ import java.util.Objects;
  * service's totals: the read is checked before writing, and the write carries the version that
  * read returned, so the service refuses it (500) if anything changed in between; the refusal
  * leads to a fresh read. Failures are retried with backoff and end in {@link Outcome#FAILED}.
+ * Fills of an execution carry strictly rising totals and this job is their only writer: a read that
+ * finds the fill's totals at a version above the one cached before the fill started is this fill's own
+ * write whose answer was lost (in flight when the job stopped or failed), and is recorded as that write.
  */
 public final class ConfirmationProcess {
 
     private final Fill fill;
     private final RetryPolicy policy;
     private int knownVersion;
+    private final int cachedVersion;
     private int calls;
     private int failures;
     private int conflicts;
@@ -36,6 +40,7 @@ public final class ConfirmationProcess {
     public ConfirmationProcess(Fill fill, int cachedVersion, RetryPolicy policy) {
         this.fill = fill;
         this.knownVersion = cachedVersion;
+        this.cachedVersion = cachedVersion;
         this.policy = policy;
     }
 
@@ -103,6 +108,10 @@ public final class ConfirmationProcess {
             return new Finish(Outcome.STALE_SKIPPED, null,
                     "execution already at quantityFilled " + execution.quantityFilled().toPlainString(),
                     execution.version(), execution.version(), execution);
+        }
+        if (comparison == 0 && samePrice(execution) && cachedVersion > 0 && cachedVersion < execution.version()) {
+            return new Finish(Outcome.CONFIRMED, null, "applied by an earlier attempt whose answer was lost (a restore)",
+                    cachedVersion, execution.version(), execution);
         }
         if (comparison == 0 && samePrice(execution)) {
             return new Finish(Outcome.CONFIRMED, null, "already applied",

@@ -47,6 +47,30 @@ class ConfirmationProcessTest {
     }
 
     @Test
+    void itsOwnWriteWhoseAnswerWasLostIsRecordedAsTheWriteItWas() {
+        ConfirmationProcess process = new ConfirmationProcess(FILL, 3, RetryPolicy.standard());
+        process.start();
+
+        process.onWrite(new Refused(500, "{\"status\":500}"));
+        Finish finish = (Finish) process.onRead(found(600, "12.25", 4));
+
+        assertThat(finish.outcome()).isEqualTo(Outcome.CONFIRMED);
+        assertThat(finish.versionBefore()).as("the version its lost write carried").isEqualTo(3);
+        assertThat(finish.versionAfter()).isEqualTo(4);
+    }
+
+    @Test
+    void totalsAlreadyThereAtTheCachedVersionAreNoWrite() {
+        ConfirmationProcess process = new ConfirmationProcess(FILL, 0, RetryPolicy.standard());
+        process.start();
+
+        Finish finish = (Finish) process.onRead(found(600, "12.25", 4));
+
+        assertThat(finish.outcome()).isEqualTo(Outcome.CONFIRMED);
+        assertThat(finish.versionBefore()).isEqualTo(finish.versionAfter()).isEqualTo(4);
+    }
+
+    @Test
     void aConflictRereadsAndNeverWritesOverNewerTotals() {
         ConfirmationProcess process = new ConfirmationProcess(FILL, 3, RetryPolicy.standard());
         process.start();

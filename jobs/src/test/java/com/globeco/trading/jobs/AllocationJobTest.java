@@ -112,38 +112,28 @@ class AllocationJobTest {
 
     @Test
     void losingTheTaskManagersMidStreamChangesNothing(@InjectMiniCluster MiniCluster cluster) throws Exception {
-        List<GeneratedExecution> executions = withPortfolios(generator.executions(150));
-
-        try (RunningJob job = start(environment()); FillPublisher publisher = publisher().withRate(200)) {
-            Thread publishing = new Thread(() -> publisher.publish(duplicatedAndShuffled(executions)));
-            publishing.start();
-            awaitRows(executions, executions.size() / 4);
-            cluster.startTaskManager();
-            cluster.startTaskManager();
-            cluster.terminateTaskManager(0).get();
-            cluster.terminateTaskManager(1).get();
-            publishing.join();
-            awaitRows(executions, executions.size());
-
-            assertThat(job.hasRestarted(cluster)).isTrue();
-            assertAllocatedExactlyOnce(executions);
-        }
+        publishAndMeanwhile(Disruption.loseTheTaskManagers(cluster), after -> assertThat(after.hasRestarted(cluster)).isTrue());
     }
 
     @Test
     void anUpgradeThroughASavepointMidStreamChangesNothing(@InjectMiniCluster MiniCluster cluster) throws Exception {
+        publishAndMeanwhile(Disruption.upgradeTo(this::start), after -> assertThat(after.hasRestarted(cluster)).isFalse());
+    }
+
+    /** A quarter of the way through the closed executions, the disruption; then each allocated once. */
+    private void publishAndMeanwhile(Disruption disruption, Disruption.Check check) throws Exception {
         List<GeneratedExecution> executions = withPortfolios(generator.executions(150));
 
         try (RunningJob job = start(environment()); FillPublisher publisher = publisher().withRate(200)) {
             Thread publishing = new Thread(() -> publisher.publish(duplicatedAndShuffled(executions)));
             publishing.start();
             awaitRows(executions, executions.size() / 4);
-            try (RunningJob upgraded = job.upgrade(this::start)) {
+            try (RunningJob after = disruption.during(job)) {
                 publishing.join();
                 awaitRows(executions, executions.size());
 
                 assertAllocatedExactlyOnce(executions);
-                assertThat(upgraded.hasRestarted(cluster)).isFalse();
+                check.on(after);
             }
         }
     }

@@ -119,42 +119,34 @@ class BackdatedColdpathJobTest {
 
     @Test
     void losingTheTaskManagersOfBothJobsMidStreamLeavesTheTruthAndEveryEventOnce(@InjectMiniCluster MiniCluster cluster) throws Exception {
+        publishAndMeanwhile(Disruption.loseTheTaskManagers(cluster), Disruption.none(), after -> assertThat(after.hasRestarted(cluster)).isTrue());
+    }
+
+    @Test
+    void upgradingBothJobsThroughSavepointsMidStreamLeavesTheTruthAndEveryEventOnce(@InjectMiniCluster MiniCluster cluster) throws Exception {
+        publishAndMeanwhile(Disruption.upgradeTo(this::startHotpath), Disruption.upgradeTo(this::startColdpath),
+                after -> assertThat(after.hasRestarted(cluster)).isFalse());
+    }
+
+    /**
+     * Once the first correction is stored, the hotpath's disruption then the coldpath's; then every position the
+     * truth, every event and correction once, and the check on each job that runs afterwards.
+     */
+    private void publishAndMeanwhile(Disruption ofHotpath, Disruption ofColdpath, Disruption.Check check) throws Exception {
         BackdatedScenario scenario = new BackdatedScenario(run, 10, 20, TODAY, 13);
 
         try (RunningJob hot = startHotpath(); RunningJob cold = startColdpath(); KafkaProducer<byte[], byte[]> producer = STACK.kafka().producer()) {
             Thread publishing = new Thread(() -> TradeScenario.publishSlowly(producer, hotpath.topic("trade-events"), scenario.trades()));
             publishing.start();
             CommonTestUtils.waitUntilCondition(() -> STACK.positionTables().eventCount(keys(), PositionEvent.HISTORICAL_POSITION_CORRECTED) > 0);
-            cluster.startTaskManager();
-            cluster.startTaskManager();
-            cluster.terminateTaskManager(0).get();
-            cluster.terminateTaskManager(1).get();
-            publishing.join();
-            awaitReconciled(scenario);
-
-            assertThat(hot.hasRestarted(cluster)).isTrue();
-            assertThat(cold.hasRestarted(cluster)).isTrue();
-            assertEveryPositionIsTheTruth(scenario);
-            assertCorrectionsPublishedOnce();
-        }
-    }
-
-    @Test
-    void upgradingBothJobsThroughSavepointsMidStreamLeavesTheTruthAndEveryEventOnce(@InjectMiniCluster MiniCluster cluster) throws Exception {
-        BackdatedScenario scenario = new BackdatedScenario(run, 10, 20, TODAY, 15);
-
-        try (RunningJob hot = startHotpath(); RunningJob cold = startColdpath(); KafkaProducer<byte[], byte[]> producer = STACK.kafka().producer()) {
-            Thread publishing = new Thread(() -> TradeScenario.publishSlowly(producer, hotpath.topic("trade-events"), scenario.trades()));
-            publishing.start();
-            CommonTestUtils.waitUntilCondition(() -> STACK.positionTables().eventCount(keys(), PositionEvent.HISTORICAL_POSITION_CORRECTED) > 0);
-            try (RunningJob hotUpgraded = hot.upgrade(this::startHotpath); RunningJob coldUpgraded = cold.upgrade(this::startColdpath)) {
+            try (RunningJob hotAfter = ofHotpath.during(hot); RunningJob coldAfter = ofColdpath.during(cold)) {
                 publishing.join();
                 awaitReconciled(scenario);
 
                 assertEveryPositionIsTheTruth(scenario);
                 assertCorrectionsPublishedOnce();
-                assertThat(hotUpgraded.hasRestarted(cluster)).isFalse();
-                assertThat(coldUpgraded.hasRestarted(cluster)).isFalse();
+                check.on(hotAfter);
+                check.on(coldAfter);
             }
         }
     }

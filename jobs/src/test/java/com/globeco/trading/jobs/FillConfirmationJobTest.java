@@ -151,23 +151,16 @@ class FillConfirmationJobTest {
 
     @Test
     void aTaskManagerLostMidStreamLosesNoFillAndRecordsNoneTwice(@InjectMiniCluster MiniCluster cluster) throws Exception {
-        List<GeneratedExecution> executions = generator.executions(120);
-        List<String> fills = allFills(executions);
-
-        try (RunningJob job = start(settings()); FillPublisher publisher = publisher().withRate(150)) {
-            Thread publishing = new Thread(() -> publisher.publish(fills));
-            publishing.start();
-            audit().awaitRows(fills.size() / 4, TestFlink.PATIENCE);
-            replaceTheTaskManagersRunningTheJob(cluster);
-            publishing.join();
-
-            assertThat(job.hasRestarted(cluster)).isTrue();
-            assertEachFillOnceAndEveryExecutionMatchesTheOracle(executions, fills.size());
-        }
+        publishAndMeanwhile(Disruption.loseTheTaskManagers(cluster), after -> assertThat(after.hasRestarted(cluster)).isTrue());
     }
 
     @Test
     void anUpgradeThroughASavepointMidStreamLosesNoFillAndRecordsNoneTwice(@InjectMiniCluster MiniCluster cluster) throws Exception {
+        publishAndMeanwhile(Disruption.upgradeTo(env -> start(env, settings())), after -> assertThat(after.hasRestarted(cluster)).isFalse());
+    }
+
+    /** A quarter of the way through the fills, the disruption; then every fill audited once and every execution at its totals. */
+    private void publishAndMeanwhile(Disruption disruption, Disruption.Check check) throws Exception {
         List<GeneratedExecution> executions = generator.executions(120);
         List<String> fills = allFills(executions);
 
@@ -175,11 +168,11 @@ class FillConfirmationJobTest {
             Thread publishing = new Thread(() -> publisher.publish(fills));
             publishing.start();
             audit().awaitRows(fills.size() / 4, TestFlink.PATIENCE);
-            try (RunningJob upgraded = job.upgrade(env -> start(env, settings()))) {
+            try (RunningJob after = disruption.during(job)) {
                 publishing.join();
 
                 assertEachFillOnceAndEveryExecutionMatchesTheOracle(executions, fills.size());
-                assertThat(upgraded.hasRestarted(cluster)).isFalse();
+                check.on(after);
             }
         }
     }
@@ -197,14 +190,6 @@ class FillConfirmationJobTest {
 
             assertThat(service.maxInFlight()).as("the limit is shared by the 3 subtasks").isBetween(5, 10);
         }
-    }
-
-    /** New task managers join, then the two the job started on die: its tasks must fail over. */
-    private static void replaceTheTaskManagersRunningTheJob(MiniCluster cluster) throws Exception {
-        cluster.startTaskManager();
-        cluster.startTaskManager();
-        cluster.terminateTaskManager(0).get();
-        cluster.terminateTaskManager(1).get();
     }
 
     private void assertEachFillOnceAndEveryExecutionMatchesTheOracle(List<GeneratedExecution> executions, int fills) throws Exception {

@@ -214,38 +214,28 @@ class TradeHotpathJobTest {
 
     @Test
     void losingTheTaskManagersMidStreamLeavesExactlyTheEventsOfAFailureFreeRun(@InjectMiniCluster MiniCluster cluster) throws Exception {
+        publishAndMeanwhile(Disruption.loseTheTaskManagers(cluster), after -> assertThat(after.hasRestarted(cluster)).isTrue());
+    }
+
+    @Test
+    void anUpgradeThroughASavepointMidStreamLeavesExactlyTheEventsOfARunWithoutIt(@InjectMiniCluster MiniCluster cluster) throws Exception {
+        publishAndMeanwhile(Disruption.upgradeTo(this::start), after -> assertThat(after.hasRestarted(cluster)).isFalse());
+    }
+
+    /** A quarter of the way through the trades, the disruption; then every position equal to the batch replay. */
+    private void publishAndMeanwhile(Disruption disruption, Disruption.Check check) throws Exception {
         TradeScenario scenario = new TradeScenario(run, 20, 25, TODAY, 4);
 
         try (RunningJob job = start(); KafkaProducer<byte[], byte[]> producer = STACK.kafka().producer()) {
             Thread publishing = new Thread(() -> publishSlowly(producer, scenario.trades()));
             publishing.start();
             awaitEvents(scenario.trades().size() / 4);
-            cluster.startTaskManager();
-            cluster.startTaskManager();
-            cluster.terminateTaskManager(0).get();
-            cluster.terminateTaskManager(1).get();
-            publishing.join();
-            awaitEvents(scenario.trades().size());
-
-            assertThat(job.hasRestarted(cluster)).isTrue();
-            assertPositionsMatchTheReplay(scenario);
-        }
-    }
-
-    @Test
-    void anUpgradeThroughASavepointMidStreamLeavesExactlyTheEventsOfARunWithoutIt(@InjectMiniCluster MiniCluster cluster) throws Exception {
-        TradeScenario scenario = new TradeScenario(run, 20, 25, TODAY, 5);
-
-        try (RunningJob job = start(); KafkaProducer<byte[], byte[]> producer = STACK.kafka().producer()) {
-            Thread publishing = new Thread(() -> publishSlowly(producer, scenario.trades()));
-            publishing.start();
-            awaitEvents(scenario.trades().size() / 4);
-            try (RunningJob upgraded = job.upgrade(this::start)) {
+            try (RunningJob after = disruption.during(job)) {
                 publishing.join();
                 awaitEvents(scenario.trades().size());
 
                 assertPositionsMatchTheReplay(scenario);
-                assertThat(upgraded.hasRestarted(cluster)).isFalse();
+                check.on(after);
             }
         }
     }

@@ -20,7 +20,11 @@ import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.runtime.state.VoidNamespaceSerializer;
+import org.apache.flink.runtime.checkpoint.CheckpointOptions;
+import org.apache.flink.runtime.checkpoint.SavepointType;
+import org.apache.flink.runtime.state.CheckpointStreamFactory;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.OperatorSnapshotFutures;
 import org.apache.flink.streaming.api.operators.InternalTimer;
 import org.apache.flink.streaming.api.operators.InternalTimerService;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
@@ -56,6 +60,7 @@ public final class ConfirmFillsOperator extends AbstractStreamOperator<Confirmat
         implements OneInputStreamOperator<InboundFill, ConfirmationRecord>, Triggerable<Long, VoidNamespace> {
 
     public static final OutputTag<DeadLetter> FAILED = new OutputTag<DeadLetter>("failed-fills") {};
+    private static final long NOT_STOPPING = -1;
 
     private final ConfirmationSettings settings;
     private final ExecutionServices services;
@@ -73,6 +78,8 @@ public final class ConfirmFillsOperator extends AbstractStreamOperator<Confirmat
     private transient CircuitBreaker breaker;
     private transient ConfirmationMetrics metrics;
     private transient CorrelatedLog log;
+    /** The final savepoint of a stop (upgrade, suspend), once taken: no call starts after it. */
+    private transient long stoppingAt;
 
     ConfirmFillsOperator(StreamOperatorParameters<ConfirmationRecord> parameters, ConfirmationSettings settings,
                          ExecutionServices services) {
@@ -90,6 +97,7 @@ public final class ConfirmFillsOperator extends AbstractStreamOperator<Confirmat
         waiting = getRuntimeContext().getListState(ConfirmationState.waiting());
         retryTimers = getInternalTimerService("confirmation-retries", VoidNamespaceSerializer.INSTANCE, this);
 
+        stoppingAt = NOT_STOPPING;
         running = new HashMap<>();
         toDrain = new ArrayDeque<>();
         int callLimit = settings.callsPerSubtask(getRuntimeContext().getTaskInfo().getNumberOfParallelSubtasks());
@@ -128,6 +136,29 @@ public final class ConfirmFillsOperator extends AbstractStreamOperator<Confirmat
 
     @Override
     public void onEventTime(InternalTimer<Long, VoidNamespace> timer) {}
+
+    /**
+     * After the final savepoint of a stop, the job only waits to end: a call started then would change the
+     * Execution Service while its answer could never reach the restored job. Calls already in flight are the
+     * restored fills' to recognise ({@code ConfirmationProcess}).
+     */
+    @Override
+    public OperatorSnapshotFutures snapshotState(long checkpointId, long timestamp, CheckpointOptions options,
+                                                 CheckpointStreamFactory storage) throws Exception {
+        if (options.getCheckpointType() instanceof SavepointType savepoint && savepoint.isSynchronous()) {
+            stoppingAt = checkpointId;
+        }
+        return super.snapshotState(checkpointId, timestamp, options, storage);
+    }
+
+    @Override
+    public void notifyCheckpointAborted(long checkpointId) throws Exception {
+        super.notifyCheckpointAborted(checkpointId);
+        if (checkpointId == stoppingAt) {
+            stoppingAt = NOT_STOPPING;
+            callReadyExecutions();
+        }
+    }
 
     @Override
     public void close() throws Exception {
@@ -202,7 +233,7 @@ public final class ConfirmFillsOperator extends AbstractStreamOperator<Confirmat
                 retryTimers.registerProcessingTimeTimer(VoidNamespace.INSTANCE, now() + retry.delay().toMillis());
             } else {
                 confirmation.nextCall = step;
-                if (calls.hasCapacity()) {
+                if (calls.hasCapacity() && stoppingAt == NOT_STOPPING) {
                     call(key, confirmation);
                 } else {
                     calls.queue(key);
@@ -254,6 +285,9 @@ public final class ConfirmFillsOperator extends AbstractStreamOperator<Confirmat
     }
 
     private void callReadyExecutions() {
+        if (stoppingAt != NOT_STOPPING) {
+            return;
+        }
         for (Long key = calls.nextReady(); key != null; key = calls.nextReady()) {
             Confirmation confirmation = running.get(key);
             if (confirmation != null && confirmation.nextCall != null) {

@@ -1,0 +1,36 @@
+package com.globeco.trading.jobs;
+
+import org.apache.flink.runtime.minicluster.MiniCluster;
+
+/** What a test does to a running job while its input is being published; gives the job that runs afterwards. */
+@FunctionalInterface
+public interface Disruption {
+    RunningJob during(RunningJob job) throws Exception;
+
+    /** What a test checks on the job that runs after the disruption. */
+    @FunctionalInterface
+    interface Check {
+        void on(RunningJob after) throws Exception;
+    }
+
+    /** Nothing: the job goes on (for the second of two jobs that one disruption hits). */
+    static Disruption none() {
+        return job -> job;
+    }
+
+    /** New TaskManagers join, then the two the job started on die: its tasks fail over. */
+    static Disruption loseTheTaskManagers(MiniCluster cluster) {
+        return job -> {
+            cluster.startTaskManager();
+            cluster.startTaskManager();
+            cluster.terminateTaskManager(0).get();
+            cluster.terminateTaskManager(1).get();
+            return job;
+        };
+    }
+
+    /** The upgrade the Kubernetes operator does: a savepoint, and the next build started from it. */
+    static Disruption upgradeTo(RunningJob.Starter next) {
+        return job -> job.upgrade(next);
+    }
+}
