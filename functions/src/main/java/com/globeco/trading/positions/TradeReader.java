@@ -33,6 +33,11 @@ public final class TradeReader implements java.io.Serializable {
     }
 
     public Reading<TradeEvent> read(String payload, LocalDate businessDate, Instant now) {
+        return read(payload, businessDate, now, null);
+    }
+
+    /** @param tracedAs the correlation id of the message's trace context, for a trade without a correlation id; or null */
+    public Reading<TradeEvent> read(String payload, LocalDate businessDate, Instant now, String tracedAs) {
         List<String> violations = new ArrayList<>();
         JsonNode root = JsonFields.object(payload, "a trade", violations);
         if (root == null) {
@@ -69,7 +74,8 @@ public final class TradeReader implements java.io.Serializable {
             return new Reading.Rejected<>(violations);
         }
         return new Reading.Valid<>(new TradeEvent(tradeId, positionKey, tradeType, quantity, price, effectiveDate, occurredAt,
-                contractId, correlationId != null ? correlationId : CorrelationIds.ofTrade(tradeId), causationId, userId));
+                contractId, correlationId != null ? correlationId : tracedAs != null ? tracedAs : CorrelationIds.ofTrade(tradeId),
+                causationId, userId));
     }
 
     private String effectiveDate(String text, LocalDate businessDate, List<String> violations) {

@@ -112,9 +112,9 @@ class ExportedMetricsTest {
         BackdatedScenario trades = new BackdatedScenario("metrics", 5, 10, TODAY, 15);
 
         try (RunningJob confirmation = fills.startJob(TestFlink.environment(), ConfirmationSettings.defaults(STACK.executionService().baseUri()));
-             RunningJob allocating = start(env -> AllocationJob.define(env, allocation.wiring()), AllocationJob.NAME);
-             RunningJob hot = start(env -> TradeHotpathJob.define(env, hotpath.wiring()), TradeHotpathJob.NAME);
-             RunningJob cold = start(env -> BackdatedColdpathJob.define(env, coldpath.wiring()), BackdatedColdpathJob.NAME);
+             RunningJob allocating = RunningJob.define(AllocationJob.NAME, env -> AllocationJob.define(env, allocation.wiring()));
+             RunningJob hot = RunningJob.define(TradeHotpathJob.NAME, env -> TradeHotpathJob.define(env, hotpath.wiring()));
+             RunningJob cold = RunningJob.define(BackdatedColdpathJob.NAME, env -> BackdatedColdpathJob.define(env, coldpath.wiring()));
              FillPublisher fillPublisher = fills.publisher();
              FillPublisher allocationPublisher = new FillPublisher(STACK.kafka().bootstrapServers(), "metrics-allocation-fills");
              KafkaProducer<byte[], byte[]> producer = STACK.kafka().producer()) {
@@ -135,12 +135,6 @@ class ExportedMetricsTest {
             }
             return page();
         }
-    }
-
-    private static RunningJob start(Consumer<StreamExecutionEnvironment> define, String name) throws Exception {
-        StreamExecutionEnvironment env = TestFlink.environment();
-        define.accept(env);
-        return RunningJob.start(env, name);
     }
 
     private static String page() throws Exception {

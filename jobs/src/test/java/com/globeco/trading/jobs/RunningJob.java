@@ -27,6 +27,13 @@ public final class RunningJob implements AutoCloseable {
         return job;
     }
 
+    /** Defines a job in a fresh test environment and starts it. */
+    public static RunningJob define(String name, java.util.function.Consumer<StreamExecutionEnvironment> definition) throws Exception {
+        StreamExecutionEnvironment env = TestFlink.environment();
+        definition.accept(env);
+        return start(env, name);
+    }
+
     public JobStatus status() throws Exception {
         return client.getJobStatus().get(10, TimeUnit.SECONDS);
     }

@@ -1,5 +1,6 @@
 package com.globeco.trading.operators.guard;
 
+import com.globeco.trading.messages.CorrelationIds;
 import com.globeco.trading.messages.DeadLetter;
 import com.globeco.trading.messages.DeadLetterReason;
 import com.globeco.trading.fills.SourceMessage;
@@ -64,8 +65,9 @@ public abstract class MessageGate<T> extends ProcessFunction<SourceMessage, T> {
     }
 
     private void deadLetter(SourceMessage message, DeadLetterReason why, String explanation, Context context, long now) {
-        log.warn(message.coordinates(), "message {} rejected ({}): {}", message.coordinates(), why, explanation);
+        String correlationId = CorrelationIds.of(message);
+        log.warn(correlationId, "message {} rejected ({}): {}", message.coordinates(), why, explanation);
         deadLetters.count(why);
-        context.output(rejected, DeadLetter.of(message, null, why, explanation, message.coordinates(), now));
+        context.output(rejected, DeadLetter.of(message, null, why, explanation, correlationId, now));
     }
 }

@@ -1,6 +1,7 @@
 package com.globeco.trading.operators.positions;
 
 import com.globeco.trading.messages.DeadLetterReason;
+import com.globeco.trading.messages.CorrelationIds;
 import com.globeco.trading.messages.DeadLetter;
 import com.globeco.trading.fills.SourceMessage;
 import com.globeco.trading.operators.guard.MessageGate;
@@ -29,7 +30,8 @@ public final class ValidateTrades extends MessageGate<PositionCommand> {
     @Override
     protected Reading<PositionCommand> read(SourceMessage message, long now) {
         Instant instant = Instant.ofEpochMilli(now);
-        return reader.read(message.payload(), LocalDate.ofInstant(instant, businessZone), instant)
+        return reader.read(message.payload(), LocalDate.ofInstant(instant, businessZone), instant,
+                        CorrelationIds.ofTraceparent(message.traceparent()))
                 .map(trade -> PositionCommand.of(trade, message));
     }
 

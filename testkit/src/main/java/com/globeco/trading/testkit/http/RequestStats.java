@@ -12,6 +12,7 @@ final class RequestStats {
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private final Map<String, LongAdder> requestsByMethod = new ConcurrentHashMap<>();
     private final LongAdder traced = new LongAdder();
+    private final java.util.Set<String> traceIds = ConcurrentHashMap.newKeySet();
 
     void requestArrived(String method) {
         requestsByMethod.computeIfAbsent(method, m -> new LongAdder()).increment();
@@ -23,8 +24,13 @@ final class RequestStats {
         inFlight.decrementAndGet();
     }
 
-    void traced() {
+    void traced(String traceId) {
         traced.increment();
+        traceIds.add(traceId);
+    }
+
+    java.util.Set<String> traceIds() {
+        return java.util.Set.copyOf(traceIds);
     }
 
     long tracedRequests() {
@@ -47,6 +53,7 @@ final class RequestStats {
     void reset() {
         requestsByMethod.clear();
         traced.reset();
+        traceIds.clear();
         maxInFlight.set(inFlight.get());
     }
 }

@@ -110,6 +110,11 @@ public abstract class SimulatedService implements AutoCloseable {
         return stats.tracedRequests();
     }
 
+    /** The W3C trace ids of the traced requests since start or the last {@link #resetStats()}. */
+    public final java.util.Set<String> traceIds() {
+        return stats.traceIds();
+    }
+
     /** Zeroes the counters; a subclass that keeps counters of its own resets them too. */
     public void resetStats() {
         stats.reset();

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /** Whether a request carries trace context: a valid W3C traceparent and a correlation id. */
 final class TraceContext {
-    private static final Pattern TRACEPARENT = Pattern.compile("00-(?!0{32})[0-9a-f]{32}-(?!0{16})[0-9a-f]{16}-[0-9a-f]{2}");
+    private static final Pattern TRACEPARENT = Pattern.compile("00-((?!0{32})[0-9a-f]{32})-(?!0{16})[0-9a-f]{16}-[0-9a-f]{2}");
 
     private TraceContext() {}
 
@@ -15,5 +15,11 @@ final class TraceContext {
         String correlationId = headers.getFirst("X-Correlation-ID");
         return traceparent != null && TRACEPARENT.matcher(traceparent).matches()
                 && correlationId != null && !correlationId.isBlank();
+    }
+
+    /** The trace id of a request that carries trace context. */
+    static String traceId(Headers headers) {
+        java.util.regex.Matcher traceparent = TRACEPARENT.matcher(headers.getFirst("traceparent"));
+        return traceparent.matches() ? traceparent.group(1) : null;
     }
 }
