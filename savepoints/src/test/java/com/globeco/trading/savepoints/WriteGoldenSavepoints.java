@@ -41,16 +41,10 @@ class WriteGoldenSavepoints {
         return GoldenSavepoint.directory(job, System.getProperty("golden.version")).toAbsolutePath();
     }
 
-    private static StreamExecutionEnvironment environment() {
-        return StreamExecutionEnvironment.getExecutionEnvironment(TestFlink.configuration());
-    }
-
     @Test
     void tradeHotpath() throws Exception {
         TradeHotpathOptions options = GoldenHotpathRun.options(STACK);
-        StreamExecutionEnvironment env = environment();
-        TradeHotpathJob.define(env, options.wiring());
-        try (RunningJob job = RunningJob.start(env, "golden-trade-hotpath"); KafkaProducer<byte[], byte[]> producer = STACK.kafka().producer()) {
+        try (RunningJob job = RunningJob.define("golden-trade-hotpath", env -> TradeHotpathJob.define(env, options.wiring())); KafkaProducer<byte[], byte[]> producer = STACK.kafka().producer()) {
             GoldenHotpathRun.send(producer, options.topic("contract-events"), GoldenHotpathRun.CONTRACTS);
             Thread.sleep(3_000);
             GoldenHotpathRun.send(producer, options.topic("trade-events"), GoldenHotpathRun.TRADES);
@@ -66,7 +60,7 @@ class WriteGoldenSavepoints {
         List<GeneratedExecution> executions = GoldenFillsRun.executions(STACK.executionService());
         List<String> fills = GoldenFillsRun.fills(executions);
         ConfirmationTopic topic = new ConfirmationTopic(STACK, GoldenFillsRun.CONFIRMATION_TOPIC);
-        try (RunningJob job = topic.startJob(environment(), ConfirmationSettings.defaults(STACK.executionService().baseUri()));
+        try (RunningJob job = topic.startJob(TestFlink.environment(), ConfirmationSettings.defaults(STACK.executionService().baseUri()));
              FillPublisher publisher = topic.publisher()) {
             publisher.publish(fills);
             topic.audit().awaitRows(fills.size(), TestFlink.PATIENCE);
@@ -81,7 +75,7 @@ class WriteGoldenSavepoints {
         GoldenFillsRun.registerPortfolios(STACK.tradeService(), executions);
         Path files = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "golden-allocation");
         AllocationOptions options = GoldenFillsRun.allocationOptions(STACK, files);
-        StreamExecutionEnvironment env = environment();
+        StreamExecutionEnvironment env = TestFlink.environment();
         AllocationJob.define(env, options.wiring());
         try (RunningJob job = RunningJob.start(env, "golden-allocation");
              FillPublisher publisher = new FillPublisher(STACK.kafka().bootstrapServers(), GoldenFillsRun.ALLOCATION_TOPIC)) {
@@ -96,9 +90,7 @@ class WriteGoldenSavepoints {
     @Test
     void backdatedColdpath() throws Exception {
         BackdatedColdpathOptions options = GoldenColdpathRun.options(STACK);
-        StreamExecutionEnvironment env = environment();
-        BackdatedColdpathJob.define(env, options.wiring());
-        try (RunningJob job = RunningJob.start(env, "golden-backdated-coldpath"); KafkaProducer<byte[], byte[]> producer = STACK.kafka().producer()) {
+        try (RunningJob job = RunningJob.define("golden-backdated-coldpath", env -> BackdatedColdpathJob.define(env, options.wiring())); KafkaProducer<byte[], byte[]> producer = STACK.kafka().producer()) {
             GoldenHotpathRun.send(producer, options.topic("backdated-trades"), GoldenColdpathRun.BACKDATED);
             Thread.sleep(5_000);
             GoldenSavepoint.write(job, target(JobState.BACKDATED_COLDPATH));
