@@ -49,8 +49,12 @@ public final class CorrelationIds {
      * else a UUID derived from it (a trade's correlation id is whatever its producer chose).
      */
     public static String traceparent(String correlationId, long spanNumber) {
-        String traceId = (UUID_FORM.matcher(correlationId).matches() ? correlationId
+        return "00-" + traceId(correlationId) + "-" + String.format("%016x", spanNumber | 1L << 62) + "-01";
+    }
+
+    /** The W3C trace id (32 lower-case hex digits) of a correlation id: itself when a UUID, else a UUID derived from it. */
+    public static String traceId(String correlationId) {
+        return (UUID_FORM.matcher(correlationId).matches() ? correlationId
                 : UUID.nameUUIDFromBytes(correlationId.getBytes(StandardCharsets.UTF_8)).toString()).replace("-", "").toLowerCase();
-        return "00-" + traceId + "-" + String.format("%016x", spanNumber | 1L << 62) + "-01";
     }
 }

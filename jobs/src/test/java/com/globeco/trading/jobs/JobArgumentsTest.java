@@ -3,6 +3,7 @@ package com.globeco.trading.jobs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.globeco.trading.operators.tracing.Tracing;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -89,6 +90,7 @@ class JobArgumentsTest {
     private static Set<String> unreadVariables(ObjectNode deployment) {
         Set<String> unread = variablesFromConfiguration(deployment);
         unread.removeAll(readBy(deployment).variables());
+        unread.removeIf(Tracing::reads);
         return unread;
     }
 

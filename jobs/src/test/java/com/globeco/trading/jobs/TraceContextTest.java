@@ -5,6 +5,15 @@ import com.globeco.trading.operators.fills.ConfirmationSettings;
 import com.globeco.trading.testkit.fills.ExecutionRegistry;
 import com.globeco.trading.testkit.fills.FillGenerator;
 import com.globeco.trading.testkit.fills.GeneratedExecution;
+import com.globeco.trading.operators.tracing.Tracing;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
 import org.apache.flink.runtime.testutils.CommonTestUtils;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -12,6 +21,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -31,14 +42,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * W3C trace context through the jobs: a message that comes with a {@code traceparent} header keeps its trace id
  * on everything done for it (its audit row, its dead letter, every Execution and Contract Service call, its events
- * and corrections), and every record the jobs write carries it in a {@code traceparent} header of its own.
+ * and corrections), and every record the jobs write carries it in a {@code traceparent} header of its own. With
+ * every trace sampled into an in-memory exporter, the OpenTelemetry spans of a fill's service calls and of a
+ * trade's hotpath processing and contract call are in that trace too, and each call went out with its own span.
  */
 class TraceContextTest {
+    private static final InMemorySpanExporter SPANS = InMemorySpanExporter.create();
+    private static AutoCloseable tracing;
     @RegisterExtension
     static final EmbeddedServices STACK = new EmbeddedServices();
     @RegisterExtension
     static final MiniClusterExtension FLINK = TestFlink.cluster(2, 4);
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("America/New_York"));
+
+    @BeforeAll
+    static void sampleEveryTrace() {
+        tracing = Tracing.install(OpenTelemetrySdk.builder()
+                .setTracerProvider(SdkTracerProvider.builder().setSampler(Sampler.alwaysOn()).addSpanProcessor(SimpleSpanProcessor.create(SPANS)).build())
+                .build());
+    }
+
+    @AfterAll
+    static void stopTracing() throws Exception {
+        tracing.close();
+    }
 
     @Test
     void aFillKeepsItsTraceIdOnItsCallsAndItsAuditRowAndABadOneOnItsDeadLetter() throws Exception {
@@ -59,6 +86,12 @@ class TraceContextTest {
             assertThat(STACK.executionService().traceIds()).as("the GET and PUT of the fill").containsExactly(confirmed);
             assertThat(letter.value()).contains("\"correlationId\":\"" + uuid(refused) + "\"");
             assertThat(traceIdOf(letter)).isEqualTo(refused);
+            List<SpanData> calls = spansOf(confirmed);
+            assertThat(calls).allSatisfy(call -> assertThat(call.getKind()).isEqualTo(SpanKind.CLIENT))
+                    .filteredOn(TraceContextTest::answered).extracting(SpanData::getName).containsExactly("GET execution-service", "PUT execution-service");
+            assertThat(calls.stream().map(TraceContextTest::traceparentOf).toList()).as("each call went out with its own span")
+                    .containsAll(STACK.executionService().traceparents());
+            assertThat(spansOf(refused)).as("nothing was called for the bad fill").isEmpty();
         }
     }
 
@@ -95,6 +128,19 @@ class TraceContextTest {
             assertThat(STACK.kafka().readCommitted(coldpath.topic("position-corrections"), 1, TestFlink.PATIENCE))
                     .extracting(TraceContextTest::traceIdOf).containsExactly(backdated);
             assertThat(corrections).extracting(TraceContextTest::traceIdOf).containsExactly(backdated);
+
+            SpanData applied = onlySpan(opened, "apply trade");
+            assertThat(applied.getKind()).isEqualTo(SpanKind.CONSUMER);
+            assertThat(applied.getAttributes().asMap()).containsEntry(AttributeKey.stringKey("trade.outcome"), "applied")
+                    .containsEntry(AttributeKey.stringKey("trade.sequence"), "CURRENT_DATED").containsEntry(AttributeKey.longKey("position.version"), 1L);
+            CommonTestUtils.waitUntilCondition(() -> contractCalls(opened).stream().anyMatch(TraceContextTest::answered));
+            List<SpanData> contractCalls = contractCalls(opened);
+            assertThat(contractCalls.get(0).getParentSpanId()).as("the hotpath's contract call is part of the trade's processing")
+                    .isEqualTo(applied.getSpanId());
+            assertThat(contractCalls.stream().map(TraceContextTest::traceparentOf).toList())
+                    .as("every contract call for the trade went out with its own span (a timed-out call is retried)")
+                    .containsAll(STACK.contractService().traceparents().stream().filter(header -> header.contains(opened)).toList());
+            assertThat(onlySpan(backdated, "apply trade").getAttributes().get(AttributeKey.stringKey("trade.sequence"))).isEqualTo("BACKDATED");
         }
     }
 
@@ -111,6 +157,30 @@ class TraceContextTest {
         ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, payload.getBytes(StandardCharsets.UTF_8));
         record.headers().add("traceparent", ("00-" + traceId + "-00f067aa0ba902b7-01").getBytes(StandardCharsets.UTF_8));
         producer.send(record).get();
+    }
+
+    private static List<SpanData> spansOf(String traceId) {
+        return SPANS.getFinishedSpanItems().stream().filter(span -> span.getTraceId().equals(traceId))
+                .sorted(java.util.Comparator.comparingLong(SpanData::getStartEpochNanos)).toList();
+    }
+
+    private static List<SpanData> contractCalls(String traceId) {
+        return spansOf(traceId).stream().filter(span -> span.getKind() == SpanKind.CLIENT && span.getName().startsWith("POST contract-service")).toList();
+    }
+
+    private static boolean answered(SpanData call) {
+        Long status = call.getAttributes().get(AttributeKey.longKey("http.response.status_code"));
+        return status != null && status / 100 == 2;
+    }
+
+    private static SpanData onlySpan(String traceId, String name) {
+        List<SpanData> named = spansOf(traceId).stream().filter(span -> span.getName().equals(name)).toList();
+        assertThat(named).as("spans named %s in trace %s", name, traceId).hasSize(1);
+        return named.get(0);
+    }
+
+    private static String traceparentOf(SpanData span) {
+        return "00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getSpanContext().getTraceFlags().asHex();
     }
 
     private static String traceIdOf(ConsumerRecord<String, String> record) {

@@ -1,6 +1,5 @@
 package com.globeco.trading.operators.http;
 
-import com.globeco.trading.messages.CorrelationIds;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 
 import java.net.URI;
@@ -10,7 +9,6 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -18,7 +16,7 @@ import java.util.function.Supplier;
 /**
  * Calls to one HTTP service, the way every client here makes them: requests under the service's base
  * URI with a timeout, {@code Accept: application/json}, {@code X-Correlation-ID} and a W3C
- * {@code traceparent}; answers and failures to reach the service both turned into the caller's
+ * {@code traceparent} of the call's client span ({@link ClientSpans}); answers and failures to reach the service both turned into the caller's
  * outcome type, never an exception; optionally behind a circuit breaker that counts the outcomes
  * the caller calls failures.
  */
@@ -26,12 +24,13 @@ public final class ServiceCalls implements AutoCloseable {
     private final URI baseUri;
     private final Duration timeout;
     private final PooledHttp http;
-    private final AtomicLong spans = new AtomicLong();
+    private final ClientSpans spans;
 
     public ServiceCalls(String name, URI baseUri, Duration timeout, int concurrentCalls) {
         this.baseUri = baseUri;
         this.timeout = timeout;
         this.http = new PooledHttp(name + "-call", timeout, concurrentCalls);
+        this.spans = new ClientSpans(name);
     }
 
     /**
@@ -43,14 +42,22 @@ public final class ServiceCalls implements AutoCloseable {
         return HttpRequest.newBuilder(baseUri.resolve(path))
                 .timeout(timeout)
                 .header("Accept", "application/json")
-                .header("X-Correlation-ID", correlationId)
-                .header("traceparent", CorrelationIds.traceparent(correlationId, spans.incrementAndGet()));
+                .header(ClientSpans.CORRELATION_HEADER, correlationId);
     }
 
     /** Sends the request; an answer becomes {@code onAnswer}'s outcome, a failure to reach the service {@code onUnreachable}'s. */
     public <T> CompletableFuture<T> send(HttpRequest request, Function<HttpResponse<String>, T> onAnswer,
                                          Function<String, T> onUnreachable) {
-        return http.send(request).handle((response, error) -> error == null ? onAnswer.apply(response) : onUnreachable.apply(cause(error)));
+        var span = spans.start(request);
+        return http.send(ClientSpans.carrying(request, span)).handle((response, error) -> {
+            if (error == null) {
+                ClientSpans.answered(span, response.statusCode());
+                return onAnswer.apply(response);
+            }
+            String cause = cause(error);
+            ClientSpans.unreachable(span, cause);
+            return onUnreachable.apply(cause);
+        });
     }
 
     /**
@@ -61,6 +68,7 @@ public final class ServiceCalls implements AutoCloseable {
                                          Function<String, T> onUnreachable, CircuitBreaker breaker,
                                          Predicate<T> isFailure, Supplier<T> whenOpen) {
         if (!breaker.tryAcquirePermission()) {
+            spans.refused(request);
             return CompletableFuture.completedFuture(whenOpen.get());
         }
         long started = System.nanoTime();

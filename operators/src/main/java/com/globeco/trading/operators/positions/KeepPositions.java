@@ -5,6 +5,7 @@ import com.globeco.trading.messages.DeadLetterReason;
 import com.globeco.trading.operators.guard.DataErrors;
 import com.globeco.trading.operators.logging.CorrelatedLog;
 import com.globeco.trading.operators.metrics.DeadLetterCounters;
+import com.globeco.trading.operators.tracing.Tracing;
 import com.globeco.trading.positions.BackdatedTrade;
 import com.globeco.trading.positions.Correction;
 import com.globeco.trading.positions.Hotpath;
@@ -17,6 +18,7 @@ import com.globeco.trading.positions.SequenceStatus;
 import com.globeco.trading.positions.TradeEvent;
 import com.globeco.trading.positions.DedupRule;
 import com.globeco.trading.positions.TradeRejectedException;
+import io.opentelemetry.api.trace.Tracer;
 import org.apache.flink.api.common.TaskInfo;
 import org.apache.flink.api.common.state.BroadcastState;
 import org.apache.flink.api.common.state.MapState;
@@ -90,6 +92,7 @@ public final class KeepPositions extends AbstractStreamOperator<PositionChange>
     private transient Histogram latencyMillis;
     private transient DeadLetterCounters deadLetters;
     private transient CorrelatedLog log;
+    private transient Tracer tracer;
 
     /**
      * @param dedup how long an applied trade id is remembered; an unknown trade that occurred before
@@ -135,6 +138,7 @@ public final class KeepPositions extends AbstractStreamOperator<PositionChange>
         latencyMillis = metrics.histogram("tradeToEventLatencyMillis", new DescriptiveStatisticsHistogram(4096));
         deadLetters = new DeadLetterCounters(metrics);
         log = new CorrelatedLog(LoggerFactory.getLogger(KeepPositions.class), "globeco-position-hotpath");
+        tracer = Tracing.tracer();
         behind = positionsBehindTheDatabase();
         metrics.gauge("positionsBehindDatabase", behind::count);
     }
@@ -156,11 +160,18 @@ public final class KeepPositions extends AbstractStreamOperator<PositionChange>
             adopt(command, position, record);
             return;
         }
+        try (TradeSpan span = TradeSpan.start(tracer, command.trade())) {
+            apply(command, position, record, span);
+        }
+    }
+
+    private void apply(PositionCommand command, PositionState position, StreamRecord<PositionCommand> record, TradeSpan span) throws Exception {
         TradeEvent trade = command.trade();
-        if (appliedTrades.contains(trade.tradeId())) {
+        Long appliedAs = appliedTrades.get(trade.tradeId());
+        if (appliedAs != null) {
             duplicates.inc();
-            log.info(trade.correlationId(), "trade {} already applied to {} as version {}", trade.tradeId(),
-                    trade.positionKey(), appliedTrades.get(trade.tradeId()));
+            span.duplicate(appliedAs);
+            log.info(trade.correlationId(), "trade {} already applied to {} as version {}", trade.tradeId(), trade.positionKey(), appliedAs);
             return;
         }
         long now = getProcessingTimeService().getCurrentProcessingTime();
@@ -177,6 +188,7 @@ public final class KeepPositions extends AbstractStreamOperator<PositionChange>
         }
         positions.update(result.state());
         appliedTrades.put(trade.tradeId(), result.state().version());
+        span.applied(result);
         book.applied(position, result, trade, now);
         index.add(trade.positionKey());
         applied.inc();
@@ -351,6 +363,7 @@ public final class KeepPositions extends AbstractStreamOperator<PositionChange>
 
     private void reject(PositionCommand command, DeadLetterReason reason, String error, String correlationId, long now) {
         deadLetters.count(reason);
+        TradeSpan.refused(reason, error);
         output.collect(REJECTED, new StreamRecord<>(DeadLetter.of(command.source(), command.positionKey(), reason, error, correlationId, now)));
     }
 }

@@ -12,7 +12,7 @@ final class RequestStats {
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private final Map<String, LongAdder> requestsByMethod = new ConcurrentHashMap<>();
     private final LongAdder traced = new LongAdder();
-    private final java.util.Set<String> traceIds = ConcurrentHashMap.newKeySet();
+    private final java.util.Set<String> traceparents = ConcurrentHashMap.newKeySet();
 
     void requestArrived(String method) {
         requestsByMethod.computeIfAbsent(method, m -> new LongAdder()).increment();
@@ -24,13 +24,13 @@ final class RequestStats {
         inFlight.decrementAndGet();
     }
 
-    void traced(String traceId) {
+    void traced(String traceparent) {
         traced.increment();
-        traceIds.add(traceId);
+        traceparents.add(traceparent);
     }
 
-    java.util.Set<String> traceIds() {
-        return java.util.Set.copyOf(traceIds);
+    java.util.Set<String> traceparents() {
+        return java.util.Set.copyOf(traceparents);
     }
 
     long tracedRequests() {
@@ -53,7 +53,7 @@ final class RequestStats {
     void reset() {
         requestsByMethod.clear();
         traced.reset();
-        traceIds.clear();
+        traceparents.clear();
         maxInFlight.set(inFlight.get());
     }
 }

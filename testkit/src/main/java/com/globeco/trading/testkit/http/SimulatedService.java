@@ -112,7 +112,12 @@ public abstract class SimulatedService implements AutoCloseable {
 
     /** The W3C trace ids of the traced requests since start or the last {@link #resetStats()}. */
     public final java.util.Set<String> traceIds() {
-        return stats.traceIds();
+        return stats.traceparents().stream().map(TraceContext::traceId).collect(java.util.stream.Collectors.toSet());
+    }
+
+    /** The W3C {@code traceparent} headers of the traced requests: trace id and the caller's span id. */
+    public final java.util.Set<String> traceparents() {
+        return stats.traceparents();
     }
 
     /** Zeroes the counters; a subclass that keeps counters of its own resets them too. */

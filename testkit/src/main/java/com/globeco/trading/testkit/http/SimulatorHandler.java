@@ -36,7 +36,7 @@ final class SimulatorHandler implements HttpHandler {
         String method = exchange.getRequestMethod();
         stats.requestArrived(method);
         if (TraceContext.carriedBy(exchange.getRequestHeaders())) {
-            stats.traced(TraceContext.traceId(exchange.getRequestHeaders()));
+            stats.traced(exchange.getRequestHeaders().getFirst("traceparent"));
         }
         try {
             byte[] body = exchange.getRequestBody().readAllBytes();

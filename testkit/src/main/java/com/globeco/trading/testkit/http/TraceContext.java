@@ -17,9 +17,9 @@ final class TraceContext {
                 && correlationId != null && !correlationId.isBlank();
     }
 
-    /** The trace id of a request that carries trace context. */
-    static String traceId(Headers headers) {
-        java.util.regex.Matcher traceparent = TRACEPARENT.matcher(headers.getFirst("traceparent"));
-        return traceparent.matches() ? traceparent.group(1) : null;
+    /** The trace id of a valid traceparent. */
+    static String traceId(String traceparent) {
+        java.util.regex.Matcher header = TRACEPARENT.matcher(traceparent);
+        return header.matches() ? header.group(1) : null;
     }
 }
