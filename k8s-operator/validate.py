@@ -39,7 +39,7 @@ KUSTOMIZATION = HERE / "kustomization.yaml"
 # flink-conf/ is outside this folder: kustomize reads it only when allowed to.
 RENDER = ["kubectl", "kustomize", "--load-restrictor", "LoadRestrictionsNone", str(HERE)]
 # Manifests that kustomization.yaml leaves out, applied by hand (README.md).
-APPLIED_ON_THEIR_OWN = ("migrate-job.yaml", "podmonitor.yaml", "secret.example.yaml", "monitoring/prometheus-rule.yaml")
+APPLIED_ON_THEIR_OWN = ("migrate-job.yaml", "podmonitor.yaml", "secret.example.yaml", "monitoring/prometheus-rule.yaml", "kafka-topics.yaml")
 FLINK_CONFIG = REPO / "flink-conf" / "config.yaml"
 LOG_CONFIG = REPO / "flink-conf" / "log4j-console.properties"
 MAIN_CONTAINER = "flink-main-container"

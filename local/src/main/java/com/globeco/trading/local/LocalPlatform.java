@@ -58,9 +58,7 @@ public final class LocalPlatform {
 
         ScheduledExecutorService dispatching = Executors.newSingleThreadScheduledExecutor();
         try (PlatformStack stack = new PlatformStack(options)) {
-            stack.ensureTopics(FILLS, DEAD_LETTERS, ALLOCATION_DEAD_LETTERS);
-            stack.ensureTopics(TradeHotpathOptions.TOPICS.toArray(String[]::new));
-            stack.ensureTopics(BackdatedColdpathOptions.TOPICS.toArray(String[]::new));
+            stack.provisionDeclaredTopics();
             Files.createDirectories(options.accountingDirectory());
             LocalCluster flink = new LocalCluster(LocalFlink.configuration(options, "5 s"), 8);
             submitJobs(flink, stack, options);

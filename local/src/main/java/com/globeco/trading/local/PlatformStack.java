@@ -3,6 +3,9 @@ package com.globeco.trading.local;
 import com.globeco.trading.operators.sinks.PostgresSettings;
 import com.globeco.trading.schema.Migrations;
 import com.globeco.trading.testkit.InProcessKafka;
+import com.globeco.trading.jobs.topics.TopicProvisioner;
+import com.globeco.trading.jobs.topics.TopicSpec;
+import com.globeco.trading.jobs.topics.Topics;
 import com.globeco.trading.testkit.KafkaTopics;
 import com.globeco.trading.testkit.LocalPostgres;
 import com.globeco.trading.testkit.execution.ExecutionServiceSimulator;
@@ -23,6 +26,7 @@ import java.util.Random;
 
 /** Kafka, Postgres, the Execution and Trade Services: embedded ones, or the real ones the options name. */
 final class PlatformStack implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PlatformStack.class);
     static final int FILL_PARTITIONS = 20;
 
     private final List<AutoCloseable> owned = new ArrayList<>();
@@ -75,6 +79,15 @@ final class PlatformStack implements AutoCloseable {
     void ensureTopics(String... names) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrapServers))) {
             new KafkaTopics(admin).ensure(FILL_PARTITIONS, (short) 1, names);
+        }
+    }
+
+    /** Every topic of {@link Topics}, as declared but for replicas (one broker here); the findings are logged. */
+    void provisionDeclaredTopics() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrapServers))) {
+            List<TopicSpec> topics = Topics.all().stream().map(topic -> topic.onBrokers(1)).toList();
+            new TopicProvisioner(admin).apply(topics).forEach(finding -> LOG.info("topic {}", finding));
+            new KafkaTopics(admin).awaitLeaders(topics.stream().map(TopicSpec::name).toList());
         }
     }
 

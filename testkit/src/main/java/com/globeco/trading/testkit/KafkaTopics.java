@@ -46,7 +46,8 @@ public final class KafkaTopics {
         }
     }
 
-    private void awaitLeaders(Collection<String> topics) {
+    /** Waits until every partition of the topics has a leader that serves requests. */
+    public void awaitLeaders(Collection<String> topics) {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         while (!allPartitionsHaveLeaders(topics)) {
             if (System.nanoTime() > deadline) {

@@ -1,0 +1,41 @@
+package com.globeco.trading.jobs.topics;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One topic as it must exist: partitions, replicas and the topic configs we rely on (retention, cleanup policy,
+ * minimum in-sync replicas). {@link #onBrokers} fits the replication to a cluster with fewer brokers (the local one).
+ */
+public record TopicSpec(String name, int partitions, short replicationFactor, Map<String, String> configs, String purpose) {
+    public static final String RETENTION_MS = "retention.ms";
+    public static final String CLEANUP_POLICY = "cleanup.policy";
+    public static final String MIN_INSYNC_REPLICAS = "min.insync.replicas";
+    private static final short REPLICAS = 3;
+    private static final int MIN_IN_SYNC = 2;
+
+    public TopicSpec {
+        configs = java.util.Collections.unmodifiableMap(new TreeMap<>(configs));
+    }
+
+    /** A topic kept for {@code retention}, records deleted after it, replicated three times, two in sync for a write. */
+    static TopicSpec deleting(String name, int partitions, Duration retention, String purpose) {
+        return new TopicSpec(name, partitions, REPLICAS, Map.of(
+                RETENTION_MS, Long.toString(retention.toMillis()),
+                CLEANUP_POLICY, "delete",
+                MIN_INSYNC_REPLICAS, Integer.toString(MIN_IN_SYNC)), purpose);
+    }
+
+    /** The same topic on a cluster of {@code brokers}: no more replicas than brokers, no more in sync than replicas less one. */
+    public TopicSpec onBrokers(int brokers) {
+        short replicas = (short) Math.min(replicationFactor, brokers);
+        Map<String, String> fitted = new TreeMap<>(configs);
+        fitted.computeIfPresent(MIN_INSYNC_REPLICAS, (key, value) -> Integer.toString(Math.max(1, Math.min(Integer.parseInt(value), replicas - 1))));
+        return new TopicSpec(name, partitions, replicas, fitted, purpose);
+    }
+
+    public TopicSpec prefixed(String prefix) {
+        return new TopicSpec(prefix + name, partitions, replicationFactor, configs, purpose);
+    }
+}

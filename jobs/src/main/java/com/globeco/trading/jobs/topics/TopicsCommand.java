@@ -1,0 +1,73 @@
+package com.globeco.trading.jobs.topics;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * {@code ./platform topics list | apply --bootstrap <servers> [--brokers <n>] [--client-config <file>] | strimzi
+ * [--cluster <name>] [--namespace <ns>]}: the declared topics, provisioning them on a cluster (exit status 1 when an
+ * existing topic differs), or their Strimzi manifests. The client config file holds security settings (SASL, TLS),
+ * so no secret appears on the command line.
+ */
+public final class TopicsCommand {
+    public static final String CLUSTER = "globeco-kafka";
+    public static final String NAMESPACE = "globeco";
+
+    private TopicsCommand() {}
+
+    public static void main(String[] args) throws Exception {
+        System.exit(run(List.of(args), System.out));
+    }
+
+    static int run(List<String> args, PrintStream out) throws Exception {
+        String command = args.isEmpty() ? "list" : args.get(0);
+        switch (command) {
+            case "list" -> Topics.all().forEach(topic -> out.printf("%-38s %3d partitions  %d replicas  %s  (%s)%n", topic.name(),
+                    topic.partitions(), topic.replicationFactor(), topic.configs(), topic.purpose()));
+            case "strimzi" -> out.print(StrimziTopics.render(Topics.all(), option(args, "--cluster", CLUSTER), option(args, "--namespace", NAMESPACE)));
+            case "apply" -> {
+                return apply(args, out);
+            }
+            default -> {
+                out.println("usage: topics list | apply --bootstrap <servers> [--brokers <n>] [--client-config <file>] | strimzi [--cluster <name>]");
+                return 2;
+            }
+        }
+        return 0;
+    }
+
+    private static int apply(List<String> args, PrintStream out) throws Exception {
+        Properties client = clientConfig(option(args, "--client-config", null));
+        client.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, option(args, "--bootstrap", "localhost:9092"));
+        int brokers = Integer.parseInt(option(args, "--brokers", "3"));
+        try (Admin admin = Admin.create(client)) {
+            List<TopicProvisioner.Finding> findings = new TopicProvisioner(admin)
+                    .apply(Topics.all().stream().map(topic -> topic.onBrokers(brokers)).toList());
+            findings.forEach(out::println);
+            return TopicProvisioner.allAsDeclared(findings) ? 0 : 1;
+        }
+    }
+
+    static Properties clientConfig(String file) throws IOException {
+        Properties properties = new Properties();
+        if (file != null) {
+            try (InputStream in = Files.newInputStream(Path.of(file))) {
+                properties.load(in);
+            }
+        }
+        return properties;
+    }
+
+    private static String option(List<String> args, String name, String fallback) {
+        int at = args.indexOf(name);
+        return at >= 0 && at + 1 < args.size() ? args.get(at + 1) : fallback;
+    }
+}
