@@ -5,6 +5,7 @@ import com.globeco.trading.reconciliation.StoredEvent;
 import com.globeco.trading.reconciliation.StoredSnapshot;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.connector.jdbc.core.datastream.source.JdbcSource;
 import org.apache.flink.connector.jdbc.core.datastream.source.reader.extractor.ResultExtractor;
 import org.apache.flink.connector.jdbc.split.JdbcGenericParameterValuesProvider;
@@ -16,33 +17,34 @@ import java.sql.Timestamp;
 /**
  * Bounded JDBC sources over {@code event_store} and {@code snapshot_store}, each read in {@code splits}
  * disjoint slices of positions (by a hash of the position key), so readers on several TaskManagers
- * share the tables. A reader that fails reads its slice again from the start (at least once): the connector's
- * default skips a slice it had begun, and a batch run restarted after a dropped connection would lose rows
+ * share the tables. A reader that fails has its slices read again from the start (at least once, and queued for the
+ * next reader that asks, {@link RequeueingJdbcSource}): the connector's defaults skip a slice a reader had begun or
+ * hand it to a reader that has finished, and a batch run restarted after a dropped connection would lose rows
  * (reported as breaks, or missing from a bootstrapped savepoint). In a batch job the restarted reader's output
  * replaces the failed one's, so nothing is read twice downstream.
  */
 public final class PositionTableSources {
-    private static final String SLICE = " WHERE mod(abs(hashtext(position_key)::bigint), ?) = ?";
+    static final String SLICE = " WHERE mod(abs(hashtext(position_key)::bigint), ?) = ?";
 
     private PositionTableSources() {}
 
-    public static JdbcSource<StoredEvent> events(PostgresSettings postgres, int splits) {
+    public static Source<StoredEvent, ?, ?> events(PostgresSettings postgres, int splits) {
         return source(postgres, splits, "SELECT position_key, event_ver, event_type, effective_date, payload::text FROM event_store" + SLICE,
                 TypeInformation.of(StoredEvent.class), new EventRows());
     }
 
-    public static JdbcSource<StoredSnapshot> snapshots(PostgresSettings postgres, int splits) {
+    public static Source<StoredSnapshot, ?, ?> snapshots(PostgresSettings postgres, int splits) {
         return source(postgres, splits, "SELECT position_key, version, status, tax_lots_compressed::text, provisional_since FROM snapshot_store"
                 + SLICE, TypeInformation.of(StoredSnapshot.class), new SnapshotRows());
     }
 
-    private static <T> JdbcSource<T> source(PostgresSettings postgres, int splits, String sql, TypeInformation<T> type,
+    static <T> Source<T, ?, ?> source(PostgresSettings postgres, int splits, String sql, TypeInformation<T> type,
                                              ResultExtractor<T> rows) {
         Serializable[][] slices = new Serializable[splits][];
         for (int slice = 0; slice < splits; slice++) {
             slices[slice] = new Serializable[] {(long) splits, (long) slice};
         }
-        return JdbcSource.<T>builder()
+        return new RequeueingJdbcSource<>(JdbcSource.<T>builder()
                 .setDBUrl(postgres.jdbcUrl())
                 .setUsername(postgres.user())
                 .setPassword(postgres.password())
@@ -54,7 +56,7 @@ public final class PositionTableSources {
                 .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
                 .setTypeInformation(type)
                 .setResultExtractor(rows)
-                .build();
+                .build());
     }
 
     private static final class EventRows implements ResultExtractor<StoredEvent> {
