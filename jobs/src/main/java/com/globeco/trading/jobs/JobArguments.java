@@ -1,5 +1,6 @@
 package com.globeco.trading.jobs;
 
+import com.globeco.trading.jobs.kafka.KafkaClientConfig;
 import com.globeco.trading.operators.sinks.KafkaSettings;
 import com.globeco.trading.operators.sinks.PostgresSettings;
 import org.apache.flink.util.ParameterTool;
@@ -41,7 +42,8 @@ record JobArguments(ParameterTool arguments, Set<String> known) {
     }
 
     KafkaSettings kafka() {
-        return KafkaSettings.of(get("kafka.bootstrap-servers", "globeco-execution-service-kafka:9092"));
+        return new KafkaSettings(get("kafka.bootstrap-servers", "globeco-execution-service-kafka:9092"),
+                KafkaClientConfig.load(get(KafkaClientConfig.FILE_OPTION, ""), System.getenv()));
     }
 
     PostgresSettings postgres(String defaultUrl) {

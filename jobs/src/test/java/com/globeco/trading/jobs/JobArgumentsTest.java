@@ -3,6 +3,7 @@ package com.globeco.trading.jobs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.globeco.trading.jobs.kafka.KafkaClientConfig;
 import com.globeco.trading.operators.tracing.Tracing;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -90,7 +91,7 @@ class JobArgumentsTest {
     private static Set<String> unreadVariables(ObjectNode deployment) {
         Set<String> unread = variablesFromConfiguration(deployment);
         unread.removeAll(readBy(deployment).variables());
-        unread.removeIf(Tracing::reads);
+        unread.removeIf(variable -> Tracing.reads(variable) || KafkaClientConfig.reads(variable));
         return unread;
     }
 

@@ -6,6 +6,7 @@ import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.TopicExistsException;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -39,21 +40,32 @@ public final class TopicProvisioner {
 
     public List<Finding> apply(Collection<TopicSpec> topics) throws ExecutionException, InterruptedException {
         Set<String> existing = admin.listTopics().names().get();
-        List<TopicSpec> missing = topics.stream().filter(topic -> !existing.contains(topic.name())).toList();
-        List<TopicSpec> present = topics.stream().filter(topic -> existing.contains(topic.name())).toList();
-        List<Finding> findings = new ArrayList<>(create(missing));
+        List<Finding> findings = new ArrayList<>();
+        List<TopicSpec> present = new ArrayList<>(topics.stream().filter(topic -> existing.contains(topic.name())).toList());
+        for (TopicSpec topic : topics.stream().filter(topic -> !existing.contains(topic.name())).toList()) {
+            if (created(topic)) {
+                findings.add(new Finding(topic.name(), Outcome.CREATED,
+                        topic.partitions() + " partitions, " + topic.replicationFactor() + " replicas, " + topic.configs()));
+            } else {
+                present.add(topic);
+            }
+        }
         findings.addAll(compare(present));
         return findings;
     }
 
-    private List<Finding> create(List<TopicSpec> topics) throws ExecutionException, InterruptedException {
-        if (topics.isEmpty()) {
-            return List.of();
+    /** Creates the topic; false when someone else just did. */
+    private boolean created(TopicSpec topic) throws ExecutionException, InterruptedException {
+        try {
+            admin.createTopics(List.of(new NewTopic(topic.name(), topic.partitions(), topic.replicationFactor()).configs(topic.configs())))
+                    .all().get();
+            return true;
+        } catch (ExecutionException failed) {
+            if (failed.getCause() instanceof TopicExistsException) {
+                return false;
+            }
+            throw failed;
         }
-        admin.createTopics(topics.stream().map(topic -> new NewTopic(topic.name(), topic.partitions(), topic.replicationFactor())
-                .configs(topic.configs())).toList()).all().get();
-        return topics.stream().map(topic -> new Finding(topic.name(), Outcome.CREATED,
-                topic.partitions() + " partitions, " + topic.replicationFactor() + " replicas, " + topic.configs())).toList();
     }
 
     private List<Finding> compare(List<TopicSpec> topics) throws ExecutionException, InterruptedException {

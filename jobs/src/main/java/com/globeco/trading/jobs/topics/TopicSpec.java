@@ -27,6 +27,13 @@ public record TopicSpec(String name, int partitions, short replicationFactor, Ma
                 MIN_INSYNC_REPLICAS, Integer.toString(MIN_IN_SYNC)), purpose);
     }
 
+    /** A topic that keeps the last record of each key forever: one partition, replicated as the others. */
+    public static TopicSpec compacted(String name, String purpose) {
+        return new TopicSpec(name, 1, REPLICAS, Map.of(
+                CLEANUP_POLICY, "compact",
+                MIN_INSYNC_REPLICAS, Integer.toString(MIN_IN_SYNC)), purpose);
+    }
+
     /** The same topic on a cluster of {@code brokers}: no more replicas than brokers, no more in sync than replicas less one. */
     public TopicSpec onBrokers(int brokers) {
         short replicas = (short) Math.min(replicationFactor, brokers);

@@ -9,7 +9,7 @@ import java.util.Optional;
  * {@code fills}): used by the local platform, {@code ./platform topics apply} against a real cluster and the
  * Strimzi {@code KafkaTopic} manifests in {@code k8s-operator/topics.yaml}. Inputs are partitioned as their
  * producers partition them; outputs have 16 partitions (keyed by position); dead letters are kept 90 days for
- * review and replay.
+ * review and replay, and each dead-letter topic has a compacted replay log.
  */
 public final class Topics {
     private static final Duration WEEK = Duration.ofDays(7);
@@ -33,9 +33,22 @@ public final class Topics {
             TopicSpec.deleting("historical-position-corrected-events", POSITIONS, WEEK, "corrections as downstream systems see them"),
             TopicSpec.deleting("trade-contracts", POSITIONS, WEEK, "contracts generated for applied trades"),
             TopicSpec.deleting("trade-events-dlq", DEAD_LETTER_PARTITIONS, DEAD_LETTER_RETENTION, "the hotpath's dead letters"),
-            TopicSpec.deleting("backdated-trades-dlq", DEAD_LETTER_PARTITIONS, DEAD_LETTER_RETENTION, "the coldpath's dead letters"));
+            TopicSpec.deleting("backdated-trades-dlq", DEAD_LETTER_PARTITIONS, DEAD_LETTER_RETENTION, "the coldpath's dead letters"),
+            replayLog("fills.dlq"),
+            replayLog("allocations.dlq"),
+            replayLog("trade-events-dlq"),
+            replayLog("backdated-trades-dlq"));
 
     private Topics() {}
+
+    /** Where the letters of a dead-letter topic already replayed are kept (./platform dlq replay), so none is replayed twice. */
+    public static String replayLogOf(String deadLetters) {
+        return deadLetters + ".replayed";
+    }
+
+    private static TopicSpec replayLog(String deadLetters) {
+        return TopicSpec.compacted(replayLogOf(deadLetters), "the letters of " + deadLetters + " replayed, by partition:offset");
+    }
 
     public static List<TopicSpec> all() {
         return ALL;

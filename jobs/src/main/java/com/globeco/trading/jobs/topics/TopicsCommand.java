@@ -1,21 +1,16 @@
 package com.globeco.trading.jobs.topics;
 
+import com.globeco.trading.jobs.kafka.KafkaConnection;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Properties;
 
 /**
  * {@code ./platform topics list | apply --bootstrap <servers> [--brokers <n>] [--client-config <file>] | strimzi
  * [--cluster <name>] [--namespace <ns>]}: the declared topics, provisioning them on a cluster (exit status 1 when an
- * existing topic differs), or their Strimzi manifests. The client config file holds security settings (SASL, TLS),
- * so no secret appears on the command line.
+ * existing topic differs), or their Strimzi manifests. Security settings come from a client config file
+ * ({@link KafkaConnection}), so no secret appears on the command line.
  */
 public final class TopicsCommand {
     public static final String CLUSTER = "globeco-kafka";
@@ -45,10 +40,8 @@ public final class TopicsCommand {
     }
 
     private static int apply(List<String> args, PrintStream out) throws Exception {
-        Properties client = clientConfig(option(args, "--client-config", null));
-        client.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, option(args, "--bootstrap", "localhost:9092"));
         int brokers = Integer.parseInt(option(args, "--brokers", "3"));
-        try (Admin admin = Admin.create(client)) {
+        try (Admin admin = Admin.create(KafkaConnection.from(args, System.getenv()).properties())) {
             List<TopicProvisioner.Finding> findings = new TopicProvisioner(admin)
                     .apply(Topics.all().stream().map(topic -> topic.onBrokers(brokers)).toList());
             findings.forEach(out::println);
@@ -56,18 +49,7 @@ public final class TopicsCommand {
         }
     }
 
-    static Properties clientConfig(String file) throws IOException {
-        Properties properties = new Properties();
-        if (file != null) {
-            try (InputStream in = Files.newInputStream(Path.of(file))) {
-                properties.load(in);
-            }
-        }
-        return properties;
-    }
-
     private static String option(List<String> args, String name, String fallback) {
-        int at = args.indexOf(name);
-        return at >= 0 && at + 1 < args.size() ? args.get(at + 1) : fallback;
+        return KafkaConnection.option(args, name, fallback);
     }
 }

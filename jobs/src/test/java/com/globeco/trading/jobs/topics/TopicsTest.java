@@ -3,6 +3,7 @@ package com.globeco.trading.jobs.topics;
 import com.globeco.trading.jobs.BackdatedColdpathOptions;
 import com.globeco.trading.jobs.TradeHotpathOptions;
 import com.globeco.trading.testkit.InProcessKafka;
+import com.globeco.trading.testkit.KafkaTopics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -42,8 +43,10 @@ class TopicsTest {
     void everyTopicAJobReadsOrWritesIsDeclared() {
         List<String> used = Stream.of(TradeHotpathOptions.TOPICS, BackdatedColdpathOptions.TOPICS, List.of("fills", "fills.dlq", "allocations.dlq"))
                 .flatMap(List::stream).toList();
+        List<String> replayLogs = used.stream().filter(name -> name.endsWith("dlq")).map(Topics::replayLogOf).toList();
 
-        assertThat(Topics.all()).extracting(TopicSpec::name).containsExactlyInAnyOrderElementsOf(used.stream().distinct().toList());
+        assertThat(Topics.all()).extracting(TopicSpec::name)
+                .containsExactlyInAnyOrderElementsOf(Stream.concat(used.stream().distinct(), replayLogs.stream()).toList());
     }
 
     @Test
@@ -59,6 +62,8 @@ class TopicsTest {
             assertThat(topic.replicationFactor()).isEqualTo((short) 3);
             assertThat(topic.configs()).containsEntry(TopicSpec.MIN_INSYNC_REPLICAS, "2");
         });
+        assertThat(Topics.all()).filteredOn(topic -> topic.name().endsWith(".replayed")).hasSize(4)
+                .allSatisfy(topic -> assertThat(topic.configs()).containsEntry(TopicSpec.CLEANUP_POLICY, "compact"));
         assertThat(Topics.all()).filteredOn(topic -> topic.name().endsWith("dlq")).hasSize(4)
                 .allSatisfy(topic -> assertThat(Long.parseLong(topic.configs().get(TopicSpec.RETENTION_MS))).isGreaterThanOrEqualTo(Duration.ofDays(30).toMillis()));
     }
@@ -77,9 +82,11 @@ class TopicsTest {
     void applyingCreatesWhatIsMissingReportsWhatDiffersAndChangesNothingElse() throws Exception {
         List<TopicSpec> declared = Topics.all().stream().map(topic -> topic.prefixed("provisioned.").onBrokers(1)).toList();
         admin.createTopics(List.of(new NewTopic("provisioned.trade-events", 2, (short) 1))).all().get();
+        new KafkaTopics(admin).awaitLeaders(List.of("provisioned.trade-events"));
         TopicProvisioner provisioner = new TopicProvisioner(admin);
 
         List<TopicProvisioner.Finding> first = provisioner.apply(declared);
+        new KafkaTopics(admin).awaitLeaders(declared.stream().map(TopicSpec::name).toList());
         List<TopicProvisioner.Finding> second = provisioner.apply(declared);
 
         assertThat(first).filteredOn(finding -> finding.outcome() == TopicProvisioner.Outcome.CREATED).hasSize(declared.size() - 1);
