@@ -20,6 +20,8 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.security.auth.SecurityProtocol;
+import org.apache.kafka.common.test.JaasUtils;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.server.common.MetadataVersion;
@@ -27,27 +29,43 @@ import org.apache.kafka.server.common.MetadataVersion;
 /** A single-node (combined broker + controller) KRaft cluster running inside this JVM. */
 public final class InProcessKafka implements AutoCloseable {
 
+    public static final String SASL_USER = JaasUtils.KAFKA_PLAIN_ADMIN;
+    public static final String SASL_PASSWORD = JaasUtils.KAFKA_PLAIN_ADMIN_PASSWORD;
     private static final Duration POLL_INTERVAL = Duration.ofMillis(200);
 
     private final KafkaClusterTestKit cluster;
     private final Path baseDirectory;
+    private final SecurityProtocol protocol;
     private final Admin admin;
 
-    private InProcessKafka(KafkaClusterTestKit cluster, Path baseDirectory) {
+    private InProcessKafka(KafkaClusterTestKit cluster, Path baseDirectory, SecurityProtocol protocol) {
         this.cluster = cluster;
         this.baseDirectory = baseDirectory;
+        this.protocol = protocol;
         this.admin = Admin.create(clientProperties());
     }
 
     public static InProcessKafka start() {
+        return start(SecurityProtocol.PLAINTEXT);
+    }
+
+    /**
+     * A broker whose clients must log in with SASL/PLAIN ({@link #SASL_USER}, {@link #SASL_PASSWORD}); its own admin
+     * and test clients do. Sets the JVM's JAAS configuration (the broker's login), which only SASL listeners read.
+     */
+    public static InProcessKafka startWithSasl() {
+        return start(SecurityProtocol.SASL_PLAINTEXT);
+    }
+
+    private static InProcessKafka start(SecurityProtocol protocol) {
         Path baseDirectory = TempDirectories.create("kafka-");
         KafkaClusterTestKit cluster = null;
         try {
-            cluster = buildCluster(baseDirectory);
+            cluster = buildCluster(baseDirectory, protocol);
             cluster.format();
             cluster.startup();
             cluster.waitForReadyBrokers();
-            return new InProcessKafka(cluster, baseDirectory);
+            return new InProcessKafka(cluster, baseDirectory, protocol);
         } catch (Exception e) {
             closeAfterFailedStart(cluster, e);
             TempDirectories.delete(baseDirectory);
@@ -66,8 +84,10 @@ public final class InProcessKafka implements AutoCloseable {
         }
     }
 
-    private static KafkaClusterTestKit buildCluster(Path baseDirectory) throws Exception {
+    private static KafkaClusterTestKit buildCluster(Path baseDirectory, SecurityProtocol protocol) throws Exception {
         TestKitNodes nodes = new TestKitNodes.Builder()
+                .setBrokerSecurityProtocol(protocol)
+                .setControllerSecurityProtocol(protocol)
                 .setCombined(true)
                 .setNumBrokerNodes(1)
                 .setNumControllerNodes(1)
@@ -180,9 +200,16 @@ public final class InProcessKafka implements AutoCloseable {
         }
     }
 
-    private Properties clientProperties() {
+    /** What a client needs to reach this broker: its address and, for SASL, the login. */
+    public Properties clientProperties() {
         Properties properties = new Properties();
         properties.put("bootstrap.servers", bootstrapServers());
+        if (protocol == SecurityProtocol.SASL_PLAINTEXT) {
+            properties.put("security.protocol", protocol.name);
+            properties.put("sasl.mechanism", "PLAIN");
+            properties.put("sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + SASL_USER
+                    + "\" password=\"" + SASL_PASSWORD + "\";");
+        }
         return properties;
     }
 
