@@ -8,11 +8,12 @@ with the shared settings of flink-settings.yaml and the logging of flink-conf/) 
 (APPLIED_ON_THEIR_OWN). The CRD schema, the jobs' arguments and the variables their pods get are checked in
 `mvn verify` (jobs/.../FlinkDeploymentSchemaTest and JobArgumentsTest, with each job's own Options).
 
-The checks are DEPLOYMENT_CHECKS, for each FlinkDeployment, FOLDER_CHECKS, and MONITORING_CHECKS on the alert rules
-of monitoring/ (promtool checks and unit-tests them; Debian's prometheus package ships promtool, and without it
-those checks fail). Values marked PLACEHOLDER are listed, not failed. A self-test comes first: broken copies of each
-FlinkDeployment, of the dispatcher and of the alert files must be rejected, so a check that accepts anything fails
-too.
+The checks are DEPLOYMENT_CHECKS, for each FlinkDeployment, FOLDER_CHECKS, SECURED_CHECKS on the overlays secured/
+and secured/migrate/ (a secured Kafka and Postgres: validate.py builds them as kustomize does, applying their JSON6902
+ops, and compares that with `kubectl kustomize`), and MONITORING_CHECKS on the alert rules of monitoring/ (promtool
+checks and unit-tests them; Debian's prometheus package ships promtool, and without it those checks fail). Values
+marked PLACEHOLDER are listed, not failed. A self-test comes first: broken copies of each FlinkDeployment, of the
+dispatcher, of the overlays and of the alert files must be rejected, so a check that accepts anything fails too.
 
 Exit status: 0 when everything passes, 1 when a check fails, 2 when it cannot run (no PyYAML or no kubectl).
 """
@@ -26,6 +27,7 @@ import sys
 import tempfile
 from collections import Counter
 from pathlib import Path
+from urllib.parse import parse_qs
 
 try:
     import yaml
@@ -72,6 +74,27 @@ ALERTS, ALERT_TESTS, RENDER_RULE = "alerts.yaml", "alerts-test.yaml", "render-pr
 PROMETHEUS_RULE = "prometheus-rule.yaml"
 README = HERE / "README.md"
 SEVERITIES = ("critical", "warning")
+# The overlays for a secured Kafka (SASL_SSL, SCRAM-SHA-512) and a Postgres that requires TLS (README.md, "Secured
+# Kafka and Postgres"), each with whether it repeats kustomization.yaml (kustomize refuses a base that contains its
+# overlay's folder, so secured/ copies the base's parts) or lists files only. Their files are not in the check of
+# kustomization.yaml (which looks at this folder's own *.yaml), but in check_overlay_layout.
+SECURED = HERE / "secured"
+OVERLAYS = ((SECURED, True), (SECURED / "migrate", False))
+SECURED_SECRETS = SECURED / "secrets.example.yaml"
+BASE_SECRETS = HERE / "secret.example.yaml"
+# The fields of a kustomization.yaml that validate.py builds (the patches: JSON6902 ops add, replace and test).
+KUSTOMIZE_FIELDS = ("apiVersion", "kind", "resources", "configMapGenerator", "replacements", "patches")
+TARGET_FIELDS = ("kind", "name", "namespace")
+# An option, setting or variable named so holds a secret: never an argument (ps, the Flink web UI), a Flink setting
+# (the web UI) or a literal variable value.
+SECRET_WORDS = re.compile(r"(?i)pass(word|wd)|jaas|credential|secret[-_.]?key|access[-_.]?key|token|private[-_.]?key")
+SECRET_PLACEHOLDER = "CHANGE-ME"
+KAFKA_CLIENT_PREFIX = "KAFKA_CLIENT_"
+KAFKA_CLIENT_CONFIG = KAFKA_CLIENT_PREFIX + "CONFIG"
+# What client.properties (with the KAFKA_CLIENT_* variables over it) must say.
+KAFKA_SECURITY = {"security.protocol": "SASL_SSL", "sasl.mechanism": "SCRAM-SHA-512", "ssl.truststore.type": "PEM"}
+SCRAM_LOGIN = "org.apache.kafka.common.security.scram.ScramLoginModule"
+FILE_PROVIDER = "org.apache.kafka.common.config.provider.FileConfigProvider"
 PROMTOOL_MISSING = ("promtool is not installed: install Debian's prometheus package, which ships it "
                     "(apt-get install -y --no-install-recommends prometheus; .ci/run does)")
 
@@ -82,18 +105,25 @@ def load(path):
     return [doc for doc in yaml.safe_load_all(path.read_text(encoding="utf-8")) if doc is not None]
 
 
-def render():
-    """What kustomize renders of this folder, and the files applied on their own."""
+def kustomize(folder):
+    """(the manifests `kubectl kustomize` renders of `folder`, None) or ([], its error)."""
     try:
-        result = subprocess.run(RENDER, capture_output=True, text=True)
+        result = subprocess.run(RENDER[:-1] + [str(folder)], capture_output=True, text=True)
     except FileNotFoundError:
         print("validate.py needs kubectl, for `kubectl kustomize`: apt-get install kubectl "
               "(or https://kubernetes.io/docs/tasks/tools/)", file=sys.stderr)
         sys.exit(2)
     if result.returncode != 0:
-        sys.exit(f"FAIL  {' '.join(RENDER[:-1])} {HERE.name}\n{result.stderr.strip()}")
-    docs = [doc for doc in yaml.safe_load_all(result.stdout) if doc is not None]
-    return docs + [doc for name in APPLIED_ON_THEIR_OWN for doc in load(HERE / name)]
+        return [], result.stderr.strip()
+    return [doc for doc in yaml.safe_load_all(result.stdout) if doc is not None], None
+
+
+def render():
+    """(what kustomize renders of this folder, the files applied on their own)."""
+    docs, error = kustomize(HERE)
+    if error:
+        sys.exit(f"FAIL  {' '.join(RENDER[:-1])} {HERE.name}\n{error}")
+    return docs, [doc for name in APPLIED_ON_THEIR_OWN for doc in load(HERE / name)]
 
 
 def dig(data, *keys, default=None):
@@ -347,7 +377,8 @@ DEPLOYMENT_CHECKS = [
 # -------------------------------------------------------------------------------------- folder checks
 
 def check_kustomization(manifests):
-    """No manifest forgotten, and no FlinkDeployment sets a key of the shared patch, which would silently win."""
+    """No manifest forgotten, and no FlinkDeployment sets a key of the shared patch, which would silently win. Only
+    this folder's own files: those of secured/ are check_overlay_layout's."""
     kustomization = load(KUSTOMIZATION)[0]
     resources = kustomization.get("resources") or []
     patches = [patch["path"] for patch in kustomization.get("patches") or [] if "path" in patch]
@@ -459,6 +490,537 @@ def results(manifests):
     return ([(f"{label(doc)}: {name}", check(doc, manifests)) for doc in manifests
              if doc.get("kind") == "FlinkDeployment" for name, check in DEPLOYMENT_CHECKS]
             + [(name, check(manifests)) for name, check in FOLDER_CHECKS])
+
+
+# ------------------------------------------------------------------ the secured overlays: built as kustomize does
+
+def relative(path):
+    """A file named from this folder (an inline patch is named by its place already)."""
+    return str(path.relative_to(HERE)) if isinstance(path, Path) and path.is_relative_to(HERE) else str(path)
+
+
+def kustomization_parts(folder):
+    """(the fields of folder/kustomization.yaml that validate.py builds, with every path resolved, the file)."""
+    kustomization = load(folder / KUSTOMIZATION.name)[0]
+
+    def at(path):
+        key, _, file = str(path).rpartition("=")  # configMapGenerator files may be key=path
+        return f"{key}={(folder / file).resolve()}" if key else (folder / file).resolve()
+
+    return {"resources": [at(p) for p in kustomization.get("resources") or []],
+            "configMapGenerator": [{**g, "files": [at(f) for f in g.get("files") or []]}
+                                   for g in kustomization.get("configMapGenerator") or []],
+            "replacements": kustomization.get("replacements") or [],
+            "patches": [{**p, **({"path": at(p["path"])} if "path" in p else {})}
+                        for p in kustomization.get("patches") or []]}, kustomization
+
+
+def read_overlays(rendered):
+    """The overlays as validate.py builds them: {"overlays": [{"folder", "base": the manifests it starts from,
+    "patches": [(index, entry, patch)] its own, "errors": why it cannot be built so}], "files": {patch: its ops},
+    "secrets": the Secrets of secured/secrets.example.yaml, "base_secrets": those of secret.example.yaml}. An overlay
+    that repeats kustomization.yaml starts from what kustomize renders of this folder (`rendered`)."""
+    base, _ = kustomization_parts(HERE)
+    files, overlays = {}, []
+    for folder, repeats_base in OVERLAYS:
+        where = f"{relative(folder)}/{KUSTOMIZATION.name}"
+        if not (folder / KUSTOMIZATION.name).is_file():
+            overlays.append({"folder": folder, "base": [], "patches": [], "errors": [f"{where}: missing"]})
+            continue
+        parts, kustomization = kustomization_parts(folder)
+        errors = [f"{where}: {key} is a field validate.py does not build ({', '.join(KUSTOMIZE_FIELDS)})"
+                  for key in kustomization if key not in KUSTOMIZE_FIELDS]
+        patches = list(enumerate(parts["patches"]))
+        if repeats_base:
+            errors += [f"{where}: {key} differs from {KUSTOMIZATION.name}'s (its paths from {relative(folder)}/): "
+                       f"a change there is made here too" for key in ("resources", "configMapGenerator", "replacements")
+                       if parts[key] != base[key]]
+            errors += [f"{where}: resources {'lack' if path in base['resources'] else 'add'} {relative(path)}"
+                       for path in [*base["resources"], *parts["resources"]]
+                       if (path in base["resources"]) != (path in parts["resources"])]
+            if parts["patches"][:len(base["patches"])] != base["patches"]:
+                errors.append(f"{where}: patches do not begin with those of {KUSTOMIZATION.name} (paths from "
+                              f"{relative(folder)}/)")
+            docs, patches = rendered, patches[len(base["patches"]):]
+        else:
+            errors += [f"{where}: {key} is for an overlay repeating {KUSTOMIZATION.name}, not this one"
+                       for key in ("configMapGenerator", "replacements") if parts[key]]
+            docs = []
+            for path in parts["resources"]:
+                if Path(path).is_file():
+                    docs += load(path)
+                else:
+                    errors.append(f"{where}: resource {relative(path)} is no file, which this overlay lists only")
+        own = []
+        for index, entry in patches:
+            if "path" in entry:
+                key = entry["path"]
+                if key not in files:
+                    files[key] = (load(key) or [None])[0] if key.is_file() else None
+            else:
+                key = f"{where} patches[{index}]"
+                files[key] = yaml.safe_load(str(entry.get("patch")))
+            own.append((index, entry, key))
+        overlays.append({"folder": folder, "base": docs, "patches": own, "errors": errors})
+    return {"overlays": overlays, "files": files, "secrets": load(SECURED_SECRETS), "base_secrets": load(BASE_SECRETS)}
+
+
+def json_patch(doc, op):
+    """Applies one RFC 6902 op (add, replace or test: those the overlays use) to `doc`, in place; None, or why it
+    cannot (kustomize then fails the build)."""
+    kind, path = op.get("op") if isinstance(op, dict) else None, str(dig(op, "path", default=""))
+    if kind not in ("add", "replace", "test"):
+        return f"op {kind!r}: validate.py applies add, replace and test"
+    if not path.startswith("/"):
+        return f"path {path!r} is no JSON pointer"
+    tokens = [token.replace("~1", "/").replace("~0", "~") for token in path[1:].split("/")]
+    parent, walked = doc, ""
+    for depth, token in enumerate(tokens[:-1], 1):
+        walked += "/" + token
+        if isinstance(parent, dict) and token in parent:
+            parent = parent[token]
+        elif isinstance(parent, list) and token.isdigit() and int(token) < len(parent):
+            parent = parent[int(token)]
+        else:
+            missing_list = tokens[-1] == "-" and depth == len(tokens) - 1
+            return f"{walked} does not exist" + (" (add the list first, in a patch of its own for the manifests that "
+                                                 "lack it)" if missing_list else "")
+    last, value = tokens[-1], copy.deepcopy(op.get("value"))
+    if isinstance(parent, dict):
+        if kind != "add" and last not in parent:
+            return f"{path} does not exist"
+        if kind == "test":
+            return None if parent[last] == value else f"{path} is {parent[last]!r}, not {value!r}"
+        parent[last] = value
+        return None
+    if not isinstance(parent, list):
+        return f"{walked or '/'} is {type(parent).__name__}, no map or list"
+    if last == "-" and kind == "add":
+        parent.append(value)
+        return None
+    if not last.isdigit() or int(last) > len(parent) - (kind != "add"):
+        return f"{path}: no item {last} in a list of {len(parent)}"
+    if kind == "test":
+        return None if parent[int(last)] == value else f"{path} is {parent[int(last)]!r}, not {value!r}"
+    if kind == "add":
+        parent.insert(int(last), value)
+    else:
+        parent[int(last)] = value
+    return None
+
+
+def selects(target, doc):
+    """Whether a patch's target selects `doc`, as kustomize matches it (the name is an anchored regular expression)."""
+    return ((target.get("kind") is None or doc.get("kind") == target["kind"])
+            and (target.get("name") is None or re.fullmatch(str(target["name"]), str(dig(doc, "metadata", "name"))))
+            and (target.get("namespace") is None or dig(doc, "metadata", "namespace") == target["namespace"]))
+
+
+def build_overlay(overlay, files):
+    """(the manifests of one overlay, why an op did not apply): its own patches applied in order to copies of its
+    base, each op of a patch to each manifest the patch targets."""
+    docs, errors = copy.deepcopy(overlay["base"]), []
+    for index, entry, key in overlay["patches"]:
+        where = f"{relative(overlay['folder'])}/{KUSTOMIZATION.name} patches[{index}] ({relative(key)})"
+        ops, target = files.get(key), entry.get("target") or {}
+        if not isinstance(ops, list) or not all(isinstance(op, dict) and "op" in op for op in ops):
+            errors.append(f"{where}: no JSON6902 patch (a list of ops), the only kind validate.py builds here")
+            continue
+        if set(target) - set(TARGET_FIELDS) or not target:
+            errors.append(f"{where}: target {target}: validate.py selects by {', '.join(TARGET_FIELDS)} only")
+            continue
+        matched = [doc for doc in docs if selects(target, doc)]
+        errors += [] if matched else [f"{where}: its target {target} selects no manifest"]
+        for doc in matched:
+            errors += [f"{where} on {label(doc)}: op {n} ({op.get('op')} {op.get('path')}): {problem}"
+                       for n, op in enumerate(ops) for problem in [json_patch(doc, op)] if problem]
+    return docs, errors
+
+
+def build(secured):
+    """(the manifests of all the overlays, why an op did not apply or a manifest differs between overlays)."""
+    docs, errors, seen = [], [], {}
+    for overlay in secured["overlays"]:
+        built, problems = build_overlay(overlay, secured["files"])
+        errors += problems
+        for doc in built:
+            name, folder = label(doc), relative(overlay["folder"])
+            if name not in seen:
+                seen[name] = (doc, folder)
+                docs.append(doc)
+            elif seen[name][0] != doc:
+                errors.append(f"{name} differs between {seen[name][1]}/ and {folder}/: applying one after the other "
+                              "changes it")
+    return docs, errors
+
+
+def first_difference(ours, theirs, path=""):
+    if isinstance(ours, dict) and isinstance(theirs, dict):
+        return next((first_difference(ours.get(key), theirs.get(key), f"{path}.{key}")
+                     for key in sorted(set(ours) | set(theirs), key=str) if ours.get(key) != theirs.get(key)), None)
+    if isinstance(ours, list) and isinstance(theirs, list) and len(ours) == len(theirs):
+        return next((first_difference(a, b, f"{path}[{i}]") for i, (a, b) in enumerate(zip(ours, theirs)) if a != b),
+                    None)
+    return f"{path or '.'}: {ours!r} here, {theirs!r} from kustomize"
+
+
+def java_properties(text):
+    """The entries of a Java properties file: comments, continued lines, `=`, `:` or blanks between key and value."""
+    entries, logical = {}, ""
+    for line in str(text).splitlines() + [""]:
+        line = line.lstrip()
+        if not logical and (not line or line[0] in "#!"):
+            continue
+        if (len(line) - len(line.rstrip("\\"))) % 2:
+            logical += line[:-1]
+            continue
+        key, value = re.match(r"((?:\\.|[^\\=:\s])*)\s*(?:[=:]\s*)?(.*)", logical + line).groups()
+        entries[re.sub(r"\\(.)", r"\1", key)] = re.sub(r"\\(.)", lambda m: {"t": "\t", "n": "\n"}.get(
+            m.group(1), m.group(1)), value)
+        logical = ""
+    return entries
+
+
+def pods_of(doc):
+    """[(where, pod spec, containers)]: each pod of a FlinkDeployment (templates merged) with flink-main-container,
+    the pod template of a Job, Deployment or CronJob with all its containers."""
+    if doc.get("kind") == "FlinkDeployment":
+        return [(f"{role} pod", pod, [main_container(pod)]) for role, pod in role_pods(doc).items()]
+    pod = dig(doc, "spec", "template", "spec") or dig(doc, "spec", "jobTemplate", "spec", "template", "spec")
+    return [("pod", pod, (pod.get("initContainers") or []) + (pod.get("containers") or []))] if pod else []
+
+
+def secret_file(pod, container, path, data):
+    """(the content of file `path` of `container`, None) when it is a key of a Secret volume mounted read-only and
+    defined in an example (`data`: data_of), else (None, why not)."""
+    path = str(path)
+    mounts = [m for m in container.get("volumeMounts") or [] if path == m.get("mountPath") and m.get("subPath")
+              or path.startswith(str(m.get("mountPath")).rstrip("/") + "/")]
+    if not mounts:
+        return None, f"{path} is in no volume mounted into {container.get('name')}"
+    mount = max(mounts, key=lambda m: len(str(m.get("mountPath"))))
+    volume = next((v for v in dig(pod, "volumes", default=[]) if v.get("name") == mount.get("name")), {})
+    secret = volume.get("secret")
+    if not isinstance(secret, dict):
+        return None, f"{path} is in volume {mount.get('name')!r}, which is no Secret"
+    name, file = secret.get("secretName"), path[len(str(mount["mountPath"]).rstrip("/")) + 1:]
+    file = "/".join(part for part in (str(mount.get("subPath") or "").strip("/"), file) if part)
+    if not mount.get("readOnly"):
+        return None, f"volume {mount.get('name')!r} (Secret {name!r}) is not mounted readOnly"
+    items = secret.get("items")
+    key = next((item.get("key") for item in items if item.get("path") == file), None) if items else file
+    if ("Secret", name) not in data:
+        return None, f"Secret {name!r} (volume {mount.get('name')!r}) is in neither {relative(SECURED_SECRETS)} nor " \
+                     f"{relative(BASE_SECRETS)}"
+    if key not in data[("Secret", name)]:
+        return None, f"Secret {name!r} has no key {key!r}, the file {path}"
+    return data[("Secret", name)][key], None
+
+
+def secrets_and(secured, docs):
+    return docs + secured["secrets"] + secured["base_secrets"]
+
+
+def check_overlay_layout(secured):
+    """Every file of secured/ is a kustomization.yaml, a patch one lists or the Secrets' example, every folder an
+    overlay, and each overlay is what validate.py can build (secured/ repeating kustomization.yaml)."""
+    folders = [overlay["folder"] for overlay in secured["overlays"]]
+    used = {SECURED_SECRETS, *(key for key in secured["files"] if isinstance(key, Path)),
+            *(folder / KUSTOMIZATION.name for folder in folders)}
+    errors = [f"{relative(path)}: neither a {KUSTOMIZATION.name}, a patch one lists nor {relative(SECURED_SECRETS)}"
+              for folder in folders if folder.is_dir() for path in sorted(folder.glob("*.y*ml"))
+              if path.resolve() not in used]
+    errors += [f"{relative(path)}/: a folder validate.py does not know (OVERLAYS)"
+               for path in sorted(SECURED.rglob("*")) if path.is_dir() and path not in folders]
+    return errors + [error for overlay in secured["overlays"] for error in overlay["errors"]]
+
+
+def check_overlay_render(secured):
+    """kubectl kustomize renders each overlay as validate.py builds it: the build the other checks look at is the
+    real one (and kustomize agrees on every path)."""
+    errors = []
+    for overlay in secured["overlays"]:
+        folder = relative(overlay["folder"])
+        rendered, error = kustomize(overlay["folder"])
+        if error:
+            errors.append(f"kubectl kustomize {folder}: {error}")
+            continue
+        ours = {label(doc): doc for doc in build_overlay(overlay, secured["files"])[0]}
+        theirs = {label(doc): doc for doc in rendered}
+        errors += [f"{folder}: kustomize renders {name}, which validate.py's build lacks"
+                   for name in sorted(set(theirs) - set(ours))]
+        errors += [f"{folder}: validate.py's build has {name}, which kustomize does not render"
+                   for name in sorted(set(ours) - set(theirs))]
+        errors += [f"{folder}: {name} differs at {first_difference(ours[name], theirs[name])}"
+                   for name in sorted(set(ours) & set(theirs)) if ours[name] != theirs[name]]
+    return errors
+
+
+def check_overlay_ops(secured):
+    return build(secured)[1]
+
+
+def check_overlay_deployments(secured):
+    """The per-deployment checks and the references, on the FlinkDeployments as the overlay builds them."""
+    docs, _ = build(secured)
+    manifests = secrets_and(secured, docs)
+    return [f"{label(doc)}: {error}" for doc in docs if doc.get("kind") == "FlinkDeployment"
+            for _, check in DEPLOYMENT_CHECKS for error in check(doc, manifests)] + check_references(manifests)
+
+
+def kafka_settings_errors(settings, pod, container, data):
+    """What is wrong with the Kafka client settings a pod's clients get (client.properties and the variables)."""
+    errors = [f"{key} is {settings.get(key)!r}, not {value}" for key, value in KAFKA_SECURITY.items()
+              if settings.get(key) != value]
+    if settings.get("ssl.endpoint.identification.algorithm") == "":
+        errors.append("ssl.endpoint.identification.algorithm is empty: the brokers' host names would not be checked")
+    jaas = settings.get("sasl.jaas.config", "")
+    if SCRAM_LOGIN not in jaas or not re.search(r'password\s*=\s*"\$\{', jaas):
+        errors.append(f"sasl.jaas.config: expected {SCRAM_LOGIN} required ... password=\"${{file:...}}\";")
+    for key, value in settings.items():
+        errors += [f"{key}: a password written in the settings; write a ${{file:<path>:<key>}} of a mounted Secret"
+                   for literal in re.findall(r'(?i)password\s*=\s*"?([^";\s]*)', f"{key}={value}")
+                   if not literal.startswith("${")]
+    providers = [p.strip() for p in settings.get("config.providers", "").split(",") if p.strip()]
+    for key, value in settings.items():
+        for provider, path, name in re.findall(r"\$\{([^:}]*):([^}]*):([^:}]*)\}", value):
+            if provider != "file" or provider not in providers \
+                    or settings.get("config.providers.file.class") != FILE_PROVIDER:
+                errors.append(f"{key}: ${{{provider}:...}} needs config.providers=file and "
+                              f"config.providers.file.class={FILE_PROVIDER} (validate.py checks that provider only)")
+                continue
+            content, why = secret_file(pod, container, path, data)
+            if content is None:
+                errors.append(f"{key}: {why}")
+            elif name not in java_properties(content):
+                errors.append(f"{key}: {path} has no key {name!r}")
+    location = settings.get("ssl.truststore.location")
+    if not location:
+        errors.append("ssl.truststore.location is not set: the brokers' CA")
+    elif secret_file(pod, container, location, data)[0] is None:
+        errors.append(f"ssl.truststore.location: {secret_file(pod, container, location, data)[1]}")
+    return errors
+
+
+def check_kafka_client(secured):
+    """Every FlinkDeployment that gets KAFKA_BOOTSTRAP_SERVERS gets, in the JobManager and the TaskManagers,
+    KAFKA_CLIENT_CONFIG naming a file in a Secret mounted read-only, whose settings (the KAFKA_CLIENT_* variables over
+    them) are SASL_SSL with SCRAM-SHA-512, the password and the truststore in mounted Secrets too."""
+    docs, _ = build(secured)
+    manifests = secrets_and(secured, docs)
+    data, errors = data_of(manifests), []
+    for doc in docs:
+        if doc.get("kind") != "FlinkDeployment" or "KAFKA_BOOTSTRAP_SERVERS" not in {
+                name for name, _, _ in variables(main_container(role_pods(doc)["jobManager"]), manifests)}:
+            continue
+        for where, pod, (container,) in pods_of(doc):
+            where, given = f"{label(doc)} {where}", variables(container, manifests)
+            files = [value for name, value, _ in given if name == KAFKA_CLIENT_CONFIG]
+            if len(files) != 1 or not str(files[0]).startswith("/"):
+                errors.append(f"{where}: {KAFKA_CLIENT_CONFIG} is {files or 'not given'}; expected once, the path of "
+                              "client.properties in a mounted Secret")
+                continue
+            content, why = secret_file(pod, container, files[0], data)
+            if content is None:
+                errors.append(f"{where}: {KAFKA_CLIENT_CONFIG}: {why}")
+                continue
+            settings = {**java_properties(content), **{
+                name[len(KAFKA_CLIENT_PREFIX):].lower().replace("_", "."): str(value) for name, value, _ in given
+                if name.startswith(KAFKA_CLIENT_PREFIX) and name != KAFKA_CLIENT_CONFIG}}
+            errors += [f"{where}: {files[0]}: {error}"
+                       for error in kafka_settings_errors(settings, pod, container, data)]
+    return errors
+
+
+def postgres_url_errors(url):
+    query = parse_qs(str(url).partition("?")[2])
+    errors = [] if query.get("sslmode", [None])[-1] == "verify-full" else [
+        f"sslmode is {query.get('sslmode', [None])[-1]!r}, not verify-full (encrypted, the server's certificate and "
+        "host name checked)"]
+    return errors + ([] if query.get("sslrootcert") else ["no sslrootcert (the CA file)"])
+
+
+def check_postgres_tls(secured):
+    """Every POSTGRES_URL, in the ConfigMaps and as every container gets it, has sslmode=verify-full and an
+    sslrootcert that is a file of a Secret mounted read-only into that container."""
+    docs, _ = build(secured)
+    manifests = secrets_and(secured, docs)
+    data, errors = data_of(manifests), []
+    for (kind, name), values in data.items():
+        if kind == "ConfigMap" and "POSTGRES_URL" in values:
+            errors += [f"ConfigMap/{name} POSTGRES_URL: {error}"
+                       for error in postgres_url_errors(values["POSTGRES_URL"])]
+    for doc in docs:
+        for where, pod, containers in pods_of(doc):
+            for container in containers:
+                for value, source in [(v, s) for n, v, s in variables(container, manifests) if n == "POSTGRES_URL"]:
+                    at = f"{label(doc)} {where} {container.get('name')}: POSTGRES_URL ({source})"
+                    if value is None:
+                        errors.append(f"{at}: from a Secret, which validate.py cannot read; give it from a ConfigMap")
+                        continue
+                    errors += [f"{at}: {error}" for error in postgres_url_errors(value)]
+                    root = parse_qs(str(value).partition("?")[2]).get("sslrootcert", [None])[-1]
+                    if root is not None and secret_file(pod, container, root, data)[0] is None:
+                        errors.append(f"{at}: sslrootcert: {secret_file(pod, container, root, data)[1]}")
+    return errors
+
+
+def example_value_errors(key, value):
+    """Why a stringData value of an example Secret may be a real secret: a certificate or key that is not the
+    placeholder, or a password that is neither the placeholder nor a ${...} reference."""
+    if re.search(r"\.(crt|pem|key|p12|jks)$", key) and SECRET_PLACEHOLDER not in str(value):
+        return [f"{key}: a certificate or key; the example holds the placeholder {SECRET_PLACEHOLDER} only"]
+    if "." not in key and str(value) != SECRET_PLACEHOLDER:
+        return [f"{key}: the example holds the placeholder {SECRET_PLACEHOLDER} only"]
+    return [f"{key}: a password other than {SECRET_PLACEHOLDER} or a ${{...}} reference"
+            for literal in re.findall(r'(?i)password\s*[=:]\s*"?([^";\s]*)', str(value))
+            if literal not in (SECRET_PLACEHOLDER, "") and not literal.startswith("${")]
+
+
+def check_overlay_secrets(secured):
+    """Every Secret the overlays use is defined, those they add in secured/secrets.example.yaml; that file holds
+    Secrets only, in the base's namespace, with placeholders and no `data`; every Secret volume is mounted read-only."""
+    docs, _ = build(secured)
+    data = data_of(secrets_and(secured, docs))
+    namespaces = {str(dig(doc, "metadata", "namespace")) for overlay in secured["overlays"] for doc in overlay["base"]}
+    ours = {dig(doc, "metadata", "name") for doc in secured["secrets"]}
+    errors = []
+    for doc in secured["secrets"]:
+        at = f"{relative(SECURED_SECRETS)} {label(doc)}"
+        if doc.get("kind") != "Secret" or doc.get("data") or str(dig(doc, "metadata", "namespace")) not in namespaces:
+            errors.append(f"{at}: expected a Secret in namespace {', '.join(sorted(namespaces))}, with stringData only")
+        errors += [f"{at}: {error}" for key, value in dig(doc, "stringData", default={}).items()
+                   for error in example_value_errors(key, value)]
+
+    def secrets_used(manifests):
+        for doc in manifests:
+            for at, key, value in nodes(doc):
+                if key == "secret" and isinstance(value, dict) and "secretName" in value:
+                    yield value["secretName"], [i.get("key") for i in value.get("items") or []], f"{label(doc)} {at}"
+            for kind, name, key, at in references(doc):
+                if kind == "Secret":
+                    yield name, [key] if key else [], f"{label(doc)} {at}"
+
+    before = {name for overlay in secured["overlays"] for name, _, _ in secrets_used(overlay["base"])}
+    used = list(secrets_used(docs))
+    for name, keys, at in used:
+        if name not in before and name not in ours:
+            errors.append(f"{at}: Secret {name!r} is not in {relative(SECURED_SECRETS)}")
+        elif ("Secret", name) not in data:
+            errors.append(f"{at}: Secret {name!r} is in neither {relative(SECURED_SECRETS)} nor "
+                          f"{relative(BASE_SECRETS)}")
+        errors += [f"{at}: Secret {name!r} has no key {key!r}" for key in keys
+                   if ("Secret", name) in data and key not in data[("Secret", name)]]
+    errors += [f"{relative(SECURED_SECRETS)}: Secret {name!r} is used by no overlay"
+               for name in sorted(ours - {name for name, _, _ in used})]
+    for doc in docs:
+        for where, pod, containers in pods_of(doc):
+            secret_volumes = {v.get("name") for v in pod.get("volumes") or [] if "secret" in v}
+            errors += [f"{label(doc)} {where} {c.get('name')}: Secret volume {m.get('name')!r} is not mounted readOnly"
+                       for c in containers for m in c.get("volumeMounts") or []
+                       if m.get("name") in secret_volumes and not m.get("readOnly")]
+    return errors
+
+
+def check_no_secret_arguments(secured):
+    """No argument or command, Flink setting or literal variable of the overlays' manifests names or holds a secret:
+    arguments show in `ps` and the Flink web UI, settings in the web UI; secrets come from Secrets only."""
+    docs, values = build(secured)[0], {SECRET_PLACEHOLDER}
+    for doc in secured["secrets"] + secured["base_secrets"]:  # their passwords: placeholders, in a real copy real
+        for key, text in dig(doc, "stringData", default={}).items():
+            entries = java_properties(text).items() if key.endswith(".properties") else [(key, text)]
+            values |= {str(value) for name, value in entries
+                       if SECRET_WORDS.search(name) and value and not str(value).startswith("${")}
+
+    def secret(text):
+        return SECRET_WORDS.search(str(text)) or any(value in str(text) for value in values)
+
+    errors = []
+    for doc in docs:
+        for at, key, value in nodes(doc):
+            if key in ("args", "command") and isinstance(value, list):
+                errors += [f"{label(doc)} {at}: {item!r} names or holds a secret; arguments show in ps and the Flink "
+                           "web UI (use a variable from a Secret, or a file of a mounted Secret)"
+                           for item in value if secret(item)]
+            if key == "env" and isinstance(value, list):
+                errors += [f"{label(doc)} {at}: {entry.get('name')} has a literal value; a secret comes from a Secret "
+                           "(valueFrom.secretKeyRef or a mounted file)" for entry in value
+                           if isinstance(entry, dict) and "value" in entry
+                           and (secret(entry.get("name")) or secret(entry.get("value")))]
+        errors += [f"{label(doc)} .spec.flinkConfiguration.{key}: names or holds a secret, shown in the Flink web UI"
+                   for key, value in dig(doc, "spec", "flinkConfiguration", default={}).items()
+                   if doc.get("kind") == "FlinkDeployment" and (secret(key) or secret(value))]
+    return errors
+
+
+SECURED_CHECKS = [
+    (f"{SECURED.name}/: every file is used, and it repeats {KUSTOMIZATION.name} as validate.py builds it",
+     check_overlay_layout),
+    (f"{SECURED.name}/ and {SECURED.name}/migrate/ render with kubectl kustomize as validate.py builds them",
+     check_overlay_render),
+    (f"{SECURED.name}/: every JSON6902 op applies (its path exists) to every manifest it targets; the overlays agree",
+     check_overlay_ops),
+    (f"{SECURED.name}/: the FlinkDeployments as built pass the checks above; references are defined",
+     check_overlay_deployments),
+    (f"{SECURED.name}/: every job using Kafka reads {KAFKA_CLIENT_CONFIG} (SASL_SSL, SCRAM-SHA-512) and its password "
+     "and CA from Secrets mounted into the JobManager and the TaskManagers", check_kafka_client),
+    (f"{SECURED.name}/: every POSTGRES_URL has sslmode=verify-full and its sslrootcert in a mounted Secret",
+     check_postgres_tls),
+    (f"{SECURED.name}/: every Secret is in {SECURED_SECRETS.name} (or {BASE_SECRETS.name}) with placeholders only, "
+     "and mounted read-only", check_overlay_secrets),
+    (f"{SECURED.name}/: no secret in arguments, Flink settings or literal variables", check_no_secret_arguments),
+]
+
+
+def secured_mutations():
+    """(check, what, mutate) of broken copies of the overlays (read_overlays) that `check` must reject."""
+    kafka, postgres_ca = SECURED / "kafka-client.patch.yaml", SECURED / "postgres-ca.patch.yaml"
+    endpoints = SECURED / "trade-lifecycle-endpoints.patch.yaml"
+    migrate_ca = SECURED / "migrate" / "postgres-ca.patch.yaml"
+
+    def ops(path, change):
+        return lambda secured: change(secured["files"][path])
+
+    def drop(path, test):
+        return ops(path, lambda o: o.__setitem__(slice(None), [op for op in o if not test(op)]))
+
+    def volume_mount_of(name):
+        return lambda op: "volumeMounts" in op["path"] and dig(op, "value", "name") == name
+
+    yield check_overlay_ops, "an add to a list the pod template lacks", ops(kafka, lambda o: o.append(
+        {"op": "add", "path": "/spec/podTemplate/spec/initContainers/-", "value": {"name": "init"}}))
+    yield check_overlay_deployments, "a volume added twice", ops(postgres_ca, lambda o: o.append(
+        copy.deepcopy(next(op for op in o if op["path"].endswith("/volumes/-")))))
+    yield check_kafka_client, f"{KAFKA_CLIENT_CONFIG} not given", drop(
+        kafka, lambda op: dig(op, "value", "name") == KAFKA_CLIENT_CONFIG)
+    yield check_kafka_client, "the SCRAM password's Secret not mounted", drop(kafka, volume_mount_of("kafka-login"))
+    yield check_postgres_tls, "sslmode=require", ops(endpoints, lambda o: [
+        op.update(value=op["value"].replace("verify-full", "require"))
+        for op in o if op["path"] == "/data/POSTGRES_URL"])
+    yield check_postgres_tls, "the migration without the CA", drop(migrate_ca, volume_mount_of("postgres-ca"))
+    yield check_overlay_secrets, "a mounted Secret missing from the example", lambda secured: secured.update(secrets=[
+        doc for doc in secured["secrets"] if dig(doc, "metadata", "name") != "trade-lifecycle-postgres-ca"])
+    yield check_no_secret_arguments, "a password among a job's arguments", ops(kafka, lambda o: o.append(
+        {"op": "add", "path": "/spec/job/args/-", "value": f"--postgres.password={SECRET_PLACEHOLDER}"}))
+
+
+def secured_self_test(secured):
+    """(copies tried, failures): each broken copy of the overlays must make its check report an error that the
+    overlays as they are do not."""
+    failures, tried, found = [], 0, {}
+    for check, what, mutate in secured_mutations():
+        tried += 1
+        if check not in found:
+            found[check] = set(check(secured))
+        broken = copy.deepcopy(secured)
+        try:
+            mutate(broken)
+        except (KeyError, TypeError, StopIteration, AttributeError) as error:
+            failures.append(f"cannot break {SECURED.name}/ with {what}: {error!r} (are the patch files renamed?)")
+            continue
+        if not set(check(broken)) - found[check]:
+            failures.append(f"{check.__name__} accepted {what}")
+    return tried, failures
 
 
 # ---------------------------------------------------------------------------------- monitoring checks
@@ -671,7 +1233,8 @@ def main(argv=None):
         counts["failed" if errors else "passed"] += 1
         print(f"{'FAIL' if errors else 'ok  '}  {name}" + "".join(f"\n        {error}" for error in errors))
 
-    manifests = render()
+    rendered, own = render()
+    manifests = rendered + own
     deployments = [doc for doc in manifests if doc.get("kind") == "FlinkDeployment"]
     report(f"{HERE.name}/ renders with kustomize: {len(manifests)} manifests, {len(deployments)} FlinkDeployments",
            [] if deployments else ["no FlinkDeployment"])
@@ -679,10 +1242,15 @@ def main(argv=None):
         print("".join(f"        {label(doc)}\n" for doc in manifests), end="")
     for what, (tried, failures) in self_test(manifests).items():
         report(f"self-test: {tried} broken copies of {what} are rejected", failures)
+    secured = read_overlays(rendered)
+    tried, failures = secured_self_test(secured)
+    report(f"self-test: {tried} broken copies of {SECURED.name}/ are rejected", failures)
     tried, failures = monitoring_self_test()
     report(f"self-test: {tried} broken copies of {MONITORING.name}/ are rejected", failures)
     for name, errors in results(manifests):
         report(name, errors)
+    for name, check in SECURED_CHECKS:
+        report(name, check(secured))
     for name, check in MONITORING_CHECKS:
         report(name, check(MONITORING))
     todo = [f"{label(doc)}: {at} = {value}" for doc in manifests for at, _, value in nodes(doc)

@@ -19,6 +19,7 @@ public final class DeadLetterJson {
 
     public static String write(DeadLetter letter) {
         ObjectNode envelope = JSON.createObjectNode();
+        envelope.put(MessageSchemas.VERSION_FIELD, MessageSchemas.DEAD_LETTER);
         envelope.put("reason", letter.reason());
         envelope.put("error", letter.error());
         envelope.put("correlationId", letter.correlationId());

@@ -1,5 +1,6 @@
 package com.globeco.trading.positions;
 
+import com.globeco.trading.messages.MessageSchemas;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,7 +25,8 @@ public final class BackdatedTradeJson {
     private BackdatedTradeJson() {}
 
     public static String write(BackdatedTrade backdated) {
-        ObjectNode node = JSON.valueToTree(backdated.trade());
+        ObjectNode node = JSON.createObjectNode().put(MessageSchemas.VERSION_FIELD, MessageSchemas.BACKDATED_TRADE);
+        node.setAll((ObjectNode) JSON.valueToTree(backdated.trade()));
         node.put("provisionalVersion", backdated.provisionalVersion()).put("taxLotMethod", backdated.method().name());
         try {
             return JSON.writeValueAsString(node);

@@ -1,5 +1,6 @@
 package com.globeco.trading.positions;
 
+import com.globeco.trading.messages.MessageSchemas;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -28,6 +29,7 @@ public final class CorrectionJson {
 
     public static String write(Correction correction) {
         ObjectNode node = JSON.createObjectNode()
+                .put(MessageSchemas.VERSION_FIELD, MessageSchemas.POSITION_CORRECTION)
                 .put("positionKey", correction.positionKey())
                 .put("asOfVersion", correction.asOfVersion())
                 .put("outcome", correction.outcome().name())

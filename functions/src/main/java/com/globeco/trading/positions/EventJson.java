@@ -1,5 +1,6 @@
 package com.globeco.trading.positions;
 
+import com.globeco.trading.messages.MessageSchemas;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,6 +22,7 @@ public final class EventJson {
 
     public static String message(PositionEvent event) {
         ObjectNode node = JSON.createObjectNode()
+                .put(MessageSchemas.VERSION_FIELD, MessageSchemas.POSITION_EVENT)
                 .put("positionKey", event.positionKey())
                 .put("eventVersion", event.eventVersion())
                 .put("eventType", event.eventType())

@@ -14,14 +14,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class DeadLetterEnvelopes {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final List<JsonNode> envelopes;
+    private final List<ConsumerRecord<String, String>> records;
 
     DeadLetterEnvelopes(List<ConsumerRecord<String, String>> records) {
+        this.records = records;
         this.envelopes = records.stream().map(DeadLetterEnvelopes::json).toList();
     }
 
-    /** Each poison message exactly once, by its own Kafka coordinates, with an error text. */
+    /** Each poison message exactly once, by its own Kafka coordinates, with an error text, in the dead-letter schema. */
     void assertEachMessageOnceWithAnError(int expected) {
         assertThat(envelopes).hasSize(expected);
+        records.stream().collect(Collectors.groupingBy(ConsumerRecord::topic)).forEach((topic, letters) ->
+                TopicMessages.assertConformTo("dead-letter", topic, letters.stream().map(ConsumerRecord::value).toList()));
         assertThat(envelopes).extracting(letter -> letter.path("source").path("topic").asText() + "/"
                         + letter.path("source").path("partition").asInt() + "/" + letter.path("source").path("offset").asLong())
                 .as("each poison message once, by its own coordinates").doesNotHaveDuplicates();

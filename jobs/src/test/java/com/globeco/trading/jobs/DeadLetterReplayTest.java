@@ -81,8 +81,9 @@ class DeadLetterReplayTest {
             assertThat(replayed).hasSize(2);
             assertThat(replayed).filteredOn(record -> record.headers().lastHeader(LetterReplay.EDITED) != null).singleElement()
                     .satisfies(record -> assertThat(record.value()).isEqualTo(good));
-            assertThat(STACK.kafka().readCommitted(Topics.replayLogOf(dlq), 2, TestFlink.PATIENCE)).extracting(ConsumerRecord::key)
-                    .containsExactlyInAnyOrder(corrected, malformed);
+            List<ConsumerRecord<String, String>> log = STACK.kafka().readCommitted(Topics.replayLogOf(dlq), 2, TestFlink.PATIENCE);
+            assertThat(log).extracting(ConsumerRecord::key).containsExactlyInAnyOrder(corrected, malformed);
+            TopicMessages.assertConform(Topics.replayLogOf(dlq), log.stream().map(ConsumerRecord::value).toList());
             assertThat(STACK.positionTables().eventCount(KEY)).as("applied once").isEqualTo(1);
         }
     }

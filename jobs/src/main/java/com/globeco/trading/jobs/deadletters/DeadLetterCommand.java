@@ -103,7 +103,7 @@ public final class DeadLetterCommand {
         String log = Topics.replayLogOf(deadLetters);
         try (Admin admin = Admin.create(kafka.properties())) {
             int brokers = admin.describeCluster().nodes().get().size();
-            TopicSpec declared = Topics.named(log).orElse(TopicSpec.compacted(log, "the letters of " + deadLetters + " replayed"));
+            TopicSpec declared = Topics.named(log).orElse(TopicSpec.compacted(log, "dead-letter-replay", "the letters of " + deadLetters + " replayed"));
             new TopicProvisioner(admin).apply(List.of(declared.onBrokers(brokers))).stream()
                     .filter(finding -> finding.outcome() == TopicProvisioner.Outcome.CREATED).forEach(out::println);
         } catch (ExecutionException | InterruptedException unreachable) {

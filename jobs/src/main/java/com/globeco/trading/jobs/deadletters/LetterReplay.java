@@ -3,6 +3,7 @@ package com.globeco.trading.jobs.deadletters;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.globeco.trading.jobs.topics.Topics;
 import com.globeco.trading.messages.CorrelationIds;
+import com.globeco.trading.messages.MessageSchemas;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -105,7 +106,8 @@ public final class LetterReplay {
     }
 
     private String logEntry(Letter letter, boolean edited) {
-        return JSON.createObjectNode().put("replayedAt", clock.instant().toString()).put("to", letter.sourceTopic())
+        return JSON.createObjectNode().put(MessageSchemas.VERSION_FIELD, MessageSchemas.DEAD_LETTER_REPLAY)
+                .put("replayedAt", clock.instant().toString()).put("to", letter.sourceTopic())
                 .put("reason", letter.reason()).put("edited", edited).toString();
     }
 

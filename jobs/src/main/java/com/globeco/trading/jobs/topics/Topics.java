@@ -19,21 +19,21 @@ public final class Topics {
     private static final int DEAD_LETTER_PARTITIONS = 4;
 
     private static final List<TopicSpec> ALL = List.of(
-            TopicSpec.deleting("fills", 20, WEEK, "fills from the fix engine (no key), read by fill confirmation and allocation"),
-            TopicSpec.deleting("fills.dlq", DEAD_LETTER_PARTITIONS, DEAD_LETTER_RETENTION, "fill confirmation's dead letters"),
-            TopicSpec.deleting("allocations.dlq", DEAD_LETTER_PARTITIONS, DEAD_LETTER_RETENTION, "allocation's dead letters"),
-            TopicSpec.deleting("trade-events", POSITIONS, WEEK, "trades, keyed by position: the hotpath's input"),
-            TopicSpec.deleting("contract-events", POSITIONS, MONTH, "each position's tax-lot method"),
-            TopicSpec.deleting("market-data", POSITIONS, WEEK, "prices by instrument"),
-            TopicSpec.deleting("contract-generation-retry", POSITIONS, WEEK, "contract requests the Contract Service did not answer"),
-            TopicSpec.deleting("trade-applied-events", POSITIONS, WEEK, "every applied trade with its position (risk, P&L)"),
-            TopicSpec.deleting("provisional-trade-events", POSITIONS, WEEK, "positions made provisional by a backdated trade"),
-            TopicSpec.deleting("backdated-trades", POSITIONS, MONTH, "backdated trades for the coldpath to replay"),
-            TopicSpec.deleting("position-corrections", POSITIONS, MONTH, "the coldpath's corrections, adopted by the hotpath"),
-            TopicSpec.deleting("historical-position-corrected-events", POSITIONS, WEEK, "corrections as downstream systems see them"),
-            TopicSpec.deleting("trade-contracts", POSITIONS, WEEK, "contracts generated for applied trades"),
-            TopicSpec.deleting("trade-events-dlq", DEAD_LETTER_PARTITIONS, DEAD_LETTER_RETENTION, "the hotpath's dead letters"),
-            TopicSpec.deleting("backdated-trades-dlq", DEAD_LETTER_PARTITIONS, DEAD_LETTER_RETENTION, "the coldpath's dead letters"),
+            TopicSpec.deleting("fills", 20, WEEK, "fill", "fills from the fix engine (no key), read by fill confirmation and allocation"),
+            TopicSpec.deleting("fills.dlq", DEAD_LETTER_PARTITIONS, DEAD_LETTER_RETENTION, "dead-letter", "fill confirmation's dead letters"),
+            TopicSpec.deleting("allocations.dlq", DEAD_LETTER_PARTITIONS, DEAD_LETTER_RETENTION, "dead-letter", "allocation's dead letters"),
+            TopicSpec.deleting("trade-events", POSITIONS, WEEK, "trade-event", "trades, keyed by position: the hotpath's input"),
+            TopicSpec.deleting("contract-events", POSITIONS, MONTH, "contract-terms", "each position's tax-lot method"),
+            TopicSpec.deleting("market-data", POSITIONS, WEEK, "market-price", "prices by instrument"),
+            TopicSpec.deleting("contract-generation-retry", POSITIONS, WEEK, "contract-outcome", "contract requests the Contract Service did not answer"),
+            TopicSpec.deleting("trade-applied-events", POSITIONS, WEEK, "position-event", "every applied trade with its position (risk, P&L)"),
+            TopicSpec.deleting("provisional-trade-events", POSITIONS, WEEK, "position-event", "positions made provisional by a backdated trade"),
+            TopicSpec.deleting("backdated-trades", POSITIONS, MONTH, "backdated-trade", "backdated trades for the coldpath to replay"),
+            TopicSpec.deleting("position-corrections", POSITIONS, MONTH, "position-correction", "the coldpath's corrections, adopted by the hotpath"),
+            TopicSpec.deleting("historical-position-corrected-events", POSITIONS, WEEK, "position-event", "corrections as downstream systems see them"),
+            TopicSpec.deleting("trade-contracts", POSITIONS, WEEK, "contract-outcome", "contracts generated for applied trades"),
+            TopicSpec.deleting("trade-events-dlq", DEAD_LETTER_PARTITIONS, DEAD_LETTER_RETENTION, "dead-letter", "the hotpath's dead letters"),
+            TopicSpec.deleting("backdated-trades-dlq", DEAD_LETTER_PARTITIONS, DEAD_LETTER_RETENTION, "dead-letter", "the coldpath's dead letters"),
             replayLog("fills.dlq"),
             replayLog("allocations.dlq"),
             replayLog("trade-events-dlq"),
@@ -47,7 +47,7 @@ public final class Topics {
     }
 
     private static TopicSpec replayLog(String deadLetters) {
-        return TopicSpec.compacted(replayLogOf(deadLetters), "the letters of " + deadLetters + " replayed, by partition:offset");
+        return TopicSpec.compacted(replayLogOf(deadLetters), "dead-letter-replay", "the letters of " + deadLetters + " replayed, by partition:offset");
     }
 
     public static List<TopicSpec> all() {

@@ -25,8 +25,8 @@ public final class TopicsCommand {
     static int run(List<String> args, PrintStream out) throws Exception {
         String command = args.isEmpty() ? "list" : args.get(0);
         switch (command) {
-            case "list" -> Topics.all().forEach(topic -> out.printf("%-38s %3d partitions  %d replicas  %s  (%s)%n", topic.name(),
-                    topic.partitions(), topic.replicationFactor(), topic.configs(), topic.purpose()));
+            case "list" -> Topics.all().forEach(topic -> out.printf("%-38s %3d partitions  %d replicas  %s  schema %s  (%s)%n", topic.name(),
+                    topic.partitions(), topic.replicationFactor(), topic.configs(), topic.schema(), topic.purpose()));
             case "strimzi" -> out.print(StrimziTopics.render(Topics.all(), option(args, "--cluster", CLUSTER), option(args, "--namespace", NAMESPACE)));
             case "apply" -> {
                 return apply(args, out);
