@@ -37,6 +37,19 @@ class ConfirmationProcessTest {
     }
 
     @Test
+    void aWriteTheServiceLeftAtItsVersionIsConfirmedAtTheVersionItsAnswerGives() {
+        ConfirmationProcess process = new ConfirmationProcess(FILL, 3, RetryPolicy.standard());
+        process.start();
+
+        Finish finish = (Finish) process.onWrite(found(600, "12.25", 3));
+
+        assertThat(finish.outcome()).as("the real service keeps the version when a PUT repeats the stored totals").isEqualTo(Outcome.CONFIRMED);
+        assertThat(finish.versionBefore()).isEqualTo(3);
+        assertThat(finish.versionAfter()).as("the answer's version, not one more").isEqualTo(3);
+        assertThat(ExecutionLedger.empty().settled(FILL, finish.observed()).knownVersion()).isEqualTo(3);
+    }
+
+    @Test
     void withoutAVersionItReadsThenWritesWithTheReadVersion() {
         ConfirmationProcess process = new ConfirmationProcess(FILL, 0, RetryPolicy.standard());
 

@@ -212,7 +212,8 @@ class FillConfirmationJobTest {
                 assertThat(stored.averagePrice()).as("price of %s", execution.executionServiceId())
                         .isEqualByComparingTo(execution.expectedAveragePrice());
             }
-            assertThat(stored.version()).as("version of %s is one plus its writes", execution.executionServiceId())
+            assertThat(stored.version()).as("version of %s: one plus the writes that changed its totals (the service keeps the version"
+                            + " when a PUT repeats the stored totals, and the job takes the version each answer gives)", execution.executionServiceId())
                     .isEqualTo(1 + writes.getOrDefault(execution.executionServiceId(), 0L).intValue());
         }
     }

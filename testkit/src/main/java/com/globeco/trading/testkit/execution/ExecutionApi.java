@@ -12,8 +12,9 @@ import com.globeco.trading.testkit.http.ApiRouter;
 import com.globeco.trading.testkit.http.Reply;
 
 /**
- * The Execution Service's REST behaviour: stale versions, unknown paths, non-numeric ids and malformed JSON all
- * answer 500 like the real service, unknown ids 404 with an empty body.
+ * The Execution Service's REST behaviour: stale versions, unknown paths, non-numeric ids, ids beyond the 32-bit range
+ * and malformed JSON all answer 500 like the real service, unknown ids 404 with an empty body; a PUT of the stored
+ * totals answers 200 and keeps the version.
  */
 final class ExecutionApi implements ApiRouter {
 
@@ -30,10 +31,12 @@ final class ExecutionApi implements ApiRouter {
 
     private final ExecutionStore store;
     private final PutStats stats;
+    private final SecurityService securities;
 
-    ExecutionApi(ExecutionStore store, PutStats stats) {
+    ExecutionApi(ExecutionStore store, PutStats stats, SecurityService securities) {
         this.store = store;
         this.stats = stats;
+        this.securities = securities;
     }
 
     @Override
@@ -53,7 +56,7 @@ final class ExecutionApi implements ApiRouter {
             return create(JSON.readValue(body, NewExecution.class));
         }
         if (path.startsWith(EXECUTION)) {
-            long id = Long.parseLong(path.substring(EXECUTION.length()));
+            int id = Integer.parseInt(path.substring(EXECUTION.length()));
             if (method.equals("GET")) {
                 return read(id);
             }
@@ -65,7 +68,7 @@ final class ExecutionApi implements ApiRouter {
     }
 
     private Reply create(NewExecution spec) throws JsonProcessingException {
-        return dto(201, store.create(spec));
+        return Reply.json(201, JSON.writeValueAsBytes(ExecutionDto.asPosted(store.create(spec), securities)));
     }
 
     private Reply read(long id) throws JsonProcessingException {
@@ -77,13 +80,13 @@ final class ExecutionApi implements ApiRouter {
         ExecutionStore.UpdateResult result = store.update(id, update);
         stats.record(result.outcome());
         return switch (result.outcome()) {
-            case UPDATED -> dto(200, result.execution());
+            case UPDATED, UNCHANGED -> dto(200, result.execution());
             case STALE_VERSION -> Reply.internalServerError(path);
             case NOT_FOUND -> Reply.empty(404);
         };
     }
 
-    private static Reply dto(int status, StoredExecution execution) throws JsonProcessingException {
-        return Reply.json(status, JSON.writeValueAsBytes(ExecutionDto.of(execution)));
+    private Reply dto(int status, StoredExecution execution) throws JsonProcessingException {
+        return Reply.json(status, JSON.writeValueAsBytes(ExecutionDto.of(execution, securities)));
     }
 }

@@ -15,11 +15,14 @@ public final class ExecutionServiceSimulator extends SimulatedService {
 
     private final ExecutionStore store;
     private final PutStats puts;
+    private final SecurityService securities;
+    private volatile Latency latency = Latency.none();
 
-    private ExecutionServiceSimulator(int port, ExecutionStore store, PutStats puts) {
-        super("execution-simulator", port, new ExecutionApi(store, puts));
+    private ExecutionServiceSimulator(int port, ExecutionStore store, PutStats puts, SecurityService securities) {
+        super("execution-simulator", port, new ExecutionApi(store, puts, securities));
         this.store = store;
         this.puts = puts;
+        this.securities = securities;
     }
 
     /** Starts on an ephemeral port. */
@@ -28,15 +31,31 @@ public final class ExecutionServiceSimulator extends SimulatedService {
     }
 
     public static ExecutionServiceSimulator start(int port) {
-        return new ExecutionServiceSimulator(port, new ExecutionStore(Clock.systemUTC()), new PutStats());
+        return new ExecutionServiceSimulator(port, new ExecutionStore(Clock.systemUTC()), new PutStats(), new SecurityService());
     }
 
     public void setLatency(Latency latency) {
-        delayRequests(latency::next);
+        this.latency = latency;
+        delayRequests(() -> this.latency.next().plus(securities.nextDelay()));
     }
 
+    /**
+     * How long the Security Service takes, which every request waits for: slow or unreachable (a connect timeout) it
+     * caps the service's throughput as it does the real one's.
+     */
+    public void setSecurityServiceLatency(Latency latency) {
+        securities.setLatency(latency);
+        setLatency(this.latency);
+    }
+
+    /** PUTs answered 200, the ones that changed nothing included. */
     public long puts200() {
-        return puts.count(ExecutionStore.Outcome.UPDATED);
+        return puts.count(ExecutionStore.Outcome.UPDATED) + puts.count(ExecutionStore.Outcome.UNCHANGED);
+    }
+
+    /** PUTs of the stored totals: answered 200 without a new version. */
+    public long unchangedPuts() {
+        return puts.count(ExecutionStore.Outcome.UNCHANGED);
     }
 
     /** PUTs rejected for a stale version. */

@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
 /** Executions by id; each update is an atomic compare-version-and-replace on its id. */
 final class ExecutionStore {
 
-    enum Outcome { UPDATED, NOT_FOUND, STALE_VERSION }
+    /** UNCHANGED: the totals were the stored ones, so nothing was written and the version stays (200 all the same). */
+    enum Outcome { UPDATED, UNCHANGED, NOT_FOUND, STALE_VERSION }
 
     record UpdateResult(Outcome outcome, StoredExecution execution) {
     }
@@ -47,6 +48,10 @@ final class ExecutionStore {
         StoredExecution after = executions.computeIfPresent(id, (key, current) -> {
             if (current.version() != update.version()) {
                 outcome[0] = Outcome.STALE_VERSION;
+                return current;
+            }
+            if (current.hasTotals(update.quantityFilled(), update.averagePrice())) {
+                outcome[0] = Outcome.UNCHANGED;
                 return current;
             }
             outcome[0] = Outcome.UPDATED;

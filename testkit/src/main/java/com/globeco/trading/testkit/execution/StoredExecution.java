@@ -24,7 +24,13 @@ record StoredExecution(
     static StoredExecution created(long id, NewExecution spec, Instant now) {
         return new StoredExecution(id, spec.executionStatus(), spec.tradeType(), spec.destination(), spec.securityId(),
                 null, spec.quantity(), spec.limitPrice(), now, now, spec.tradeServiceExecutionId(),
-                BigDecimal.ZERO, BigDecimal.ZERO, INITIAL_VERSION);
+                BigDecimal.ZERO, null, INITIAL_VERSION);
+    }
+
+    /** Whether these totals are the stored ones (by value, as the real service's ORM compares them). */
+    boolean hasTotals(BigDecimal otherQuantityFilled, BigDecimal otherAveragePrice) {
+        return quantityFilled.compareTo(otherQuantityFilled) == 0 && (averagePrice == null || otherAveragePrice == null
+                ? averagePrice == otherAveragePrice : averagePrice.compareTo(otherAveragePrice) == 0);
     }
 
     /** The totals replace the stored ones: fills carry cumulative values, not deltas. */

@@ -36,6 +36,7 @@ class ExecutionServiceSimulatorTest {
         simulator.setOutage(false);
         simulator.setErrorRate(0);
         simulator.setLatency(Latency.none());
+        simulator.setSecurityServiceLatency(Latency.none());
         simulator.resetStats();
     }
 
@@ -213,5 +214,86 @@ class ExecutionServiceSimulatorTest {
 
         assertThat(simulator.executions()).extracting(ExecutionView::id).containsSubsequence(first, second);
         assertThat(simulator.execution(second).orElseThrow().quantity()).isEqualByComparingTo(BigDecimal.valueOf(200));
+    }
+
+    @Test
+    void aPutOfTheStoredTotalsAnswers200AndKeepsTheVersion() throws Exception {
+        long id = newExecution(1000);
+        putTotals(id, "400", "190.4096", 1);
+
+        HttpResponse<String> same = putTotals(id, "400.000", "190.40960", 2);
+
+        assertThat(same.statusCode()).isEqualTo(200);
+        assertThat(SimulatorClient.json(same).get("version").asInt()).isEqualTo(2);
+        assertThat(simulator.execution(id).orElseThrow().version()).isEqualTo(2);
+        assertThat(simulator.unchangedPuts()).isOne();
+        assertThat(putTotals(id, "400", "190.4096", 1).statusCode()).as("a stale version is still refused").isEqualTo(500);
+    }
+
+    @Test
+    void aNewExecutionHasNoAveragePriceAndAPutWithoutOneStoresNull() throws Exception {
+        long id = newExecution(1000);
+        assertThat(SimulatorClient.json(client.get("/api/v1/execution/" + id)).get("averagePrice").isNull()).isTrue();
+        putTotals(id, "400", "190.4096", 1);
+
+        HttpResponse<String> nullPrice = putTotals(id, "500", "null", 2);
+        HttpResponse<String> omitted = client.send("PUT", "/api/v1/execution/" + id, "{\"quantityFilled\":600,\"version\":3}");
+
+        assertThat(nullPrice.statusCode()).isEqualTo(200);
+        assertThat(omitted.statusCode()).isEqualTo(200);
+        assertThat(SimulatorClient.json(omitted).get("averagePrice").isNull()).isTrue();
+        assertThat(simulator.execution(id).orElseThrow().averagePrice()).isNull();
+        assertThat(simulator.execution(id).orElseThrow().version()).isEqualTo(4);
+    }
+
+    @Test
+    void quantitiesAboveTheOrdersOrBelowZeroAreStoredAsTheyAre() throws Exception {
+        long id = newExecution(1000);
+
+        assertThat(putTotals(id, "1500", "10", 1).statusCode()).isEqualTo(200);
+        assertThat(putTotals(id, "-5", "10", 2).statusCode()).isEqualTo(200);
+
+        assertThat(simulator.execution(id).orElseThrow().quantityFilled()).isEqualByComparingTo("-5");
+    }
+
+    @Test
+    void anIdBeyondThe32BitRangeIsAnInternalServerErrorNotNotFound() throws Exception {
+        assertThat(client.get("/api/v1/execution/2147483647").statusCode()).isEqualTo(404);
+        assertThat(client.get("/api/v1/execution/2147483648").statusCode()).isEqualTo(500);
+        assertThat(putTotals(4_000_000_000L, "1", "1", 1).statusCode()).isEqualTo(500);
+    }
+
+    @Test
+    void aPostEchoesTheInputsScaleWithNanosecondsAndAReadGivesScaleEightAndMicroseconds() throws Exception {
+        String body = "{\"executionStatus\":\"NEW\",\"tradeType\":\"BUY\",\"destination\":\"ML\","
+                + "\"securityId\":\"68336002fe95851f0a2aeda9\",\"quantity\":1000,\"limitPrice\":12.5,\"version\":1}";
+
+        HttpResponse<String> posted = client.send("POST", "/api/v1/executions", body);
+        HttpResponse<String> read = client.get("/api/v1/execution/" + SimulatorClient.json(posted).get("id").asLong());
+
+        assertThat(posted.body()).contains("\"quantity\":1000,").contains("\"limitPrice\":12.5,");
+        assertThat(read.body()).contains("\"quantity\":1000.00000000").contains("\"limitPrice\":12.50000000");
+        String readTime = SimulatorClient.json(read).get("receivedTimestamp").asText();
+        assertThat(readTime.replaceAll(".*\\.(\\d+)Z$", "$1").length()).as("microseconds at most: %s", readTime).isLessThanOrEqualTo(6);
+    }
+
+    @Test
+    void answersCarryTheSecurityWithTheTickerTheSecurityServiceGave() throws Exception {
+        JsonNode execution = SimulatorClient.json(client.get("/api/v1/execution/" + newExecution(10)));
+
+        assertThat(execution.path("security").path("securityId").asText()).isEqualTo("68336002fe95851f0a2aeda9");
+        assertThat(execution.path("security").path("ticker").asText()).isNotBlank();
+    }
+
+    @Test
+    void aSlowSecurityServiceSlowsEveryRequest() throws Exception {
+        long id = newExecution(10);
+        simulator.setSecurityServiceLatency(Latency.fixed(Duration.ofMillis(60)));
+
+        long started = System.nanoTime();
+        client.get("/api/v1/execution/" + id);
+        putTotals(id, "1", "1", 1);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(120));
     }
 }
