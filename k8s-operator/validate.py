@@ -53,7 +53,7 @@ MERGE_BY_NAME = "kubernetes.operator.pod-template.merge-arrays-by-name"
 FILES_OPTION = {"com.globeco.trading.jobs.AllocationJob": "allocation.output-dir"}
 DISPATCHER_CLASS = "com.globeco.trading.jobs.accounting.PortfolioAccountingDispatcher"
 # Images of other projects that may run beside the project image (repository, without the tag).
-FOREIGN_IMAGES = ("globeco/globeco-portfolio-accounting-service-cli", "bitnami/kubectl")
+FOREIGN_IMAGES = ("globeco-portfolio-cli", "bitnami/kubectl")
 PLACEHOLDER = "PLACEHOLDER"
 # flink-conf/config.yaml keys that the operator sets from spec fields; the spec must carry the same value.
 SPEC_MANAGED = {

@@ -57,6 +57,8 @@ public enum DeadLetterReason {
     EVENT_STORE_UNAVAILABLE,
     /** A command of a position the job's keyed state has not reached: the database holds a later version of it. */
     STATE_BEHIND_DATABASE,
+    /** An allocation line the Portfolio Accounting CLI rejected (its error file): the rest of the file was sent. */
+    ACCOUNTING_REJECTED,
     /** Judging the message threw: the exception's class and message are the error. */
     PROCESSING_ERROR
 }

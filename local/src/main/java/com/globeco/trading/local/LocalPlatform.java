@@ -116,7 +116,8 @@ public final class LocalPlatform {
     /** The simulated CLI runs as its own process, as the real one would: a JVM on this classpath. */
     private static AccountingFileDispatcher simulatedCliDispatcher(PlatformOptions options) {
         List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-cp", System.getProperty("java.class.path"), PortfolioAccountingCliSimulator.class.getName(), "{file}");
+                "-cp", System.getProperty("java.class.path"), PortfolioAccountingCliSimulator.class.getName(),
+                "process", "--file", "{file}", "--output-dir", "{output-dir}");
         return new AccountingFileDispatcher(options.accountingDirectory(), command, Duration.ofMinutes(1),
                 Duration.ofSeconds(5), Clock.systemUTC());
     }

@@ -1,5 +1,6 @@
 package com.globeco.trading.jobs.accounting;
 
+import com.globeco.trading.testkit.accounting.PortfolioAccountingCliSimulator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,6 +15,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class AccountingFileDispatcherTest {
+    private static final String HEADER = "portfolio_id,security_id,source_id,transaction_type,quantity,price,transaction_date";
     @TempDir
     Path directory;
 
@@ -68,6 +70,43 @@ class AccountingFileDispatcherTest {
             assertThat(result.detail()).startsWith("timed out");
         });
         assertThat(AccountingFileDispatcher.marker(file)).doesNotExist();
+    }
+
+    @Test
+    void linesTheCliRejectsAreReportedAndResentAloneOnceCorrected() throws Exception {
+        String good = "684f125ac19ad4fb89bc14ba,68336002fe95851f0a2aeda9,AC27,BUY,1000,190.4096,20250527";
+        String bad = good.replace("AC27", "AC28").replace("190.4096", "0");
+        Path file = Files.write(directory.resolve("allocations-d-0.csv"), List.of(HEADER, good, bad, good.replace("AC27", "AC29")));
+        List<RejectedLine> reported = new java.util.ArrayList<>();
+        AccountingFileDispatcher dispatcher = new AccountingFileDispatcher(directory, simulatedCli(), Duration.ofSeconds(60), Duration.ofSeconds(1),
+                Clock.systemUTC(), reported::add);
+
+        AccountingFileDispatcher.Result result = dispatcher.dispatchPending().get(0);
+
+        assertThat(result.sent()).as("the CLI exits 0 with a rejected line").isTrue();
+        assertThat(result.rejected()).singleElement().satisfies(line -> {
+            assertThat(line.sourceId()).isEqualTo("AC28");
+            assertThat(line.line()).isEqualTo(bad);
+            assertThat(line.error()).contains("price");
+        });
+        assertThat(reported).isEqualTo(result.rejected());
+        assertThat(Files.readString(AccountingFileDispatcher.marker(file))).contains("1 lines rejected");
+
+        Path errors = dispatcher.errorFile(file);
+        Files.writeString(errors, Files.readString(errors).replace(",0,20250527", ",190.5,20250527"));
+        Path resent = AccountingResend.resend(errors, directory, Clock.systemUTC());
+        AccountingFileDispatcher.Result again = dispatcher.dispatchPending().get(0);
+
+        assertThat(Files.readAllLines(resent)).as("only the rejected line, corrected").containsExactly(HEADER, bad.replace(",0,", ",190.5,"));
+        assertThat(again.file()).isEqualTo(resent);
+        assertThat(again.sent()).isTrue();
+        assertThat(again.rejected()).isEmpty();
+        assertThat(dispatcher.dispatchPending()).isEmpty();
+    }
+
+    private static List<String> simulatedCli() {
+        return List.of(ProcessHandle.current().info().command().orElse("java"), "-cp", System.getProperty("java.class.path"),
+                PortfolioAccountingCliSimulator.class.getName(), "process", "--file", "{file}", "--output-dir", "{output-dir}");
     }
 
     private AccountingFileDispatcher dispatcher(List<String> command, Clock clock) {
