@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -57,11 +58,16 @@ public final class LocalPlatform {
         }, "local-platform-shutdown"));
 
         ScheduledExecutorService dispatching = Executors.newSingleThreadScheduledExecutor();
+        if (options.resume() && (options.kafkaBootstrapServers().isEmpty() || options.postgresUrl().isEmpty())) {
+            throw new IllegalArgumentException("--resume needs the Kafka and Postgres of the run it resumes: --kafka.bootstrap-servers and"
+                    + " --postgres.url (embedded ones start empty)");
+        }
+        LocalSavepoints savepoints = new LocalSavepoints(options.dataDirectory());
         try (PlatformStack stack = new PlatformStack(options)) {
             stack.provisionDeclaredTopics();
             Files.createDirectories(options.accountingDirectory());
             LocalCluster flink = new LocalCluster(LocalFlink.configuration(options, "5 s"), 8);
-            submitJobs(flink, stack, options);
+            submitJobs(flink, stack, options, options.resume() ? Optional.of(savepoints) : Optional.empty());
             AccountingFileDispatcher dispatcher = simulatedCliDispatcher(options);
             dispatching.scheduleWithFixedDelay(() -> dispatchQuietly(dispatcher), 5, 5, TimeUnit.SECONDS);
             try (FillPublisher publisher = new FillPublisher(stack.kafkaBootstrapServers(), FILLS).withRate(options.fillsPerSecond());
@@ -84,6 +90,8 @@ public final class LocalPlatform {
                 console.println("Stopping: fill generator, jobs, then Kafka and Postgres");
             } finally {
                 dispatching.shutdownNow();
+                console.println("Stopping every job with a savepoint: what each has done is committed first");
+                flink.stopWithSavepoints(savepoints).forEach((job, path) -> console.printf("  %s: %s%n", job, path));
                 flink.close();
             }
         } finally {
@@ -91,26 +99,38 @@ public final class LocalPlatform {
         }
     }
 
-    private static void submitJobs(LocalCluster flink, PlatformStack stack, PlatformOptions options) throws Exception {
-        FillConfirmationOptions confirmation = FillConfirmationOptions.from(stack.jobArguments(
-                "--fills.topic", FILLS,
-                "--fills.dead-letter-topic", DEAD_LETTERS,
-                "--execution-service.url", stack.executionService().toString(),
-                "--execution-service.max-concurrent-calls", String.valueOf(options.maxConcurrentCalls())));
-        flink.submit(FillConfirmationJob.NAME, env -> FillConfirmationJob.define(env, confirmation.wiring()));
+    private static void submitJobs(LocalCluster flink, PlatformStack stack, PlatformOptions options, Optional<LocalSavepoints> resume)
+            throws Exception {
+        FillConfirmationOptions confirmation = fillConfirmation(stack, options);
+        flink.submit(FillConfirmationJob.NAME, env -> FillConfirmationJob.define(env, confirmation.wiring()), resumeFrom(resume, FillConfirmationJob.NAME));
         AllocationOptions allocation = AllocationOptions.from(stack.jobArguments(
                 "--fills.topic", FILLS,
                 "--allocation.dead-letter-topic", ALLOCATION_DEAD_LETTERS,
                 "--allocation.output-dir", options.accountingDirectory().toUri().toString(),
                 "--trade-service.url", stack.tradeService().toString()));
-        flink.submit(AllocationJob.NAME, env -> AllocationJob.define(env, allocation.wiring()));
+        flink.submit(AllocationJob.NAME, env -> AllocationJob.define(env, allocation.wiring()), resumeFrom(resume, AllocationJob.NAME));
         TradeHotpathOptions hotpath = TradeHotpathOptions.from(stack.jobArguments(
                 "--contract-service.url", stack.contractService().toString(),
                 "--hotpath.business-zone", BUSINESS_ZONE.getId()));
-        flink.submit(TradeHotpathJob.NAME, env -> TradeHotpathJob.define(env, hotpath.wiring()));
+        flink.submit(TradeHotpathJob.NAME, env -> TradeHotpathJob.define(env, hotpath.wiring()), resumeFrom(resume, TradeHotpathJob.NAME));
         BackdatedColdpathOptions coldpath = BackdatedColdpathOptions.from(stack.jobArguments(
                 "--coldpath.business-zone", BUSINESS_ZONE.getId()));
-        flink.submit(BackdatedColdpathJob.NAME, env -> BackdatedColdpathJob.define(env, coldpath.wiring()));
+        flink.submit(BackdatedColdpathJob.NAME, env -> BackdatedColdpathJob.define(env, coldpath.wiring()), resumeFrom(resume, BackdatedColdpathJob.NAME));
+    }
+
+    static FillConfirmationOptions fillConfirmation(PlatformStack stack, PlatformOptions options) {
+        return FillConfirmationOptions.from(stack.jobArguments(
+                "--fills.topic", FILLS,
+                "--fills.dead-letter-topic", DEAD_LETTERS,
+                "--execution-service.url", stack.executionService().toString(),
+                "--execution-service.max-concurrent-calls", String.valueOf(options.maxConcurrentCalls())));
+    }
+
+    private static Optional<String> resumeFrom(Optional<LocalSavepoints> savepoints, String job) {
+        Optional<String> savepoint = savepoints.flatMap(kept -> kept.latest(job));
+        savepoints.ifPresent(kept -> System.out.println(job + (savepoint.isPresent() ? " resumes from " + savepoint.get()
+                : " has no savepoint: it starts from its consumer group's committed offsets")));
+        return savepoint;
     }
 
     /** The simulated CLI runs as its own process, as the real one would: a JVM on this classpath. */
@@ -132,7 +152,7 @@ public final class LocalPlatform {
 
     private static void awaitQuietly(CountDownLatch latch) {
         try {
-            latch.await(60, TimeUnit.SECONDS);
+            latch.await(5, TimeUnit.MINUTES);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

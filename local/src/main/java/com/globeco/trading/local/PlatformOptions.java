@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * What the local platform runs against. Every external piece is embedded unless pointed elsewhere:
  * {@code --kafka.bootstrap-servers}, {@code --postgres.url/user/password}, {@code --execution-service.url},
- * {@code --trade-service.url}.
+ * {@code --trade-service.url}. {@code --resume} starts each job from the savepoint the last stop took, which only
+ * means something when Kafka and Postgres are the same as then (external ones).
  */
 record PlatformOptions(
         Optional<String> kafkaBootstrapServers,
@@ -29,7 +30,8 @@ record PlatformOptions(
         int executionsInFlight,
         double tradesPerSecond,
         int webUiPort,
-        Path dataDirectory) {
+        Path dataDirectory,
+        boolean resume) {
 
     static PlatformOptions from(String... args) {
         return read(ParameterTool.fromArgs(args));
@@ -70,6 +72,7 @@ record PlatformOptions(
                 arguments.getInt("executions-in-flight", 50),
                 arguments.getDouble("trades-per-second", 50),
                 arguments.getInt("web-ui.port", 8081),
-                Path.of(arguments.get("data-dir", "local-data")).toAbsolutePath());
+                Path.of(arguments.get("data-dir", "local-data")).toAbsolutePath(),
+                arguments.has("resume"));
     }
 }
