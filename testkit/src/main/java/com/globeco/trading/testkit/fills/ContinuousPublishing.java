@@ -17,9 +17,14 @@ public final class ContinuousPublishing implements AutoCloseable {
     private final Thread worker;
     private volatile boolean stopping;
 
+    private static final int CREATORS = 8;
+
+    private final ExecutionsAhead created;
+
     private ContinuousPublishing(FillPublisher publisher, FillGenerator generator, int executionsInFlight) {
         this.publisher = publisher;
-        Iterator<GeneratedExecution> executions = endless(generator);
+        this.created = new ExecutionsAhead(generator, CREATORS, Math.max(CREATORS, executionsInFlight));
+        Iterator<GeneratedExecution> executions = counted(created);
         Interleaving fills = new Interleaving(executions, executionsInFlight, new Random(INTERLEAVING_SEED));
         this.worker = new Thread(() -> publishUntilStopped(fills), "fill-publisher");
         this.worker.setDaemon(true);
@@ -31,7 +36,7 @@ public final class ContinuousPublishing implements AutoCloseable {
         return run;
     }
 
-    private Iterator<GeneratedExecution> endless(FillGenerator generator) {
+    private Iterator<GeneratedExecution> counted(Iterator<GeneratedExecution> executions) {
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
@@ -41,7 +46,7 @@ public final class ContinuousPublishing implements AutoCloseable {
             @Override
             public GeneratedExecution next() {
                 executionsStarted.incrementAndGet();
-                return generator.nextExecution();
+                return executions.next();
             }
         };
     }
@@ -83,6 +88,7 @@ public final class ContinuousPublishing implements AutoCloseable {
     public void close() {
         stopping = true;
         worker.interrupt();
+        created.close();
         try {
             worker.join();
         } catch (InterruptedException e) {

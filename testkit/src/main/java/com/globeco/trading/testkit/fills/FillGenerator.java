@@ -74,10 +74,20 @@ public final class FillGenerator {
         return executions;
     }
 
-    public synchronized GeneratedExecution nextExecution() {
-        ExecutionOrder order = nextOrder();
+    /**
+     * The next execution, created at the registry without holding this generator: several threads may create
+     * executions at once (a real service's POST is the slow part); one caller alone gets the same executions from
+     * the same seed.
+     */
+    public GeneratedExecution nextExecution() {
+        ExecutionOrder order;
+        synchronized (this) {
+            order = nextOrder();
+        }
         long executionServiceId = registry.create(order.toNewExecution());
-        return fill(order, executionServiceId);
+        synchronized (this) {
+            return fill(order, executionServiceId);
+        }
     }
 
     private ExecutionOrder nextOrder() {
