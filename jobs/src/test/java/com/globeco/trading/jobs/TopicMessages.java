@@ -22,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The JSON Schemas of docs/schemas/, and the assertion that a topic's messages conform to the schema its declaration names. */
-final class TopicMessages {
+public final class TopicMessages {
     static final Path SCHEMAS = Path.of("..", "docs", "schemas");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, JsonSchema> LOADED = new ConcurrentHashMap<>();
@@ -49,12 +49,12 @@ final class TopicMessages {
     }
 
     /** Every message conforms to the schema of the topic's declaration. */
-    static void assertConform(String topic, Collection<String> messages) {
+    public static void assertConform(String topic, Collection<String> messages) {
         assertConformTo(declaration(topic).schema(), topic, messages);
     }
 
     /** Every message (read from {@code topic}) conforms to the named schema. */
-    static void assertConformTo(String schemaName, String topic, Collection<String> messages) {
+    public static void assertConformTo(String schemaName, String topic, Collection<String> messages) {
         JsonSchema schema = schema(schemaName);
         for (String message : messages) {
             Set<ValidationMessage> violations;

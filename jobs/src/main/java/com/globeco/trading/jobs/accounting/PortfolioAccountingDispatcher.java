@@ -15,7 +15,8 @@ import java.util.Map;
  * for example {@code /usr/local/share/files /usr/local/bin/cli process --file {file} --output-dir {output-dir}}.
  * Environment: {@code DISPATCH_POLL_SECONDS} (5), {@code DISPATCH_TIMEOUT_SECONDS} (300); with
  * {@code KAFKA_BOOTSTRAP_SERVERS} (and {@code KAFKA_CLIENT_CONFIG}), each line the CLI rejects is also a dead letter on
- * {@code ALLOCATION_DEAD_LETTER_TOPIC} ({@code allocations.dlq}).
+ * {@code ALLOCATION_DEAD_LETTER_TOPIC} ({@code allocations.dlq}). Its counters are at {@code :DISPATCH_METRICS_PORT/metrics}
+ * (9249, {@link DispatcherMetrics}).
  */
 public final class PortfolioAccountingDispatcher {
     private PortfolioAccountingDispatcher() {}
@@ -35,8 +36,9 @@ public final class PortfolioAccountingDispatcher {
                 : null;
         AccountingFileDispatcher dispatcher = new AccountingFileDispatcher(Path.of(args[0]), command, timeout, poll, Clock.systemUTC(),
                 letters != null ? letters : rejected -> {});
+        DispatcherMetrics metrics = new DispatcherMetrics().serve(Integer.parseInt(environment.getOrDefault("DISPATCH_METRICS_PORT", "9249")));
         while (!Thread.currentThread().isInterrupted()) {
-            dispatcher.dispatchPending();
+            metrics.record(dispatcher.dispatchPending());
             Thread.sleep(poll.toMillis());
         }
     }
