@@ -1,6 +1,5 @@
 package com.globeco.trading.local;
 
-import com.globeco.trading.testkit.execution.ExecutionServiceSimulator;
 
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -11,18 +10,25 @@ import java.util.function.LongSupplier;
 
 /** Samples the job's decision counters and takes figures between the end of the warm-up and the end. */
 final class BenchmarkRun {
-    record Figures(String mode, long fills, double seconds, long calls, double p95Millis, long peakHeapBytes,
+    record Figures(String mode, long fills, double seconds, long calls, double p50Millis, double p95Millis, long peakHeapBytes,
                    long rssBytes, long backlog) {
 
-        void print(PrintStream out, int maxCalls, int latencyMillis, boolean durable) {
+        /**
+         * @param simulatorLatencyMillis the simulator's fixed latency, which makes the bound; against a real service (empty)
+         *                               the bound is made of the observed median latency
+         */
+        void print(PrintStream out, int maxCalls, java.util.OptionalInt simulatorLatencyMillis, boolean durable) {
+            double latencyMillis = simulatorLatencyMillis.isPresent() ? simulatorLatencyMillis.getAsInt() : p50Millis;
             double bound = maxCalls * 1000.0 / latencyMillis;
             double fillsPerSecond = fills / seconds;
             out.printf("%n== fill-confirmation benchmark, %s (warm: figures after the warm-up) ==%n", mode);
-            out.printf("Execution Service simulator latency   %d ms fixed%n", latencyMillis);
+            out.printf(simulatorLatencyMillis.isPresent() ? "Execution Service simulator latency   %.0f ms fixed%n"
+                    : "Execution Service (real) latency p50  %.2f ms observed%n", latencyMillis);
             out.printf("Postgres durability                   %s%n", durable ? "fsync on, synchronous_commit on" : "fsync off (FAST)");
             out.printf("fills measured                        %,d in %.1f s%n", fills, seconds);
             out.printf("throughput                            %,.0f fills/s%n", fillsPerSecond);
             out.printf("bound (max calls / latency)           %,.0f calls/s -> %.0f%% of the bound%n", bound, 100 * fillsPerSecond / bound);
+            out.printf("Execution Service calls               %,.0f calls/s (compare ./platform probe's capacity, pairs/s x 2)%n", calls / seconds);
             out.printf("Execution Service calls per fill      %.3f%n", (double) calls / fills);
             out.printf("API latency p95 (client side)         %.2f ms%n", p95Millis);
             out.printf("backlog at the end (published - decided) %,d fills%n", backlog);
@@ -31,12 +37,10 @@ final class BenchmarkRun {
         }
     }
 
-    private final ExecutionServiceSimulator simulator;
     private final PrometheusScrape metrics;
     private long peakHeap;
 
-    BenchmarkRun(ExecutionServiceSimulator simulator, PrometheusScrape metrics) {
-        this.simulator = simulator;
+    BenchmarkRun(PrometheusScrape metrics) {
         this.metrics = metrics;
     }
 
@@ -58,15 +62,16 @@ final class BenchmarkRun {
     }
 
     private Figures figures(String mode, Sample start, Sample end, long backlog) {
+        double p50 = metrics.max(ConfirmationMetricNames.API_LATENCY_MICROS, ConfirmationMetricNames.P50).orElse(Double.NaN) / 1000;
         double p95 = metrics.max(ConfirmationMetricNames.API_LATENCY_MICROS, ConfirmationMetricNames.P95).orElse(Double.NaN) / 1000;
         return new Figures(mode, end.decided - start.decided, (end.nanos - start.nanos) / 1e9, end.calls - start.calls,
-                p95, peakHeap, residentBytes(), backlog);
+                p50, p95, peakHeap, residentBytes(), backlog);
     }
 
     private record Sample(long nanos, long decided, long calls) {}
 
     private Sample sample() {
-        return new Sample(System.nanoTime(), decided(), simulator.requests("GET") + simulator.requests("PUT"));
+        return new Sample(System.nanoTime(), decided(), (long) metrics.sum(ConfirmationMetricNames.API_CALLS));
     }
 
     /** Polls every two seconds: a scrape of all of Flink's metrics costs CPU the job would miss. */

@@ -1,7 +1,9 @@
 package com.globeco.trading.local;
 
+import com.globeco.trading.execution.ExecutionAnswer;
 import com.globeco.trading.jobs.FillConfirmationJob;
 import com.globeco.trading.jobs.FillConfirmationOptions;
+import com.globeco.trading.operators.execution.ExecutionServiceClient;
 import com.globeco.trading.operators.fills.ConfirmationSettings;
 import com.globeco.trading.testkit.execution.ExecutionServiceSimulator;
 import com.globeco.trading.testkit.fills.ContinuousPublishing;
@@ -14,6 +16,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.ParameterTool;
 
 import java.io.PrintStream;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +33,8 @@ import java.util.concurrent.TimeUnit;
  * </ul>
  */
 public final class ConfirmationBenchmark {
+    /** Threads creating executions before the run: a real service's POST takes milliseconds. */
+    private static final int CREATORS = 8;
     private ConfirmationBenchmark() {}
 
     public static void main(String[] args) throws Exception {
@@ -40,12 +45,10 @@ public final class ConfirmationBenchmark {
         PrintStream console = ConsoleAndLogFile.redirectStdoutTo(options.dataDirectory().resolve("benchmark.log"));
 
         try (PlatformStack stack = new PlatformStack(options)) {
-            ExecutionServiceSimulator simulator = stack.simulator()
-                    .orElseThrow(() -> new IllegalArgumentException("the benchmark runs against the simulator"));
             String topic = "bench-fills-" + System.currentTimeMillis();
             stack.ensureTopics(topic, topic + ".dlq");
             FillGenerator generator = new FillGenerator(7, stack.executionRegistry());
-            BenchmarkRun run = new BenchmarkRun(simulator, new PrometheusScrape(9249));
+            BenchmarkRun run = new BenchmarkRun(new PrometheusScrape(9249));
             BenchmarkRun.Figures figures;
             try (FillPublisher publisher = new FillPublisher(stack.kafkaBootstrapServers(), topic)) {
                 if (mode.equals("sustained")) {
@@ -57,7 +60,7 @@ public final class ConfirmationBenchmark {
                                 Duration.ofSeconds(arguments.getInt("seconds", 60)), publishing::fillsPublished);
                     }
                 } else {
-                    List<GeneratedExecution> executions = generate(arguments.getInt("fills", 60_000), generator);
+                    List<GeneratedExecution> executions = generator.executionsWithFills(arguments.getInt("fills", 60_000), CREATORS);
                     List<String> messages = Interleaving.interleave(executions, 7);
                     publisher.publish(messages);
                     console.printf("published %,d fills of %,d executions%n", messages.size(), executions.size());
@@ -65,10 +68,11 @@ public final class ConfirmationBenchmark {
                         figures = run.drain(messages.size(), arguments.getInt("warmup-fills", 15_000));
                     }
                     console.printf("executions holding the oracle's totals: %,d of %,d%n",
-                            matchingOracle(simulator, executions), executions.size());
+                            matchingOracle(storedQuantities(stack), executions), executions.size());
                 }
             }
-            figures.print(console, maxCalls, options.simulatorLatencyMillis(), options.durablePostgres());
+            figures.print(console, maxCalls, stack.simulator().isPresent() ? java.util.OptionalInt.of(options.simulatorLatencyMillis())
+                    : java.util.OptionalInt.empty(), options.durablePostgres());
         }
         System.exit(0);
     }
@@ -91,21 +95,21 @@ public final class ConfirmationBenchmark {
         }
     }
 
-    private static List<GeneratedExecution> generate(int fills, FillGenerator generator) {
-        List<GeneratedExecution> executions = new ArrayList<>();
-        int generated = 0;
-        while (generated < fills) {
-            GeneratedExecution execution = generator.nextExecution();
-            executions.add(execution);
-            generated += execution.fillsJson().size();
+    /** What the service holds for an execution: the simulator's store, or a GET on a real service. */
+    private static java.util.function.LongFunction<java.util.Optional<BigDecimal>> storedQuantities(PlatformStack stack) {
+        if (stack.simulator().isPresent()) {
+            ExecutionServiceSimulator simulator = stack.simulator().get();
+            return id -> simulator.execution(id).map(stored -> stored.quantityFilled());
         }
-        return executions;
+        ExecutionServiceClient client = new ExecutionServiceClient(stack.executionService(), Duration.ofSeconds(10), 1);
+        return id -> client.read(id, null).join() instanceof ExecutionAnswer.Found found
+                ? java.util.Optional.of(found.execution().quantityFilled()) : java.util.Optional.empty();
     }
 
-    private static long matchingOracle(ExecutionServiceSimulator simulator, List<GeneratedExecution> executions) {
+    private static long matchingOracle(java.util.function.LongFunction<java.util.Optional<BigDecimal>> stored, List<GeneratedExecution> executions) {
         return executions.stream()
-                .filter(execution -> simulator.execution(execution.executionServiceId())
-                        .filter(stored -> stored.quantityFilled().compareTo(execution.expectedQuantityFilled()) == 0)
+                .filter(execution -> stored.apply(execution.executionServiceId())
+                        .filter(quantity -> quantity.compareTo(execution.expectedQuantityFilled()) == 0)
                         .isPresent())
                 .count();
     }

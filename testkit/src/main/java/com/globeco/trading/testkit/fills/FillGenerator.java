@@ -75,6 +75,23 @@ public final class FillGenerator {
     }
 
     /**
+     * Executions with at least {@code fills} fills between them, created by {@code threads} at once (a real
+     * service's POST is the slow part); in no particular order.
+     */
+    public List<GeneratedExecution> executionsWithFills(int fills, int threads) {
+        List<GeneratedExecution> executions = new ArrayList<>();
+        int generated = 0;
+        try (ExecutionsAhead ahead = new ExecutionsAhead(this, threads, Math.max(threads, 64))) {
+            while (generated < fills) {
+                GeneratedExecution execution = ahead.next();
+                executions.add(execution);
+                generated += execution.fillsJson().size();
+            }
+        }
+        return executions;
+    }
+
+    /**
      * The next execution, created at the registry without holding this generator: several threads may create
      * executions at once (a real service's POST is the slow part); one caller alone gets the same executions from
      * the same seed.
