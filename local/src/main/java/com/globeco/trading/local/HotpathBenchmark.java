@@ -58,13 +58,16 @@ public final class HotpathBenchmark {
                     try (JobRun job = JobRun.start(options, hotpath)) {
                         awaitApplied(metrics, arguments.getInt("warmup-trades", 60_000));
                         long startNanos = System.nanoTime();
+                        CpuTime startCpu = CpuTime.now();
                         double startApplied = metrics.sum(APPLIED);
                         awaitApplied(metrics, trades * 99L / 100);
                         double applied = metrics.sum(APPLIED) - startApplied;
                         double seconds = (System.nanoTime() - startNanos) / 1e9;
+                        CpuTime endCpu = CpuTime.now();
                         console.printf("%n== trade hotpath, draining a backlog (warm: after %,d trades) ==%n", arguments.getInt("warmup-trades", 60_000));
                         console.printf("trades applied                        %,.0f in %.1f s%n", applied, seconds);
                         console.printf("throughput                            %,.0f trades/s%n", applied / seconds);
+                        console.printf("CPU per trade                         %s%n", endCpu.perUnit(startCpu, applied, "trade"));
                     }
                 } else {
                     double rate = arguments.getDouble("rate", 1000);
@@ -73,6 +76,7 @@ public final class HotpathBenchmark {
                         Thread.sleep(arguments.getInt("warmup-seconds", 60) * 1000L);
                         double startApplied = metrics.sum(APPLIED);
                         long startNanos = System.nanoTime();
+                        CpuTime startCpu = CpuTime.now();
                         List<Double> p50s = new ArrayList<>();
                         List<Double> p99s = new ArrayList<>();
                         long end = startNanos + arguments.getInt("seconds", 60) * 1_000_000_000L;
@@ -88,6 +92,7 @@ public final class HotpathBenchmark {
                         console.printf("trades applied                        %,.0f in %.1f s (%,.0f trades/s)%n", applied, seconds, applied / seconds);
                         console.printf("latency p50, Kafka timestamp -> event %s ms (each 5 s sample: last 4,096 trades per subtask)%n", p50s);
                         console.printf("latency p99, Kafka timestamp -> event %s ms%n", p99s);
+                        console.printf("CPU per trade                         %s%n", CpuTime.now().perUnit(startCpu, applied, "trade"));
                     }
                 }
             }
