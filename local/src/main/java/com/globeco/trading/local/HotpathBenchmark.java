@@ -119,7 +119,7 @@ public final class HotpathBenchmark {
 
     private record JobRun(JobClient client) implements AutoCloseable {
         static JobRun start(PlatformOptions options, TradeHotpathOptions hotpath) throws Exception {
-            StreamExecutionEnvironment env = LocalFlink.environment(options, "1 s");
+            StreamExecutionEnvironment env = LocalFlink.environmentReporting(options, "1 s", APPLIED.substring(1), LATENCY);
             TradeHotpathJob.define(env, hotpath.wiring());
             return new JobRun(env.executeAsync(TradeHotpathJob.NAME));
         }

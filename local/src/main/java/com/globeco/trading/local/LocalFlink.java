@@ -14,6 +14,16 @@ final class LocalFlink {
         return StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(configuration(options, checkpointInterval));
     }
 
+    /**
+     * The same, but the Prometheus endpoint serves only the named metrics: a benchmark polls a counter, and rendering
+     * every Flink and Kafka-client metric on each poll cost about a seventh of the CPU it measured.
+     */
+    static StreamExecutionEnvironment environmentReporting(PlatformOptions options, String checkpointInterval, String... metricNames) {
+        Configuration configuration = configuration(options, checkpointInterval);
+        configuration.setString("metrics.reporter.prom.filter.includes", "*:" + String.join(",", metricNames));
+        return StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(configuration);
+    }
+
     static Configuration configuration(PlatformOptions options, String checkpointInterval) {
         Configuration configuration = FlinkConfigurations.load();
         Path checkpoints = options.dataDirectory().resolve("checkpoints");
