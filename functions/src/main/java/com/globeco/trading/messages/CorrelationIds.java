@@ -49,7 +49,12 @@ public final class CorrelationIds {
      * else a UUID derived from it (a trade's correlation id is whatever its producer chose).
      */
     public static String traceparent(String correlationId, long spanNumber) {
-        return "00-" + traceId(correlationId) + "-" + String.format("%016x", spanNumber | 1L << 62) + "-01";
+        return "00-" + traceId(correlationId) + "-" + spanId(spanNumber) + "-01";
+    }
+
+    /** A W3C span id (16 lower-case hex digits, never all zero) for a span number. */
+    public static String spanId(long spanNumber) {
+        return String.format("%016x", spanNumber | 1L << 62);
     }
 
     /** The W3C trace id (32 lower-case hex digits) of a correlation id: itself when a UUID, else a UUID derived from it. */

@@ -106,8 +106,11 @@ public final class DeadLetterCommand {
             TopicSpec declared = Topics.named(log).orElse(TopicSpec.compacted(log, "dead-letter-replay", "the letters of " + deadLetters + " replayed"));
             new TopicProvisioner(admin).apply(List.of(declared.onBrokers(brokers))).stream()
                     .filter(finding -> finding.outcome() == TopicProvisioner.Outcome.CREATED).forEach(out::println);
-        } catch (ExecutionException | InterruptedException unreachable) {
+        } catch (ExecutionException unreachable) {
             throw new IllegalStateException("cannot provision " + log, unreachable);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while provisioning " + log, interrupted);
         }
     }
 

@@ -60,9 +60,7 @@ public final class LetterReplay {
                 if (!selection.test(letter) || (!edits.isEmpty() && !edits.containsKey(letter.coordinates()))) {
                     continue;
                 }
-                String whyNot = done.contains(letter.coordinates()) ? "already replayed" : letter.sourceTopic() == null ? "no source topic"
-                        : letter.truncated() && !edits.containsKey(letter.coordinates()) ? "payload truncated: give the whole one with --edit"
-                        : letter.payload() == null && !edits.containsKey(letter.coordinates()) ? "no payload" : null;
+                String whyNot = whyNotReplayable(letter, done, edits.containsKey(letter.coordinates()));
                 if (whyNot == null) {
                     chosen.add(letter);
                 } else {
@@ -76,6 +74,20 @@ public final class LetterReplay {
             }
             return new Outcome(chosen, skipped);
         }
+    }
+
+    /** Why a selected letter cannot be replayed, or null when it can. */
+    private static String whyNotReplayable(Letter letter, Set<String> done, boolean edited) {
+        if (done.contains(letter.coordinates())) {
+            return "already replayed";
+        }
+        if (letter.sourceTopic() == null) {
+            return "no source topic";
+        }
+        if (!edited && letter.truncated()) {
+            return "payload truncated: give the whole one with --edit";
+        }
+        return !edited && letter.payload() == null ? "no payload" : null;
     }
 
     private void publish(KafkaProducer<String, String> producer, List<Letter> letters, Map<String, String> edits) {

@@ -27,7 +27,8 @@ public final class TopicsCommand {
         switch (command) {
             case "list" -> Topics.all().forEach(topic -> out.printf("%-38s %3d partitions  %d replicas  %s  schema %s  (%s)%n", topic.name(),
                     topic.partitions(), topic.replicationFactor(), topic.configs(), topic.schema(), topic.purpose()));
-            case "strimzi" -> out.print(StrimziTopics.render(Topics.all(), option(args, "--cluster", CLUSTER), option(args, "--namespace", NAMESPACE)));
+            case "strimzi" -> out.print(StrimziTopics.render(Topics.all(), KafkaConnection.option(args, "--cluster", CLUSTER),
+                    KafkaConnection.option(args, "--namespace", NAMESPACE)));
             case "apply" -> {
                 return apply(args, out);
             }
@@ -40,16 +41,12 @@ public final class TopicsCommand {
     }
 
     private static int apply(List<String> args, PrintStream out) throws Exception {
-        int brokers = Integer.parseInt(option(args, "--brokers", "3"));
+        int brokers = Integer.parseInt(KafkaConnection.option(args, "--brokers", "3"));
         try (Admin admin = Admin.create(KafkaConnection.from(args, System.getenv()).properties())) {
             List<TopicProvisioner.Finding> findings = new TopicProvisioner(admin)
                     .apply(Topics.all().stream().map(topic -> topic.onBrokers(brokers)).toList());
             findings.forEach(out::println);
             return TopicProvisioner.allAsDeclared(findings) ? 0 : 1;
         }
-    }
-
-    private static String option(List<String> args, String name, String fallback) {
-        return KafkaConnection.option(args, name, fallback);
     }
 }

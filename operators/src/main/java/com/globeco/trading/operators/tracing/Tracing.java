@@ -31,7 +31,7 @@ public final class Tracing {
             "otel.traces.sampler.arg", "0.01",
             "otel.exporter.otlp.protocol", "http/protobuf");
     private static final String INSTRUMENTATION = "com.globeco.trading";
-    private static final long DERIVED_PARENT = 0;
+    private static final String DERIVED_PARENT_SPAN = CorrelationIds.spanId(0);
     private static volatile OpenTelemetry installed;
 
     private Tracing() {}
@@ -54,8 +54,7 @@ public final class Tracing {
         if (Span.fromContext(current).getSpanContext().isValid() || correlationId == null) {
             return current;
         }
-        String spanId = CorrelationIds.traceparent(correlationId, DERIVED_PARENT).split("-")[2];
-        SpanContext parent = SpanContext.createFromRemoteParent(CorrelationIds.traceId(correlationId), spanId,
+        SpanContext parent = SpanContext.createFromRemoteParent(CorrelationIds.traceId(correlationId), DERIVED_PARENT_SPAN,
                 TraceFlags.getDefault(), TraceState.getDefault());
         return Context.root().with(Span.wrap(parent));
     }
