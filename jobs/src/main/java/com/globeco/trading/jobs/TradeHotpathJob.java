@@ -21,6 +21,7 @@ import com.globeco.trading.positions.MarketPrice;
 import com.globeco.trading.positions.PositionChange;
 import com.globeco.trading.positions.PositionCommand;
 import com.globeco.trading.positions.PositionEvent;
+import com.globeco.trading.positions.TradeEvent;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -48,6 +49,8 @@ import java.util.concurrent.TimeUnit;
  *   contract-generation-retry ─▶ read ─▶ retry (async, backoff) ─▶ trade-contracts | ─┐
  *   rejected, invalid and undelivered ──────────────────────────────────────────────▶ └▶ trade-events-dlq (Kafka)
  * </pre>
+ * Contract generation and its retries are left out with {@code --contract-service.enabled false}, for a deployment
+ * whose contracts are made elsewhere; a savepoint taken with them then restores only with non-restored state allowed.
  */
 public final class TradeHotpathJob {
     public static final String NAME = "trade-hotpath";
@@ -105,6 +108,7 @@ public final class TradeHotpathJob {
             Sink<ContractOutcome> contractRetries,
             Sink<ContractOutcome> lateContracts,
             Sink<DeadLetter> deadLetters,
+            boolean generateContracts,
             ContractServiceSettings contractService,
             DedupRule dedup,
             ZoneId businessZone) {}
@@ -149,8 +153,24 @@ public final class TradeHotpathJob {
                 .uid(Uid.PROVISIONAL_TRADE_EVENTS_SINK).name("provisional-trade-events (Kafka, exactly once)");
         changes.getSideOutput(KeepPositions.BACKDATED).sinkTo(wiring.backdatedTrades())
                 .uid(Uid.BACKDATED_TRADES_SINK).name("backdated-trades (Kafka, exactly once)");
+        DataStream<DeadLetter> rejected = trades.getSideOutput(ValidateTrades.REJECTED)
+                .union(contracts.getSideOutput(ReadContractTerms.REJECTED), corrections.getSideOutput(ReadCorrections.REJECTED),
+                        prices.getSideOutput(ReadMarketPrices.REJECTED), changes.getSideOutput(KeepPositions.REJECTED));
+        if (wiring.generateContracts()) {
+            rejected = rejected.union(generateContracts(env, wiring, changes.getSideOutput(KeepPositions.CONTRACT_REQUESTS)));
+        }
+        rejected.sinkTo(wiring.deadLetters()).uid(Uid.TRADE_EVENTS_DLQ_SINK).name("trade-events-dlq (Kafka, exactly once)");
+    }
+
+    /**
+     * A contract per applied trade from the Contract Service, on the hotpath within its budget, else deferred
+     * to {@code contract-generation-retry} and retried with backoff; the requests that fail every retry, and
+     * unreadable retry requests, are returned as dead letters.
+     */
+    private static DataStream<DeadLetter> generateContracts(StreamExecutionEnvironment env, Wiring wiring,
+                                                            DataStream<TradeEvent> requests) {
         DataStream<ContractOutcome> contractOutcomes = AsyncDataStream.unorderedWait(
-                        changes.getSideOutput(KeepPositions.CONTRACT_REQUESTS), new GenerateContract(wiring.contractService()),
+                        requests, new GenerateContract(wiring.contractService()),
                         1, TimeUnit.SECONDS, wiring.contractService().maxCallsInFlight())
                 .uid(Uid.GENERATE_CONTRACTS).name("Contract generation (Contract Service, async)");
         contractOutcomes.filter(ContractOutcome::generated).uid(Uid.CONTRACTS_GENERATED).name("Generated contracts")
@@ -161,7 +181,7 @@ public final class TradeHotpathJob {
         SingleOutputStreamOperator<ContractRetry> retryRequests = env
                 .fromSource(wiring.contractRetryRequests(), WatermarkStrategy.noWatermarks(), "Contract retries")
                 .uid(Uid.CONTRACT_RETRY_SOURCE)
-                .process(new ReadContractRetries(businessZone)).uid(Uid.READ_CONTRACT_RETRIES).name("Read deferred contract requests");
+                .process(new ReadContractRetries(wiring.businessZone())).uid(Uid.READ_CONTRACT_RETRIES).name("Read deferred contract requests");
         ContractServiceSettings retries = wiring.contractService().forRetries();
         DataStream<ContractRetry> retried = AsyncDataStream.unorderedWaitWithRetry(retryRequests, new RetryContract(retries),
                         retries.retryBudget().toMillis(), TimeUnit.MILLISECONDS, retries.maxCallsInFlight(), RetryContract.strategy(retries))
@@ -171,13 +191,7 @@ public final class TradeHotpathJob {
                 .sinkTo(wiring.lateContracts()).uid(Uid.LATE_CONTRACTS_SINK).name("trade-contracts, late (Kafka, exactly once)");
         SingleOutputStreamOperator<DeadLetter> undelivered = retried.process(new UndeliveredContracts())
                 .uid(Uid.UNDELIVERED_CONTRACTS).name("Contracts failed after every retry");
-
-        DataStream<DeadLetter> rejected = trades.getSideOutput(ValidateTrades.REJECTED)
-                .union(contracts.getSideOutput(ReadContractTerms.REJECTED), corrections.getSideOutput(ReadCorrections.REJECTED),
-                        prices.getSideOutput(ReadMarketPrices.REJECTED),
-                        changes.getSideOutput(KeepPositions.REJECTED), retryRequests.getSideOutput(ReadContractRetries.REJECTED),
-                        undelivered);
-        rejected.sinkTo(wiring.deadLetters()).uid(Uid.TRADE_EVENTS_DLQ_SINK).name("trade-events-dlq (Kafka, exactly once)");
+        return undelivered.union(retryRequests.getSideOutput(ReadContractRetries.REJECTED));
     }
 
     private static final class ByPosition implements KeySelector<PositionCommand, String> {

@@ -22,7 +22,8 @@ import java.util.List;
 
 /** The trade hotpath's settings, from {@code --name value} arguments or environment variables. */
 public record TradeHotpathOptions(KafkaSettings kafka, String topicPrefix, String consumerGroup,
-                                  PostgresSettings postgres, ZoneId businessZone, URI contractService, DedupRule dedup,
+                                  PostgresSettings postgres, ZoneId businessZone, boolean generateContracts, URI contractService,
+                                  DedupRule dedup,
                                   Duration retryBackoff) {
 
     public static TradeHotpathOptions from(String... args) {
@@ -36,6 +37,7 @@ public record TradeHotpathOptions(KafkaSettings kafka, String topicPrefix, Strin
                 settings.get("hotpath.consumer-group", "position-hotpath"),
                 settings.postgres("jdbc:postgresql://globeco-trade-lifecycle-postgres:5432/postgres"),
                 ZoneId.of(settings.get("hotpath.business-zone", "America/New_York")),
+                Boolean.parseBoolean(settings.get("contract-service.enabled", "true")),
                 URI.create(settings.get("contract-service.url", "http://globeco-contract-service:8090")),
                 new DedupRule(Duration.parse(settings.get("hotpath.dedup-window", "P30D")),
                         Duration.parse(settings.get("hotpath.clock-tolerance", "PT1H"))),
@@ -81,6 +83,7 @@ public record TradeHotpathOptions(KafkaSettings kafka, String topicPrefix, Strin
                 ExactlyOnceKafka.sink(kafka, topic("trade-contracts"), topic("hotpath-late-contracts"),
                         outcome -> outcome.trade().positionKey(), ContractOutcomeJson::write, outcome -> outcome.trade().correlationId()),
                 DeadLetterSink.exactlyOnce(kafka, topic("trade-events-dlq"), topic("hotpath-dlq")),
+                generateContracts,
                 ContractServiceSettings.defaults(contractService).withBackoff(retryBackoff, retryBackoff.multipliedBy(8)),
                 dedup,
                 businessZone);

@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
  *       from the Kafka record's timestamp to the event leaving the position operator, p50 and p99;
  *       {@code ./platform hotpath-benchmark --rate 1000 --warmup-seconds 60 --seconds 60}</li>
  * </ul>
+ * {@code --contracts off} runs the job without contract generation, to put a number on its cost.
  */
 public final class HotpathBenchmark {
     private static final ZoneId ZONE = ZoneId.of("America/New_York");
@@ -38,6 +39,7 @@ public final class HotpathBenchmark {
         ParameterTool arguments = ParameterTool.fromArgs(args);
         String mode = arguments.get("mode", "sustained");
         int positions = arguments.getInt("positions", 2_000);
+        String contracts = arguments.get("contracts", "on");
         PlatformOptions options = PlatformOptions.from(withDurablePostgres(args));
         PrintStream console = ConsoleAndLogFile.redirectStdoutTo(options.dataDirectory().resolve("hotpath-benchmark.log"));
         PrometheusScrape metrics = new PrometheusScrape(9249);
@@ -45,7 +47,8 @@ public final class HotpathBenchmark {
         try (PlatformStack stack = new PlatformStack(options)) {
             String prefix = "bench" + System.currentTimeMillis() + ".";
             TradeHotpathOptions hotpath = TradeHotpathOptions.from(stack.jobArguments("--hotpath.topic-prefix", prefix,
-                    "--contract-service.url", stack.contractService().toString()));
+                    "--contract-service.url", stack.contractService().toString(),
+                    "--contract-service.enabled", String.valueOf(!contracts.equals("off"))));
             stack.ensureTopics(hotpath.topics());
             TradeGenerator generator = new TradeGenerator(11, "B", positions);
             try (TradePublisher publisher = new TradePublisher(stack.kafkaBootstrapServers(), hotpath.topic("trade-events"))) {
@@ -64,7 +67,8 @@ public final class HotpathBenchmark {
                         double applied = metrics.sum(APPLIED) - startApplied;
                         double seconds = (System.nanoTime() - startNanos) / 1e9;
                         CpuTime endCpu = CpuTime.now();
-                        console.printf("%n== trade hotpath, draining a backlog (warm: after %,d trades) ==%n", arguments.getInt("warmup-trades", 60_000));
+                        console.printf("%n== trade hotpath, draining a backlog (warm: after %,d trades), contract generation %s ==%n",
+                                arguments.getInt("warmup-trades", 60_000), contracts);
                         console.printf("trades applied                        %,.0f in %.1f s%n", applied, seconds);
                         console.printf("throughput                            %,.0f trades/s%n", applied / seconds);
                         console.printf("CPU per trade                         %s%n", endCpu.perUnit(startCpu, applied, "trade"));
@@ -87,8 +91,8 @@ public final class HotpathBenchmark {
                         }
                         double applied = metrics.sum(APPLIED) - startApplied;
                         double seconds = (System.nanoTime() - startNanos) / 1e9;
-                        console.printf("%n== trade hotpath at a steady %,.0f trades/s (warm: after %d s) ==%n", rate,
-                                arguments.getInt("warmup-seconds", 60));
+                        console.printf("%n== trade hotpath at a steady %,.0f trades/s (warm: after %d s), contract generation %s ==%n", rate,
+                                arguments.getInt("warmup-seconds", 60), contracts);
                         console.printf("trades applied                        %,.0f in %.1f s (%,.0f trades/s)%n", applied, seconds, applied / seconds);
                         console.printf("latency p50, Kafka timestamp -> event %s ms (each 5 s sample: last 4,096 trades per subtask)%n", p50s);
                         console.printf("latency p99, Kafka timestamp -> event %s ms%n", p99s);
