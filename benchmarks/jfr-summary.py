@@ -1,5 +1,5 @@
 # Summarises a JFR recording's CPU samples by thread, by component (the first non-JDK frame from the top) and by
-# our class on the stack:  jfr print --json --events jdk.ExecutionSample rec.jfr > samples.json; python3 jfr-summary.py samples.json
+# our class on the stack:  jfr print --json --events jdk.ExecutionSample rec.jfr > samples.json; python3 jfr-summary.py samples.json ["thread name prefix"]
 import json, re, collections, sys
 d=json.load(open(sys.argv[1]))
 ev=d['recording']['events']
@@ -33,3 +33,15 @@ n=len(ev)
 for title,fn,k in [("thread",thread,14),("top frame",top,20),("our class on the stack",ours,14)]:
     print(f"\nby {title} ({n} samples):")
     for key,v in collections.Counter(fn(e) for e in ev).most_common(k): print(f"{100*v/n:5.1f}%  {key}")
+def leaf(e):
+    f=e['values']['stackTrace']['frames'][0]['method']
+    return f['type']['name'].replace('/','.').split('.')[-1]+'.'+f['name']
+only=sys.argv[2] if len(sys.argv)>2 else None
+picked=[e for e in ev if only is None or thread(e).startswith(only)]
+print(f"\nby method on top of the stack{' in threads '+only+'*' if only else ''} ({len(picked)} samples):")
+for key,v in collections.Counter(leaf(e) for e in picked).most_common(25): print(f"{100*v/len(picked):5.1f}%  {key}")
+if only:
+    print(f"\nby our class on the stack in threads {only}*:")
+    for key,v in collections.Counter(ours(e) for e in picked).most_common(14): print(f"{100*v/len(picked):5.1f}%  {key}")
+    print(f"\nby top frame component in threads {only}*:")
+    for key,v in collections.Counter(top(e) for e in picked).most_common(14): print(f"{100*v/len(picked):5.1f}%  {key}")

@@ -1,4 +1,26 @@
 package com.globeco.trading.positions;
 
-/** One event of a position and the snapshot after it: written together, in one statement and transaction. */
-public record PositionChange(PositionEvent event, PositionSnapshot snapshot) {}
+/**
+ * A write to a position's stores: an event to append to the event store, or the position's snapshot after its
+ * last event of a checkpoint. Both go through one exactly-once sink, so a checkpoint's events and the snapshots
+ * that follow them commit in one transaction.
+ */
+public record PositionChange(PositionEvent event, PositionSnapshot snapshot) {
+
+    public static PositionChange ofEvent(PositionEvent event) {
+        return new PositionChange(event, null);
+    }
+
+    public static PositionChange ofSnapshot(PositionSnapshot snapshot) {
+        return new PositionChange(null, snapshot);
+    }
+
+    public boolean isEvent() {
+        return event != null;
+    }
+
+    /** An event for {@code trade-applied-events}: a trade or a reset, not the coldpath's correction (it has its own topic). */
+    public boolean isAppliedEvent() {
+        return event != null && !PositionEvent.HISTORICAL_POSITION_CORRECTED.equals(event.eventType());
+    }
+}

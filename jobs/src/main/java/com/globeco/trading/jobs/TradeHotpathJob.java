@@ -144,7 +144,7 @@ public final class TradeHotpathJob {
 
         changes.sinkTo(wiring.eventAndSnapshotStore()).uid(Uid.EVENT_AND_SNAPSHOT_STORE_SINK)
                 .name("Event store and snapshots (Postgres, exactly once)");
-        changes.filter(change -> !PositionEvent.HISTORICAL_POSITION_CORRECTED.equals(change.event().eventType()))
+        changes.filter(PositionChange::isAppliedEvent)
                 .uid(Uid.TRADE_APPLIED_EVENTS).name("Trades and resets")
                 .sinkTo(wiring.appliedEvents()).uid(Uid.TRADE_APPLIED_EVENTS_SINK).name("trade-applied-events (Kafka, exactly once)");
         changes.getSideOutput(KeepPositions.CORRECTED).sinkTo(wiring.correctedEvents())

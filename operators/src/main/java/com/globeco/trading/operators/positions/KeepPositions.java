@@ -44,13 +44,15 @@ import org.slf4j.LoggerFactory;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
  * The hotpath, keyed by position: applies each trade once to the position's tax lots in keyed state
  * and emits the event with the new snapshot, and for a backdated trade the trade itself for the
- * coldpath. The coldpath's correction arrives as a command of the position: the hotpath, the only
+ * coldpath; each changed position's snapshot follows once per checkpoint, ahead of the barrier. The coldpath's correction arrives as a command of the position: the hotpath, the only
  * writer of a position's events, adopts it on top of what it applied meanwhile ({@link ProvisionalBook}). Market-data prices arrive broadcast (second input); a price newer than the last one of
  * its instrument resets the positions of that instrument only, found through an index of this
  * subtask's position keys. A trade the position cannot take, a trade older than the dedup window and
@@ -93,6 +95,7 @@ public final class KeepPositions extends AbstractStreamOperator<PositionChange>
     private transient DeadLetterCounters deadLetters;
     private transient CorrelatedLog log;
     private transient Tracer tracer;
+    private transient Map<String, Long> changedSinceBarrier;
 
     /**
      * @param dedup how long an applied trade id is remembered; an unknown trade that occurred before
@@ -139,6 +142,7 @@ public final class KeepPositions extends AbstractStreamOperator<PositionChange>
         deadLetters = new DeadLetterCounters(metrics);
         log = new CorrelatedLog(LoggerFactory.getLogger(KeepPositions.class), "globeco-position-hotpath");
         tracer = Tracing.tracer();
+        changedSinceBarrier = new HashMap<>();
         behind = positionsBehindTheDatabase();
         metrics.gauge("positionsBehindDatabase", behind::count);
     }
@@ -288,9 +292,36 @@ public final class KeepPositions extends AbstractStreamOperator<PositionChange>
         }
     }
 
-    /** The event with the snapshot after it. */
-    private PositionChange change(String positionKey, Hotpath.Applied applied, long now) throws Exception {
-        return new PositionChange(applied.event(), Hotpath.snapshot(positionKey, applied.state(), now, book.provisionalSince(applied.state())));
+    /** The event to append; the position's snapshot is due at the next checkpoint barrier. */
+    private PositionChange change(String positionKey, Hotpath.Applied applied, long now) {
+        changedSinceBarrier.put(positionKey, now);
+        return PositionChange.ofEvent(applied.event());
+    }
+
+    /**
+     * The snapshot of each position changed since the last barrier, once, ahead of the barrier: it commits with the
+     * checkpoint's events, and a position traded a thousand times between two checkpoints writes its lots once.
+     */
+    @Override
+    public void prepareSnapshotPreBarrier(long checkpointId) throws Exception {
+        super.prepareSnapshotPreBarrier(checkpointId);
+        emitChangedSnapshots();
+    }
+
+    @Override
+    public void finish() throws Exception {
+        emitChangedSnapshots();
+        super.finish();
+    }
+
+    private void emitChangedSnapshots() throws Exception {
+        for (Map.Entry<String, Long> changed : changedSinceBarrier.entrySet()) {
+            setCurrentKey(changed.getKey());
+            PositionState position = positions.value();
+            output.collect(new StreamRecord<>(PositionChange.ofSnapshot(
+                    Hotpath.snapshot(changed.getKey(), position, changed.getValue(), book.provisionalSince(position)))));
+        }
+        changedSinceBarrier.clear();
     }
 
     /**

@@ -10,14 +10,14 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * Appends a position's event to {@code event_store} and moves its snapshot in {@code snapshot_store}
- * forward, in one statement: the two tables change together. An event that is already there, by
- * version or by trade id, is skipped together with its snapshot, so a replay or a duplicate never
- * fails the sink; and a snapshot never goes back to an older version.
+ * Writes a {@link PositionChange} in one statement: an event is appended to {@code event_store}, a snapshot moves
+ * the position's row in {@code snapshot_store} forward. An event that is already there, by version or by trade id,
+ * is skipped, so a replay or a duplicate never fails the sink; and a snapshot never goes back to an older version.
  */
 public final class PositionChangeStatement implements JdbcQueryStatement<PositionChange> {
 
@@ -27,12 +27,11 @@ public final class PositionChangeStatement implements JdbcQueryStatement<Positio
                 WITH appended AS (
                     INSERT INTO event_store (position_key, event_ver, event_type, effective_date, occurred_at, payload,
                         trade_id, correlation_id, causation_id, contract_id, user_id)
-                    VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)
-                    ON CONFLICT DO NOTHING
-                    RETURNING position_key)
+                    SELECT ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ? WHERE ?
+                    ON CONFLICT DO NOTHING)
                 INSERT INTO snapshot_store (position_key, version, status, reconciliation_status, tax_lots_compressed,
                     open_quantity, open_lots, cost_basis, market_value, last_updated_at, provisional_since)
-                SELECT ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ? FROM appended
+                SELECT ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ? WHERE ?
                 ON CONFLICT (position_key) DO UPDATE SET version = EXCLUDED.version, status = EXCLUDED.status,
                     reconciliation_status = EXCLUDED.reconciliation_status,
                     tax_lots_compressed = EXCLUDED.tax_lots_compressed, open_quantity = EXCLUDED.open_quantity,
@@ -43,7 +42,19 @@ public final class PositionChangeStatement implements JdbcQueryStatement<Positio
 
     @Override
     public void statement(PreparedStatement row, PositionChange change) throws SQLException {
-        PositionEvent event = change.event();
+        if (change.event() != null) {
+            event(row, change.event());
+        } else {
+            noEvent(row);
+        }
+        if (change.snapshot() != null) {
+            snapshot(row, change.snapshot());
+        } else {
+            noSnapshot(row);
+        }
+    }
+
+    private static void event(PreparedStatement row, PositionEvent event) throws SQLException {
         row.setString(1, event.positionKey());
         row.setLong(2, event.eventVersion());
         row.setString(3, event.eventType());
@@ -55,17 +66,48 @@ public final class PositionChangeStatement implements JdbcQueryStatement<Positio
         row.setString(9, event.causationId());
         row.setString(10, event.contractId());
         row.setString(11, event.userId());
-        PositionSnapshot snapshot = change.snapshot();
-        row.setString(12, snapshot.positionKey());
-        row.setLong(13, snapshot.version());
-        row.setString(14, snapshot.status());
-        row.setString(15, snapshot.status().equals("PROVISIONAL") ? "PENDING" : "RECONCILED");
-        row.setString(16, snapshot.lotsJson());
-        row.setBigDecimal(17, snapshot.openQuantity());
-        row.setInt(18, snapshot.openLots());
-        row.setBigDecimal(19, snapshot.costBasis());
-        row.setBigDecimal(20, snapshot.marketValue());
-        row.setTimestamp(21, new Timestamp(snapshot.updatedAtMillis()));
-        row.setTimestamp(22, snapshot.provisionalSinceMillis() == null ? null : new Timestamp(snapshot.provisionalSinceMillis()));
+        row.setBoolean(12, true);
+    }
+
+    private static void noEvent(PreparedStatement row) throws SQLException {
+        row.setString(1, null);
+        row.setNull(2, Types.BIGINT);
+        row.setString(3, null);
+        row.setDate(4, null);
+        row.setTimestamp(5, null);
+        for (int text = 6; text <= 11; text++) {
+            row.setString(text, null);
+        }
+        row.setBoolean(12, false);
+    }
+
+    private static void snapshot(PreparedStatement row, PositionSnapshot snapshot) throws SQLException {
+        row.setString(13, snapshot.positionKey());
+        row.setLong(14, snapshot.version());
+        row.setString(15, snapshot.status());
+        row.setString(16, snapshot.status().equals("PROVISIONAL") ? "PENDING" : "RECONCILED");
+        row.setString(17, snapshot.lotsJson());
+        row.setBigDecimal(18, snapshot.openQuantity());
+        row.setInt(19, snapshot.openLots());
+        row.setBigDecimal(20, snapshot.costBasis());
+        row.setBigDecimal(21, snapshot.marketValue());
+        row.setTimestamp(22, new Timestamp(snapshot.updatedAtMillis()));
+        row.setTimestamp(23, snapshot.provisionalSinceMillis() == null ? null : new Timestamp(snapshot.provisionalSinceMillis()));
+        row.setBoolean(24, true);
+    }
+
+    private static void noSnapshot(PreparedStatement row) throws SQLException {
+        row.setString(13, null);
+        row.setNull(14, Types.BIGINT);
+        for (int text = 15; text <= 17; text++) {
+            row.setString(text, null);
+        }
+        row.setBigDecimal(18, null);
+        row.setNull(19, Types.INTEGER);
+        row.setBigDecimal(20, null);
+        row.setBigDecimal(21, null);
+        row.setTimestamp(22, null);
+        row.setTimestamp(23, null);
+        row.setBoolean(24, false);
     }
 }

@@ -15,6 +15,7 @@ import com.globeco.trading.positions.MarketPrice;
 import com.globeco.trading.positions.PositionChange;
 import com.globeco.trading.positions.PositionCommand;
 import com.globeco.trading.positions.PositionEvent;
+import com.globeco.trading.positions.PositionSnapshot;
 import com.globeco.trading.positions.LotsJson;
 import com.globeco.trading.positions.TaxLotMethod;
 import com.globeco.trading.positions.TradeEvent;
@@ -52,6 +53,7 @@ class KeepPositionsTest {
 
     private KeyedTwoInputStreamOperatorTestHarness<String, PositionCommand, MarketPrice, PositionChange> harness;
     private int offset;
+    private long checkpoint = 100;
 
     @BeforeEach
     void open() throws Exception {
@@ -140,7 +142,28 @@ class KeepPositionsTest {
         assertThat(harness.getSideOutput(KeepPositions.BACKDATED)).extracting(StreamRecord::getValue)
                 .containsExactly(new BackdatedTrade(trade("T0", TradeType.INCREASE, "10", TODAY.minusDays(2)), 2, TaxLotMethod.FIFO));
         assertThat(harness.getSideOutput(KeepPositions.PROVISIONAL)).hasSize(1);
-        assertThat(changes().get(1).snapshot().status()).isEqualTo("PROVISIONAL");
+        assertThat(snapshotAtBarrier(KEY).status()).isEqualTo("PROVISIONAL");
+    }
+
+    @Test
+    void eachChangedPositionsSnapshotIsWrittenOnceAheadOfTheBarrierAfterItsLastEvent() throws Exception {
+        send(trade("T1", TradeType.NEW_TRADE, "100", TODAY));
+        send(trade("T9", TradeType.NEW_TRADE, "5", TODAY, "ACC-8:MSFT:USD"));
+        harness.setProcessingTime(NOW + 1_000);
+        send(trade("T2", TradeType.INCREASE, "50", TODAY));
+
+        assertThat(changes()).as("events only, until the barrier").allMatch(PositionChange::isEvent).hasSize(3);
+        assertThat(snapshotsAtBarrier()).satisfiesExactlyInAnyOrder(
+                traded -> {
+                    assertThat(traded.positionKey()).isEqualTo(KEY);
+                    assertThat(traded.version()).isEqualTo(2);
+                    assertThat(traded.openQuantity()).isEqualByComparingTo("150");
+                    assertThat(traded.updatedAtMillis()).as("when its last event was applied").isEqualTo(NOW + 1_000);
+                },
+                other -> assertThat(other.version()).isEqualTo(1));
+        send(trade("T3", TradeType.INCREASE, "1", TODAY));
+        assertThat(snapshotsAtBarrier()).extracting(PositionSnapshot::positionKey).as("only the position changed since").containsExactly(KEY);
+        assertThat(snapshotsAtBarrier()).isEmpty();
     }
 
     @Test
@@ -153,13 +176,15 @@ class KeepPositionsTest {
 
         correct(new Correction(KEY, 3, CorrectionOutcome.CORRECTED, truthAsOf3, BigDecimal.ZERO, new String[] {"T3"}, null, "corr-T3"));
 
-        PositionChange corrected = changes().get(changes().size() - 1);
-        assertThat(corrected.event().eventType()).isEqualTo(PositionEvent.HISTORICAL_POSITION_CORRECTED);
-        assertThat(corrected.event().eventVersion()).isEqualTo(5);
-        assertThat(corrected.event().corrected().replacesVersion()).isEqualTo(3);
-        assertThat(corrected.snapshot().status()).isEqualTo(PositionState.RECONCILED);
-        assertThat(LotsJson.read(corrected.snapshot().lotsJson()).ids()).containsExactly("T1", "T4");
-        assertThat(corrected.snapshot().openQuantity()).isEqualByComparingTo("100");
+        PositionEvent corrected = events().get(events().size() - 1);
+        assertThat(corrected.eventType()).isEqualTo(PositionEvent.HISTORICAL_POSITION_CORRECTED);
+        assertThat(corrected.eventVersion()).isEqualTo(5);
+        assertThat(corrected.corrected().replacesVersion()).isEqualTo(3);
+        PositionSnapshot snapshot = snapshotAtBarrier(KEY);
+        assertThat(snapshot.version()).isEqualTo(5);
+        assertThat(snapshot.status()).isEqualTo(PositionState.RECONCILED);
+        assertThat(LotsJson.read(snapshot.lotsJson()).ids()).containsExactly("T1", "T4");
+        assertThat(snapshot.openQuantity()).isEqualByComparingTo("100");
         assertThat(harness.getSideOutput(KeepPositions.CORRECTED)).extracting(record -> record.getValue().eventVersion()).containsExactly(5L);
         assertThat(harness.getSideOutput(KeepPositions.CONTRACT_REQUESTS)).extracting(record -> record.getValue().tradeId())
                 .as("the backdated trade's contract once corrected").containsExactly("T1", "T2", "T4", "T3");
@@ -192,7 +217,7 @@ class KeepPositionsTest {
 
         assertThat(events()).extracting(PositionEvent::eventType).containsExactly(PositionEvent.TRADE_APPLIED,
                 PositionEvent.PROVISIONAL_TRADE_APPLIED, PositionEvent.TRADE_APPLIED);
-        assertThat(changes().get(2).snapshot().status()).isEqualTo(PositionState.PROVISIONAL);
+        assertThat(snapshotAtBarrier(KEY).status()).isEqualTo(PositionState.PROVISIONAL);
         assertThat(harness.getSideOutput(KeepPositions.CORRECTED)).isNullOrEmpty();
     }
 
@@ -226,7 +251,7 @@ class KeepPositionsTest {
             assertThat(letter.sourceOffset()).isEqualTo(1);
             assertThat(letter.payload()).isEqualTo("{\"original\":\"T2\"}");
         });
-        assertThat(LotsJson.read(changes().get(1).snapshot().lotsJson()).count()).isZero();
+        assertThat(LotsJson.read(snapshotAtBarrier(KEY).lotsJson()).count()).isZero();
     }
 
     @Test
@@ -252,11 +277,11 @@ class KeepPositionsTest {
         price("AAPL", "123.45", "2025-06-02T20:00:00Z");
 
         assertThat(resets()).singleElement().satisfies(reset -> {
-            assertThat(reset.event().positionKey()).isEqualTo(KEY);
-            assertThat(EventJson.payload(reset.event())).contains("\"resetPnl\":\"11345.0000000000000000\"");
-            assertThat(reset.snapshot().costBasis()).isEqualByComparingTo("1000");
-            assertThat(reset.snapshot().marketValue()).isEqualByComparingTo("12345");
+            assertThat(reset.positionKey()).isEqualTo(KEY);
+            assertThat(EventJson.payload(reset)).contains("\"resetPnl\":\"11345.0000000000000000\"");
         });
+        assertThat(snapshotAtBarrier(KEY).costBasis()).isEqualByComparingTo("1000");
+        assertThat(snapshotsAtBarrier()).as("nothing changed since the last barrier").isEmpty();
     }
 
     @Test
@@ -267,7 +292,8 @@ class KeepPositionsTest {
         price("AAPL", "11", "2025-06-02T19:00:00Z");
         price("AAPL", "13", "2025-06-02T20:00:00Z");
 
-        assertThat(resets()).singleElement().satisfies(reset -> assertThat(reset.snapshot().marketValue()).isEqualByComparingTo("1200"));
+        assertThat(resets()).hasSize(1);
+        assertThat(snapshotAtBarrier(KEY).marketValue()).isEqualByComparingTo("1200");
     }
 
     @Test
@@ -280,8 +306,8 @@ class KeepPositionsTest {
         price("AAPL", "12", "2025-06-02T20:00:00Z");
         price("AAPL", "13", "2025-06-02T21:00:00Z");
 
-        assertThat(resets()).extracting(reset -> reset.event().positionKey()).containsExactly(KEY, KEY);
-        assertThat(resets().get(1).event().eventVersion()).isEqualTo(3);
+        assertThat(resets()).extracting(PositionEvent::positionKey).containsExactly(KEY, KEY);
+        assertThat(resets().get(1).eventVersion()).isEqualTo(3);
     }
 
     @Test
@@ -384,12 +410,27 @@ class KeepPositionsTest {
         return harness.extractOutputValues();
     }
 
-    private List<PositionChange> resets() {
-        return changes().stream().filter(change -> change.event().eventType().equals(PositionEvent.RESET)).toList();
+    private List<PositionEvent> resets() {
+        return events().stream().filter(event -> event.eventType().equals(PositionEvent.RESET)).toList();
     }
 
     private List<PositionEvent> events() {
-        return changes().stream().map(PositionChange::event).toList();
+        return changes().stream().filter(PositionChange::isEvent).map(PositionChange::event).toList();
+    }
+
+    /** The snapshots the operator writes ahead of the next checkpoint barrier. */
+    private List<PositionSnapshot> snapshotsAtBarrier() throws Exception {
+        int before = changes().size();
+        harness.prepareSnapshotPreBarrier(++checkpoint);
+        List<PositionChange> written = changes();
+        assertThat(written.subList(before, written.size())).noneMatch(PositionChange::isEvent);
+        return written.subList(before, written.size()).stream().map(PositionChange::snapshot).toList();
+    }
+
+    private PositionSnapshot snapshotAtBarrier(String positionKey) throws Exception {
+        List<PositionSnapshot> snapshots = snapshotsAtBarrier().stream().filter(snapshot -> snapshot.positionKey().equals(positionKey)).toList();
+        assertThat(snapshots).as("one snapshot of a changed position per checkpoint").hasSize(1);
+        return snapshots.get(0);
     }
 
     private List<DeadLetter> letters() {

@@ -1,0 +1,104 @@
+package com.globeco.trading.jobs.stores;
+
+import com.globeco.trading.operators.sinks.PositionChangeStatement;
+import com.globeco.trading.positions.Hotpath;
+import com.globeco.trading.positions.PositionChange;
+import com.globeco.trading.positions.PositionState;
+import com.globeco.trading.positions.TradeEvent;
+import com.globeco.trading.positions.TradeType;
+import com.globeco.trading.schema.Migrations;
+import com.globeco.trading.testkit.LocalPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The hotpath's one statement for both stores, in batches mixing events and snapshots as the sink sends them: events
+ * append once, snapshots only move forward.
+ */
+class PositionChangeStatementTest {
+    private static final String KEY = "ACC-1:AAPL:USD";
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 26);
+    private static final PositionChangeStatement STATEMENT = new PositionChangeStatement();
+    private static LocalPostgres postgres;
+
+    @BeforeAll
+    static void migrated() {
+        postgres = LocalPostgres.start(LocalPostgres.Durability.FAST);
+        Migrations.apply(postgres.dataSource());
+    }
+
+    @AfterAll
+    static void stop() {
+        postgres.close();
+    }
+
+    @Test
+    void eventsAppendOnceAndTheSnapshotKeepsTheNewestVersion() throws Exception {
+        List<Hotpath.Applied> history = history("T1", "T2", "T3");
+        PositionChange second = snapshotAfter(history.get(1));
+        PositionChange third = snapshotAfter(history.get(2));
+
+        write(event(history.get(0)), event(history.get(1)), second, event(history.get(2)), third);
+        write(event(history.get(1)), second, event(history.get(2)));
+
+        assertThat(rows("SELECT event_ver FROM event_store WHERE position_key = '" + KEY + "' ORDER BY event_ver")).containsExactly("1", "2", "3");
+        assertThat(rows("SELECT version || ' ' || open_lots || ' ' || open_quantity FROM snapshot_store WHERE position_key = '" + KEY + "'"))
+                .as("the older snapshot written again does not move it back").containsExactly("3 3 30.00000000");
+    }
+
+    private static List<Hotpath.Applied> history(String... tradeIds) {
+        List<Hotpath.Applied> applied = new ArrayList<>();
+        PositionState position = PositionState.empty();
+        for (String tradeId : tradeIds) {
+            TradeEvent trade = new TradeEvent(tradeId, KEY, applied.isEmpty() ? TradeType.NEW_TRADE : TradeType.INCREASE, BigDecimal.TEN,
+                    new BigDecimal("101.5"), TODAY.toString(), TODAY + "T15:00:00Z", null, "corr-" + tradeId, null, null);
+            Hotpath.Applied next = Hotpath.apply(position, KEY, trade, TODAY);
+            applied.add(next);
+            position = next.state();
+        }
+        return applied;
+    }
+
+    private static PositionChange event(Hotpath.Applied applied) {
+        return PositionChange.ofEvent(applied.event());
+    }
+
+    private static PositionChange snapshotAfter(Hotpath.Applied applied) {
+        return PositionChange.ofSnapshot(Hotpath.snapshot(KEY, applied.state(), System.currentTimeMillis()));
+    }
+
+    private static void write(PositionChange... changes) throws SQLException {
+        try (Connection connection = postgres.dataSource().getConnection();
+             PreparedStatement batch = connection.prepareStatement(STATEMENT.query())) {
+            for (PositionChange change : changes) {
+                STATEMENT.statement(batch, change);
+                batch.addBatch();
+            }
+            batch.executeBatch();
+        }
+    }
+
+    private static List<String> rows(String query) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection connection = postgres.dataSource().getConnection(); Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery(query)) {
+            while (result.next()) {
+                rows.add(result.getString(1));
+            }
+        }
+        return rows;
+    }
+}
