@@ -88,9 +88,9 @@ public final class ColdpathBenchmark {
             }
             console.printf("%n== coldpath replay of one position (warm: after %d rounds) ==%n", repeats);
             console.printf("events, open lots after the replay     %,d, %,d%n", written, lots);
-            console.printf("replay alone          p50 / max        %.1f / %.1f ms%n", percentile(replayMillis, 50), percentile(replayMillis, 100));
-            console.printf("load (JDBC) + replay  p50 / max        %.1f / %.1f ms%n", percentile(loadAndReplayMillis, 50),
-                    percentile(loadAndReplayMillis, 100));
+            console.printf("replay alone          p50 / max        %.1f / %.1f ms%n", Percentiles.of(replayMillis, 50), Percentiles.of(replayMillis, 100));
+            console.printf("load (JDBC) + replay  p50 / max        %.1f / %.1f ms%n", Percentiles.of(loadAndReplayMillis, 50),
+                    Percentiles.of(loadAndReplayMillis, 100));
         }
     }
 
@@ -154,8 +154,8 @@ public final class ColdpathBenchmark {
             console.printf("checkpoint interval (both jobs)       1 s%n");
             console.printf("backdated trades applied in %d s, corrected within 10 s after, replays refused  %,d, %,d, %,d%n", seconds, provisional,
                     latencies.size(), refused);
-            console.printf("provisional -> corrected   p50 / p99 / max  %.0f / %.0f / %.0f ms%n", percentile(latencies, 50),
-                    percentile(latencies, 99), percentile(latencies, 100));
+            console.printf("provisional -> corrected   p50 / p99 / max  %.0f / %.0f / %.0f ms%n", Percentiles.of(latencies, 50),
+                    Percentiles.of(latencies, 99), Percentiles.of(latencies, 100));
         }
     }
 
@@ -193,14 +193,5 @@ public final class ColdpathBenchmark {
                 return rows.getLong(1);
             }
         }
-    }
-
-    private static double percentile(List<Double> values, int percentile) {
-        if (values.isEmpty()) {
-            return Double.NaN;
-        }
-        List<Double> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1));
     }
 }

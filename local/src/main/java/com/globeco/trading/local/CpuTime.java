@@ -2,21 +2,45 @@ package com.globeco.trading.local;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * CPU time spent so far, steadier than a wall-clock rate on a shared machine: this JVM's (Flink, the Kafka broker,
  * the simulators, the generator) and the whole machine's busy time from {@code /proc/stat}, which adds the embedded
- * Postgres processes (and anything else running).
+ * Postgres processes (and anything else running). The JVM's threads of the in-process broker and of the simulators
+ * and generators are summed apart: in a deployment they run elsewhere, so what is left is the job's own CPU.
  */
-record CpuTime(long jvmNanos, long machineNanos) {
+record CpuTime(long jvmNanos, long machineNanos, long brokerNanos, long simulatorNanos) {
     private static final long NANOS_PER_TICK = 10_000_000L;
+    private static final Pattern SIMULATOR_OR_GENERATOR = Pattern.compile(".*simulator.*|HTTP-Dispatcher|trade-publisher|market-data-feed|fill-publisher");
+    private static final Pattern BROKER = Pattern.compile(
+            "data-plane-kafka.*|kafka-\\d+-.*|quorum-controller.*|group-coordinator.*|share-coordinator.*|ExpirationReaper.*|log-closing.*"
+                    + "|kafka-log-cleaner.*|kafka-scheduler-.*|raft-.*|broker-\\d+-.*|controller-\\d+-.*|TxnMarkerSenderThread.*"
+                    + "|transaction-log-manager.*|LogDirFailureHandler|kafka-purgatory.*|.*-event-handler|RemoteLogManager.*");
 
     static CpuTime now() {
         long jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-        return new CpuTime(jvm, machineBusyNanos());
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long broker = 0;
+        long simulators = 0;
+        for (ThreadInfo thread : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (thread == null) {
+                continue;
+            }
+            long nanos = Math.max(0, threads.getThreadCpuTime(thread.getThreadId()));
+            if (SIMULATOR_OR_GENERATOR.matcher(thread.getThreadName()).matches()) {
+                simulators += nanos;
+            } else if (BROKER.matcher(thread.getThreadName()).matches()) {
+                broker += nanos;
+            }
+        }
+        return new CpuTime(jvm, machineBusyNanos(), broker, simulators);
     }
 
     /** Microseconds of CPU per unit of work between {@code start} and this, for the JVM and for the machine. */
@@ -25,6 +49,16 @@ record CpuTime(long jvmNanos, long machineNanos) {
         double machine = (machineNanos - start.machineNanos) / 1e3 / units;
         return String.format("%.0f us per %s in this JVM, %.0f us on the whole machine (JVM %.1f CPU-s, machine %.1f CPU-s)", jvm, unit,
                 machine, (jvmNanos - start.jvmNanos) / 1e9, (machineNanos - start.machineNanos) / 1e9);
+    }
+
+    /** The JVM's CPU per unit split into the job's own, the in-process broker's and the simulators' and generators'. */
+    String splitPerUnit(CpuTime start, double units, String unit) {
+        long broker = brokerNanos - start.brokerNanos;
+        long simulators = simulatorNanos - start.simulatorNanos;
+        long job = jvmNanos - start.jvmNanos - broker - simulators;
+        List<String> parts = List.of(String.format("job %.0f us", job / 1e3 / units), String.format("Kafka broker %.0f us", broker / 1e3 / units),
+                String.format("simulators and generator %.0f us", simulators / 1e3 / units));
+        return String.join(", ", parts) + " per " + unit + " (threads of this JVM; Postgres is the machine's rest)";
     }
 
     /** user + nice + system + irq + softirq + steal of the first line of /proc/stat, in clock ticks of 10 ms. */

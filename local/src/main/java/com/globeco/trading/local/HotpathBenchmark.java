@@ -2,12 +2,15 @@ package com.globeco.trading.local;
 
 import com.globeco.trading.jobs.TradeHotpathJob;
 import com.globeco.trading.jobs.TradeHotpathOptions;
+import com.globeco.trading.testkit.trades.ManyLotsPosition;
 import com.globeco.trading.testkit.trades.TradeGenerator;
 import com.globeco.trading.testkit.trades.TradePublisher;
+import com.globeco.trading.testkit.trades.Trades;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.ParameterTool;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -15,100 +18,165 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Trade-hotpath throughput and latency through the whole exactly-once job (Kafka in, RocksDB state,
  * XA writes to the event and snapshot stores, four transactional Kafka outputs), measured after a warm-up.
  * <ul>
  *   <li>{@code --mode drain}: trades published first, then drained: the most trades/s the job sustains;
- *       {@code ./platform hotpath-benchmark --mode drain --trades 300000 --warmup-trades 60000}</li>
+ *       {@code ./platform hotpath-benchmark --mode drain --trades 200000 --warmup-trades 40000}</li>
  *   <li>{@code --mode sustained} (default): trades published at {@code --rate} while the job runs; latency
- *       from the Kafka record's timestamp to the event leaving the position operator, p50 and p99;
+ *       from the Kafka record's timestamp to the event leaving the position operator, p50 and p99 per 5 s sample, and
+ *       visibility: publish to snapshot row in Postgres and to the applied event for a {@code read_committed} consumer;
  *       {@code ./platform hotpath-benchmark --rate 1000 --warmup-seconds 60 --seconds 60}</li>
  * </ul>
- * {@code --contracts off} runs the job without contract generation, to put a number on its cost.
+ * {@code --contracts off} runs the job without contract generation, to put a number on its cost;
+ * {@code --position-lots 1000} trades one position that holds about that many open lots instead of {@code --positions};
+ * {@code --checkpoint-interval} (default {@code 1 s}) is the exactly-once sinks' commit interval.
  */
 public final class HotpathBenchmark {
     private static final ZoneId ZONE = ZoneId.of("America/New_York");
     private static final String APPLIED = "_tradesApplied";
     private static final String LATENCY = "tradeToEventLatencyMillis";
+    private static final String CONTRACTS_GENERATED = "_contractsGenerated";
+    private static final String CONTRACTS_DEFERRED = "_contractsDeferred";
+    private static final String CONTRACT_RETRY_ATTEMPTS = "_contractRetryAttempts";
+    private static final String BREAKER_STATE = "circuitBreakerState";
+    private final ParameterTool arguments;
+    private final PlatformOptions options;
+    private final PrintStream console;
+    private final PrometheusScrape metrics = new PrometheusScrape(9249);
+    private final String contracts;
+    private final String run = "B" + System.currentTimeMillis();
 
-    private HotpathBenchmark() {}
+    private HotpathBenchmark(String[] args) throws IOException {
+        this.arguments = ParameterTool.fromArgs(args);
+        this.options = PlatformOptions.from(withDurablePostgres(args));
+        this.console = ConsoleAndLogFile.redirectStdoutTo(options.dataDirectory().resolve("hotpath-benchmark.log"));
+        this.contracts = arguments.get("contracts", "on");
+    }
 
     public static void main(String[] args) throws Exception {
-        ParameterTool arguments = ParameterTool.fromArgs(args);
-        String mode = arguments.get("mode", "sustained");
-        int positions = arguments.getInt("positions", 2_000);
-        String contracts = arguments.get("contracts", "on");
-        PlatformOptions options = PlatformOptions.from(withDurablePostgres(args));
-        PrintStream console = ConsoleAndLogFile.redirectStdoutTo(options.dataDirectory().resolve("hotpath-benchmark.log"));
-        PrometheusScrape metrics = new PrometheusScrape(9249);
+        new HotpathBenchmark(args).run();
+        System.exit(0);
+    }
 
+    private void run() throws Exception {
         try (PlatformStack stack = new PlatformStack(options)) {
-            String prefix = "bench" + System.currentTimeMillis() + ".";
-            TradeHotpathOptions hotpath = TradeHotpathOptions.from(stack.jobArguments("--hotpath.topic-prefix", prefix,
+            TradeHotpathOptions hotpath = TradeHotpathOptions.from(stack.jobArguments("--hotpath.topic-prefix", run + ".",
                     "--contract-service.url", stack.contractService().toString(),
                     "--contract-service.enabled", String.valueOf(!contracts.equals("off"))));
             stack.ensureTopics(hotpath.topics());
-            TradeGenerator generator = new TradeGenerator(11, "B", positions);
             try (TradePublisher publisher = new TradePublisher(stack.kafkaBootstrapServers(), hotpath.topic("trade-events"))) {
-                if (mode.equals("drain")) {
-                    int trades = arguments.getInt("trades", 300_000);
-                    for (int trade = 0; trade < trades; trade++) {
-                        publisher.publish(generator.next(LocalDate.now(ZONE)));
-                    }
-                    console.printf("published %,d trades over %,d positions%n", trades, positions);
-                    try (JobRun job = JobRun.start(options, hotpath)) {
-                        awaitApplied(metrics, arguments.getInt("warmup-trades", 60_000));
-                        long startNanos = System.nanoTime();
-                        CpuTime startCpu = CpuTime.now();
-                        double startApplied = metrics.sum(APPLIED);
-                        awaitApplied(metrics, trades * 99L / 100);
-                        double applied = metrics.sum(APPLIED) - startApplied;
-                        double seconds = (System.nanoTime() - startNanos) / 1e9;
-                        CpuTime endCpu = CpuTime.now();
-                        console.printf("%n== trade hotpath, draining a backlog (warm: after %,d trades), contract generation %s ==%n",
-                                arguments.getInt("warmup-trades", 60_000), contracts);
-                        console.printf("trades applied                        %,.0f in %.1f s%n", applied, seconds);
-                        console.printf("throughput                            %,.0f trades/s%n", applied / seconds);
-                        console.printf("CPU per trade                         %s%n", endCpu.perUnit(startCpu, applied, "trade"));
-                    }
+                if (arguments.get("mode", "sustained").equals("drain")) {
+                    drain(hotpath, publisher);
                 } else {
-                    double rate = arguments.getDouble("rate", 1000);
-                    try (JobRun job = JobRun.start(options, hotpath)) {
-                        publisher.publishContinuously(generator, rate, ZONE);
-                        Thread.sleep(arguments.getInt("warmup-seconds", 60) * 1000L);
-                        double startApplied = metrics.sum(APPLIED);
-                        long startNanos = System.nanoTime();
-                        CpuTime startCpu = CpuTime.now();
-                        List<Double> p50s = new ArrayList<>();
-                        List<Double> p99s = new ArrayList<>();
-                        long end = startNanos + arguments.getInt("seconds", 60) * 1_000_000_000L;
-                        while (System.nanoTime() < end) {
-                            Thread.sleep(5_000);
-                            metrics.max(LATENCY, "quantile=\"0.5\"").ifPresent(p50s::add);
-                            metrics.max(LATENCY, "quantile=\"0.99\"").ifPresent(p99s::add);
-                        }
-                        double applied = metrics.sum(APPLIED) - startApplied;
-                        double seconds = (System.nanoTime() - startNanos) / 1e9;
-                        console.printf("%n== trade hotpath at a steady %,.0f trades/s (warm: after %d s), contract generation %s ==%n", rate,
-                                arguments.getInt("warmup-seconds", 60), contracts);
-                        console.printf("trades applied                        %,.0f in %.1f s (%,.0f trades/s)%n", applied, seconds, applied / seconds);
-                        console.printf("latency p50, Kafka timestamp -> event %s ms (each 5 s sample: last 4,096 trades per subtask)%n", p50s);
-                        console.printf("latency p99, Kafka timestamp -> event %s ms%n", p99s);
-                        console.printf("CPU per trade                         %s%n", CpuTime.now().perUnit(startCpu, applied, "trade"));
-                    }
+                    sustained(stack, hotpath, publisher);
                 }
             }
             console.printf("Postgres durability                   %s%n", options.durablePostgres() ? "fsync on, synchronous_commit on" : "fsync off");
         }
-        System.exit(0);
     }
 
-    private static void awaitApplied(PrometheusScrape metrics, long count) throws InterruptedException {
+    private void drain(TradeHotpathOptions hotpath, TradePublisher publisher) throws Exception {
+        int trades = arguments.getInt("trades", 300_000);
+        int warmupTrades = arguments.getInt("warmup-trades", 60_000);
+        Trades generator = trades();
+        for (int trade = 0; trade < trades; trade++) {
+            publisher.publish(generator.next(LocalDate.now(ZONE)));
+        }
+        console.printf("published %,d trades (%s)%n", trades, workload());
+        try (JobRun job = start(hotpath)) {
+            awaitApplied(warmupTrades);
+            long startNanos = System.nanoTime();
+            CpuTime startCpu = CpuTime.now();
+            double startApplied = metrics.sum(APPLIED);
+            awaitApplied(trades * 99L / 100);
+            double applied = metrics.sum(APPLIED) - startApplied;
+            double seconds = (System.nanoTime() - startNanos) / 1e9;
+            console.printf("%n== trade hotpath, draining a backlog (warm: after %,d trades), %s, contract generation %s ==%n",
+                    warmupTrades, workload(), contracts);
+            console.printf("trades applied                        %,.0f in %.1f s%n", applied, seconds);
+            console.printf("throughput                            %,.0f trades/s%n", applied / seconds);
+            printCpu(startCpu, applied);
+        }
+    }
+
+    private void sustained(PlatformStack stack, TradeHotpathOptions hotpath, TradePublisher publisher) throws Exception {
+        double rate = arguments.getDouble("rate", 1000);
+        int warmupSeconds = arguments.getInt("warmup-seconds", 60);
+        try (JobRun job = start(hotpath);
+             TradeVisibility visibility = new TradeVisibility(stack.postgres(), "ACC-" + run + "-", stack.kafkaBootstrapServers(),
+                     hotpath.topic("trade-applied-events"))) {
+            publisher.publishContinuously(trades(), rate, ZONE, trade -> visibility.published(trade.positionKey(), System.currentTimeMillis()));
+            Thread.sleep(warmupSeconds * 1000L);
+            visibility.startMeasuring();
+            double startApplied = metrics.sum(APPLIED);
+            long startNanos = System.nanoTime();
+            CpuTime startCpu = CpuTime.now();
+            List<Double> p50s = new ArrayList<>();
+            List<Double> p99s = new ArrayList<>();
+            List<Double> breakers = new ArrayList<>();
+            long end = startNanos + arguments.getInt("seconds", 60) * 1_000_000_000L;
+            while (System.nanoTime() < end) {
+                Thread.sleep(5_000);
+                metrics.max(LATENCY, "quantile=\"0.5\"").ifPresent(p50s::add);
+                metrics.max(LATENCY, "quantile=\"0.99\"").ifPresent(p99s::add);
+                metrics.max(BREAKER_STATE, "service=\"contract-service\"").ifPresent(breakers::add);
+            }
+            double applied = metrics.sum(APPLIED) - startApplied;
+            double seconds = (System.nanoTime() - startNanos) / 1e9;
+            CpuTime endCpu = CpuTime.now();
+            Thread.sleep(3_000);
+            console.printf("%n== trade hotpath at a steady %,.0f trades/s (warm: after %d s), %s, contract generation %s, checkpoints every %s ==%n",
+                    rate, warmupSeconds, workload(), contracts, checkpointInterval());
+            console.printf("trades applied                        %,.0f in %.1f s (%,.0f trades/s)%n", applied, seconds, applied / seconds);
+            console.printf("latency p50, Kafka timestamp -> event %s ms (each 5 s sample: last 4,096 trades per subtask)%n", p50s);
+            console.printf("latency p99, Kafka timestamp -> event %s ms%n", p99s);
+            console.printf("contract breaker (0 closed, 2 open)   %s%n", breakers);
+            console.printf("visible after publish                 %s%n", visibility.report());
+            printCpu(startCpu, applied, endCpu);
+        }
+    }
+
+    private Trades trades() {
+        int lots = arguments.getInt("position-lots", 0);
+        return lots > 0 ? new ManyLotsPosition(run, lots) : new TradeGenerator(11, run, arguments.getInt("positions", 2_000));
+    }
+
+    private String workload() {
+        int lots = arguments.getInt("position-lots", 0);
+        return lots > 0 ? String.format("one position of about %,d open lots", lots)
+                : String.format("%,d positions", arguments.getInt("positions", 2_000));
+    }
+
+    private String checkpointInterval() {
+        return arguments.get("checkpoint-interval", "1 s");
+    }
+
+    private void printCpu(CpuTime start, double applied) {
+        printCpu(start, applied, CpuTime.now());
+    }
+
+    private void printCpu(CpuTime start, double applied, CpuTime end) {
+        console.printf("CPU per trade                         %s%n", end.perUnit(start, applied, "trade"));
+        console.printf("                                      %s%n", end.splitPerUnit(start, applied, "trade"));
+        console.printf("contracts since the start             %,.0f generated on the hotpath, %,.0f deferred, %,.0f retry attempts%n",
+                metrics.sum(CONTRACTS_GENERATED), metrics.sum(CONTRACTS_DEFERRED), metrics.sum(CONTRACT_RETRY_ATTEMPTS));
+    }
+
+    private void awaitApplied(long count) throws InterruptedException {
         while (metrics.sum(APPLIED) < count) {
             Thread.sleep(2_000);
         }
+    }
+
+    private JobRun start(TradeHotpathOptions hotpath) throws Exception {
+        StreamExecutionEnvironment env = LocalFlink.environmentReporting(options, checkpointInterval(), Stream.of(APPLIED, LATENCY,
+                CONTRACTS_GENERATED, CONTRACTS_DEFERRED, CONTRACT_RETRY_ATTEMPTS, BREAKER_STATE).map(name -> name.replaceFirst("^_", "")).toArray(String[]::new));
+        TradeHotpathJob.define(env, hotpath.wiring());
+        return new JobRun(env.executeAsync(TradeHotpathJob.NAME));
     }
 
     private static String[] withDurablePostgres(String[] args) {
@@ -122,12 +190,6 @@ public final class HotpathBenchmark {
     }
 
     private record JobRun(JobClient client) implements AutoCloseable {
-        static JobRun start(PlatformOptions options, TradeHotpathOptions hotpath) throws Exception {
-            StreamExecutionEnvironment env = LocalFlink.environmentReporting(options, "1 s", APPLIED.substring(1), LATENCY);
-            TradeHotpathJob.define(env, hotpath.wiring());
-            return new JobRun(env.executeAsync(TradeHotpathJob.NAME));
-        }
-
         @Override
         public void close() throws Exception {
             client.cancel().get(30, TimeUnit.SECONDS);

@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * What a market price costs the position operator, on RocksDB in one subtask, driven through Flink's
@@ -46,10 +47,10 @@ public final class PriceResetBenchmark {
                     (System.nanoTime() - loading) / 1e9, positions.design());
             benchmark.priceBurst(Math.max(10, prices / 5));
             benchmark.tradesWhilePricesFlow(Math.max(10, prices / 5), tradesPerPrice);
-            double[] perPrice = benchmark.priceBurst(prices);
+            List<Double> perPrice = Arrays.stream(benchmark.priceBurst(prices)).boxed().toList();
             System.out.printf("burst of %,d prices: mean %.3f ms per price, p50 %.3f ms, p99 %.3f ms, %,d resets (warm)%n",
-                    prices, Arrays.stream(perPrice).average().orElse(0), percentile(perPrice, 0.50), percentile(perPrice, 0.99),
-                    positions.drainOutputs());
+                    prices, perPrice.stream().mapToDouble(Double::doubleValue).average().orElse(0), Percentiles.of(perPrice, 50),
+                    Percentiles.of(perPrice, 99), positions.drainOutputs());
             double tradesPerSecond = benchmark.tradesWhilePricesFlow(prices, tradesPerPrice);
             System.out.printf("%,d trades with a price every %d trades: %,.0f trades/s while prices flow (warm)%n",
                     prices * tradesPerPrice, tradesPerPrice, tradesPerSecond);
@@ -98,11 +99,5 @@ public final class PriceResetBenchmark {
         String id = "T" + tradeNumber++;
         return PositionCommand.of(new TradeEvent(id, "ACC-" + account + ":I" + instrument + ":USD", type, BigDecimal.TEN,
                 BigDecimal.valueOf(9_000 + tradeNumber % 2_000, 2), DAY.toString(), "2026-11-20T14:00:00Z", null, "c-" + id, null, null), null);
-    }
-
-    private static double percentile(double[] values, double quantile) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1)];
     }
 }

@@ -14,7 +14,7 @@ import java.util.Random;
  * hundred trades is an increase backdated by a few days (a backdated decrease before every buy of today
  * would be an impossible history). Deterministic from its seed.
  */
-public final class TradeGenerator {
+public final class TradeGenerator implements Trades {
     public record Trade(String positionKey, String json) {}
 
     private final Random random;
@@ -29,6 +29,7 @@ public final class TradeGenerator {
         this.positions = positions;
     }
 
+    @Override
     public synchronized Trade next(LocalDate businessDate) {
         int position = random.nextInt(positions);
         String key = "ACC-" + prefix + "-" + position + ":INSTR" + (position % 50) + ":USD";
@@ -42,9 +43,13 @@ public final class TradeGenerator {
         String type = decrease ? "DECREASE" : held.signum() == 0 ? "NEW_TRADE" : "INCREASE";
         LocalDate effective = backdated ? businessDate.minusDays(1 + random.nextInt(5)) : businessDate;
         String tradeId = prefix + "-" + (++sequence);
-        String json = "{\"tradeId\":\"" + tradeId + "\",\"positionKey\":\"" + key + "\",\"tradeType\":\"" + type
-                + "\",\"quantity\":" + quantity.toPlainString() + ",\"price\":" + BigDecimal.valueOf(random.nextInt(100_000) + 1, 2)
+        return new Trade(key, json(tradeId, key, type, quantity, BigDecimal.valueOf(random.nextInt(100_000) + 1, 2), effective));
+    }
+
+    /** A trade message as Trade Capture publishes it, occurring now. */
+    static String json(String tradeId, String positionKey, String type, BigDecimal quantity, BigDecimal price, LocalDate effective) {
+        return "{\"tradeId\":\"" + tradeId + "\",\"positionKey\":\"" + positionKey + "\",\"tradeType\":\"" + type
+                + "\",\"quantity\":" + quantity.toPlainString() + ",\"price\":" + price.toPlainString()
                 + ",\"effectiveDate\":\"" + effective + "\",\"occurredAt\":\"" + Instant.now() + "\"}";
-        return new Trade(key, json);
     }
 }

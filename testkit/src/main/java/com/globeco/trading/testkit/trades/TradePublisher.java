@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /** Publishes generated trades keyed by position key (so a position's trades stay in order) at a steady rate. */
 public final class TradePublisher implements AutoCloseable {
@@ -37,14 +38,22 @@ public final class TradePublisher implements AutoCloseable {
     }
 
     /** Generates and publishes {@code tradesPerSecond} trades a second in the background until closed. */
-    public TradePublisher publishContinuously(TradeGenerator generator, double tradesPerSecond, ZoneId businessZone) {
+    public TradePublisher publishContinuously(Trades generator, double tradesPerSecond, ZoneId businessZone) {
+        return publishContinuously(generator, tradesPerSecond, businessZone, trade -> {});
+    }
+
+    /** The same, telling {@code onPublished} of each trade as it is sent. */
+    public TradePublisher publishContinuously(Trades generator, double tradesPerSecond, ZoneId businessZone,
+                                              Consumer<TradeGenerator.Trade> onPublished) {
         running.set(true);
         worker = new Thread(() -> {
             long started = System.nanoTime();
             while (running.get()) {
                 long due = (long) ((System.nanoTime() - started) / 1e9 * tradesPerSecond);
                 while (published.get() < due && running.get()) {
-                    publish(generator.next(LocalDate.now(businessZone)));
+                    TradeGenerator.Trade trade = generator.next(LocalDate.now(businessZone));
+                    publish(trade);
+                    onPublished.accept(trade);
                 }
                 sleepBriefly();
             }
