@@ -7,8 +7,11 @@ import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * CPU time spent so far, steadier than a wall-clock rate on a shared machine: this JVM's (Flink, the Kafka broker,
@@ -16,7 +19,7 @@ import java.util.regex.Pattern;
  * Postgres processes (and anything else running). The JVM's threads of the in-process broker and of the simulators
  * and generators are summed apart: in a deployment they run elsewhere, so what is left is the job's own CPU.
  */
-record CpuTime(long jvmNanos, long machineNanos, long brokerNanos, long simulatorNanos) {
+record CpuTime(long jvmNanos, long machineNanos, long brokerNanos, long simulatorNanos, Map<String, Long> byThread) {
     private static final long NANOS_PER_TICK = 10_000_000L;
     private static final Pattern SIMULATOR_OR_GENERATOR = Pattern.compile(".*simulator.*|HTTP-Dispatcher|trade-publisher|market-data-feed|fill-publisher");
     private static final Pattern BROKER = Pattern.compile(
@@ -29,18 +32,36 @@ record CpuTime(long jvmNanos, long machineNanos, long brokerNanos, long simulato
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long broker = 0;
         long simulators = 0;
+        Map<String, Long> byThread = new HashMap<>();
         for (ThreadInfo thread : threads.getThreadInfo(threads.getAllThreadIds())) {
             if (thread == null) {
                 continue;
             }
             long nanos = Math.max(0, threads.getThreadCpuTime(thread.getThreadId()));
+            byThread.merge(kind(thread.getThreadName()), nanos, Long::sum);
             if (SIMULATOR_OR_GENERATOR.matcher(thread.getThreadName()).matches()) {
                 simulators += nanos;
             } else if (BROKER.matcher(thread.getThreadName()).matches()) {
                 broker += nanos;
             }
         }
-        return new CpuTime(jvm, machineBusyNanos(), broker, simulators);
+        return new CpuTime(jvm, machineBusyNanos(), broker, simulators, byThread);
+    }
+
+    /** A thread's name without its numbers, so the threads of one kind (subtasks, pool members) add up. */
+    private static String kind(String threadName) {
+        String kind = threadName.replaceAll("\\(\\d+/\\d+\\)#\\d+", "").replaceAll("\\d+", "N");
+        return kind.length() > 100 ? kind.substring(0, 100) + "..." : kind;
+    }
+
+    /** The {@code count} kinds of thread that spent the most CPU per unit since {@code start} (threads that ended are not counted). */
+    String busiestThreads(CpuTime start, double units, String unit, int count) {
+        return byThread.entrySet().stream()
+                .map(kind -> Map.entry(kind.getKey(), kind.getValue() - start.byThread.getOrDefault(kind.getKey(), 0L)))
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(count)
+                .map(kind -> String.format("%8.0f us per %s  %s", kind.getValue() / 1e3 / units, unit, kind.getKey()))
+                .collect(Collectors.joining(System.lineSeparator()));
     }
 
     /** Microseconds of CPU per unit of work between {@code start} and this, for the JVM and for the machine. */

@@ -33,7 +33,9 @@ import java.util.stream.Stream;
  * </ul>
  * {@code --contracts off} runs the job without contract generation, to put a number on its cost;
  * {@code --position-lots 1000} trades one position that holds about that many open lots instead of {@code --positions};
- * {@code --checkpoint-interval} (default {@code 1 s}) is the exactly-once sinks' commit interval.
+ * {@code --threads true} lists the JVM's busiest kinds of thread;
+ * {@code --checkpoint-interval} (default {@code 1 s}) and {@code --checkpoint-min-pause} (default {@code 2 s}, as deployed) set
+ * when the exactly-once sinks commit.
  */
 public final class HotpathBenchmark {
     private static final ZoneId ZONE = ZoneId.of("America/New_York");
@@ -123,14 +125,14 @@ public final class HotpathBenchmark {
                 Thread.sleep(5_000);
                 metrics.max(LATENCY, "quantile=\"0.5\"").ifPresent(p50s::add);
                 metrics.max(LATENCY, "quantile=\"0.99\"").ifPresent(p99s::add);
-                metrics.max(BREAKER_STATE, "service=\"contract-service\"").ifPresent(breakers::add);
+                metrics.max(BREAKER_STATE, "service=\"contract_service\"").ifPresent(breakers::add);
             }
             double applied = metrics.sum(APPLIED) - startApplied;
             double seconds = (System.nanoTime() - startNanos) / 1e9;
             CpuTime endCpu = CpuTime.now();
             Thread.sleep(3_000);
-            console.printf("%n== trade hotpath at a steady %,.0f trades/s (warm: after %d s), %s, contract generation %s, checkpoints every %s ==%n",
-                    rate, warmupSeconds, workload(), contracts, checkpointInterval());
+            console.printf("%n== trade hotpath at a steady %,.0f trades/s (warm: after %d s), %s, contract generation %s, checkpoints every %s, min pause %s ==%n",
+                    rate, warmupSeconds, workload(), contracts, checkpointInterval(), checkpointMinPause());
             console.printf("trades applied                        %,.0f in %.1f s (%,.0f trades/s)%n", applied, seconds, applied / seconds);
             console.printf("latency p50, Kafka timestamp -> event %s ms (each 5 s sample: last 4,096 trades per subtask)%n", p50s);
             console.printf("latency p99, Kafka timestamp -> event %s ms%n", p99s);
@@ -155,6 +157,10 @@ public final class HotpathBenchmark {
         return arguments.get("checkpoint-interval", "1 s");
     }
 
+    private String checkpointMinPause() {
+        return arguments.get("checkpoint-min-pause", "2 s");
+    }
+
     private void printCpu(CpuTime start, double applied) {
         printCpu(start, applied, CpuTime.now());
     }
@@ -162,6 +168,9 @@ public final class HotpathBenchmark {
     private void printCpu(CpuTime start, double applied, CpuTime end) {
         console.printf("CPU per trade                         %s%n", end.perUnit(start, applied, "trade"));
         console.printf("                                      %s%n", end.splitPerUnit(start, applied, "trade"));
+        if (arguments.getBoolean("threads", false)) {
+            console.printf("busiest threads of this JVM:%n%s%n", end.busiestThreads(start, applied, "trade", 25));
+        }
         console.printf("contracts since the start             %,.0f generated on the hotpath, %,.0f deferred, %,.0f retry attempts%n",
                 metrics.sum(CONTRACTS_GENERATED), metrics.sum(CONTRACTS_DEFERRED), metrics.sum(CONTRACT_RETRY_ATTEMPTS));
     }
@@ -173,7 +182,7 @@ public final class HotpathBenchmark {
     }
 
     private JobRun start(TradeHotpathOptions hotpath) throws Exception {
-        StreamExecutionEnvironment env = LocalFlink.environmentReporting(options, checkpointInterval(), Stream.of(APPLIED, LATENCY,
+        StreamExecutionEnvironment env = LocalFlink.environmentReporting(options, checkpointInterval(), checkpointMinPause(), Stream.of(APPLIED, LATENCY,
                 CONTRACTS_GENERATED, CONTRACTS_DEFERRED, CONTRACT_RETRY_ATTEMPTS, BREAKER_STATE).map(name -> name.replaceFirst("^_", "")).toArray(String[]::new));
         TradeHotpathJob.define(env, hotpath.wiring());
         return new JobRun(env.executeAsync(TradeHotpathJob.NAME));

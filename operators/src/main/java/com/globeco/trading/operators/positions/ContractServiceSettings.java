@@ -5,7 +5,9 @@ import java.net.URI;
 import java.time.Duration;
 
 /**
- * The Contract Service the hotpath asks for a contract per applied trade: 40 ms, behind a breaker;
+ * The Contract Service the hotpath asks for a contract per applied trade: 40 ms, behind a breaker that opens for
+ * 2 s (a pause of the job or the service, a GC or a checkpoint, trips a 40 ms budget; a breaker open for 30 s deferred
+ * every trade of those 30 s to the retry path, whose extra calls and Kafka round trips kept it tripping);
  * deferred requests are retried off the hotpath with a longer call timeout, {@code retries} attempts
  * after the first, with exponential backoff from {@code initialBackoff} up to {@code maxBackoff}.
  */
@@ -14,7 +16,7 @@ public record ContractServiceSettings(URI uri, Duration timeout, int maxCallsInF
                                       Duration maxBackoff) implements Serializable {
 
     public static ContractServiceSettings defaults(URI uri) {
-        return new ContractServiceSettings(uri, Duration.ofMillis(40), 20, 5, Duration.ofSeconds(30),
+        return new ContractServiceSettings(uri, Duration.ofMillis(40), 20, 5, Duration.ofSeconds(2),
                 Duration.ofSeconds(1), 3, Duration.ofSeconds(1), Duration.ofSeconds(8));
     }
 
