@@ -13,7 +13,8 @@ and secured/migrate/ (a secured Kafka and Postgres: validate.py builds them as k
 ops, and compares that with `kubectl kustomize`), and MONITORING_CHECKS on the alert rules of monitoring/ (promtool
 checks and unit-tests them; Debian's prometheus package ships promtool, and without it those checks fail). Values
 marked PLACEHOLDER are listed, not failed. A self-test comes first: broken copies of each FlinkDeployment, of the
-dispatcher, of the overlays and of the alert files must be rejected, so a check that accepts anything fails too.
+files kustomization.yaml lists, of the dispatcher, of the overlays and of the alert files must be rejected, so a check
+that accepts anything fails too.
 
 Exit status: 0 when everything passes, 1 when a check fails, 2 when it cannot run (no PyYAML or no kubectl).
 """
@@ -61,9 +62,24 @@ SPEC_MANAGED = {
     "taskmanager.memory.process.size": ("taskManager", "resource", "memory"),
     "parallelism.default": ("job", "parallelism"),
 }
-# flink-conf/config.yaml keys whose value is each job's own: present, but free to differ.
-PER_JOB = ("execution.checkpointing.dir", "execution.checkpointing.savepoint-dir")
-STATE_DIRS = PER_JOB + ("high-availability.storageDir",)
+# flink-conf/config.yaml keys whose value is each job's own: set in each FlinkDeployment file (not in the shared patch,
+# whose value would win), free to differ from flink-conf/. Its directories, and how often it checkpoints: an
+# exactly-once sink commits on checkpoints, and trade-hotpath checkpoints more often than the others.
+STATE_DIR_KEYS = ("execution.checkpointing.dir", "execution.checkpointing.savepoint-dir")
+CHECKPOINT_INTERVAL, CHECKPOINT_MIN_PAUSE = "execution.checkpointing.interval", "execution.checkpointing.min-pause"
+PER_JOB = STATE_DIR_KEYS + (CHECKPOINT_INTERVAL, CHECKPOINT_MIN_PAUSE)
+STATE_DIRS = STATE_DIR_KEYS + ("high-availability.storageDir",)
+# Per-job durations, each with the least value Flink takes in nanoseconds (CheckpointConfig: an interval of 10 ms at
+# least, a min pause of zero or more), and the units of Flink's durations (TimeUtils.parseDuration, lower case).
+DURATIONS = {CHECKPOINT_INTERVAL: 10 * 10**6, CHECKPOINT_MIN_PAUSE: 0}
+DURATION_UNITS = {label: nanos for nanos, labels in (
+    (86400 * 10**9, ("d", "day", "days")), (3600 * 10**9, ("h", "hour", "hours")),
+    (60 * 10**9, ("min", "m", "minute", "minutes")), (10**9, ("s", "sec", "secs", "second", "seconds")),
+    (10**6, ("ms", "milli", "millis", "millisecond", "milliseconds")),
+    (10**3, ("\u00b5s", "micro", "micros", "microsecond", "microseconds")),
+    (1, ("ns", "nano", "nanos", "nanosecond", "nanoseconds"))) for label in labels}
+ISO_DURATION = re.compile(r"P(?:([0-9]+)D)?(?:T(?=[0-9])(?:([0-9]+)H)?(?:([0-9]+)M)?"
+                          r"(?:([0-9]+)(?:[.,]([0-9]{1,9}))?S)?)?", re.IGNORECASE)
 # Fields naming a ConfigMap, Secret or claim (`name` or `claimName`, and `key` for one value).
 REFERENCES = {"configMapRef": "ConfigMap", "configMapKeyRef": "ConfigMap", "secretRef": "Secret",
               "secretKeyRef": "Secret", "persistentVolumeClaim": "PersistentVolumeClaim"}
@@ -267,6 +283,22 @@ def shared_errors(where, pods, path, manifests):
                      if "ReadWriteMany" not in mode]
 
 
+def flink_duration(text):
+    """Nanoseconds of a duration as Flink reads a setting (TimeUtils.parseDuration): an integer and a unit (none is
+    milliseconds), or ISO-8601 (PT0.5S); None when Flink would refuse it."""
+    text = str(text).strip()
+    number, unit = re.match(r"([0-9]*)(.*)", text, re.DOTALL).groups()
+    if number:
+        nanos = DURATION_UNITS.get(unit.strip().lower()) if unit.strip() else 10**6
+        return None if nanos is None else int(number) * nanos
+    iso = ISO_DURATION.fullmatch(text)
+    if iso is None or len(text) < 2:
+        return None
+    days, hours, minutes, seconds = (int(part or 0) for part in iso.groups()[:4])
+    fraction = iso.group(5) or ""
+    return ((days * 24 + hours) * 60 + minutes) * 60 * 10**9 + seconds * 10**9 + int(fraction.ljust(9, "0"))
+
+
 # ------------------------------------------------------------------------- checks of a FlinkDeployment
 
 def check_flink_conf(doc, manifests):
@@ -281,9 +313,20 @@ def check_flink_conf(doc, manifests):
             if key in config:
                 errors.append(f".spec.flinkConfiguration.{key}: the operator sets it from {where}; remove it")
         elif key not in config:
-            errors.append(f".spec.flinkConfiguration.{key}: missing ({FLINK_CONFIG.name} has {expected!r})")
+            errors.append(f".spec.flinkConfiguration.{key}: missing ({FLINK_CONFIG.name} has {expected!r})"
+                          + ("; it is each job's own, set in its FlinkDeployment file" if key in PER_JOB else ""))
         elif key not in PER_JOB and config[key] != expected:
             errors.append(f".spec.flinkConfiguration.{key}: {config[key]!r}, but {FLINK_CONFIG.name} has {expected!r}")
+    for key, least in DURATIONS.items():
+        if not isinstance(config.get(key), str):  # missing, or not a string: reported above
+            continue
+        nanos = flink_duration(config[key])
+        if nanos is None:
+            errors.append(f".spec.flinkConfiguration.{key}: {config[key]!r} is no duration Flink reads (an integer "
+                          "and a unit: 500 ms, 10 s)")
+        elif nanos < least:
+            errors.append(f".spec.flinkConfiguration.{key}: {config[key]!r}, below the {least // 10**6} ms Flink takes "
+                          "at least")
     if dig(doc, "spec", "logConfiguration", LOG_CONFIG.name) != LOG_CONFIG.read_text(encoding="utf-8"):
         errors.append(f".spec.logConfiguration.{LOG_CONFIG.name}: not {LOG_CONFIG.relative_to(REPO)}")
     return errors
@@ -376,20 +419,33 @@ DEPLOYMENT_CHECKS = [
 
 # -------------------------------------------------------------------------------------- folder checks
 
-def check_kustomization(manifests):
-    """No manifest forgotten, and no FlinkDeployment sets a key of the shared patch, which would silently win. Only
-    this folder's own files: those of secured/ are check_overlay_layout's."""
-    kustomization = load(KUSTOMIZATION)[0]
+def read_here(name):
+    return load(HERE / name)
+
+
+def check_kustomization(manifests, read=read_here):
+    """No manifest forgotten; no FlinkDeployment sets a key of the shared patch, which would silently win; each sets
+    every PER_JOB key itself, and the shared patch none. Only this folder's own files: those of secured/ are
+    check_overlay_layout's. `read` reads a file of this folder (the self-test passes broken copies)."""
+    kustomization = read(KUSTOMIZATION.name)[0]
     resources = kustomization.get("resources") or []
     patches = [patch["path"] for patch in kustomization.get("patches") or [] if "path" in patch]
     listed = {KUSTOMIZATION.name, *resources, *patches, *APPLIED_ON_THEIR_OWN}
     errors = [f"{path.name}: neither in {KUSTOMIZATION.name} nor in validate.py's APPLIED_ON_THEIR_OWN"
               for path in sorted(HERE.glob("*.y*ml")) if path.name not in listed]
-    shared = {key for patch in patches for doc in load(HERE / patch)
+    shared = {key for patch in patches for doc in read(patch)
               for key in dig(doc, "spec", "flinkConfiguration", default={})}
-    return errors + [f"{resource}: flinkConfiguration.{key} is set by the shared patch, which wins; remove it here"
-                     for resource in resources for doc in load(HERE / resource)
-                     for key in sorted(shared & set(dig(doc, "spec", "flinkConfiguration", default={})))]
+    errors += [f"{patch}: flinkConfiguration.{key} is each job's own (PER_JOB), and the shared patch would win over "
+               "every job's value; remove it here" for patch in patches for doc in read(patch)
+               for key in PER_JOB if key in dig(doc, "spec", "flinkConfiguration", default={})]
+    deployments = [(resource, doc) for resource in resources for doc in read(resource)
+                   if doc.get("kind") == "FlinkDeployment"]
+    errors += [f"{resource}: flinkConfiguration.{key} is set by the shared patch, which wins; remove it here"
+               for resource, doc in deployments
+               for key in sorted(shared & set(dig(doc, "spec", "flinkConfiguration", default={})) - set(PER_JOB))]
+    return errors + [f"{resource}: flinkConfiguration.{key} missing; it is each job's own, set in its FlinkDeployment "
+                     "file" for resource, doc in deployments for key in PER_JOB
+                     if key not in dig(doc, "spec", "flinkConfiguration", default={})]
 
 
 def references(doc):
@@ -475,8 +531,8 @@ def check_metadata(manifests):
 
 
 FOLDER_CHECKS = [
-    (f"every manifest is in {KUSTOMIZATION.name} or applied on its own; none repeats a shared setting",
-     check_kustomization),
+    (f"every manifest is in {KUSTOMIZATION.name} or applied on its own; none repeats a shared setting; each "
+     "FlinkDeployment sets its own checkpoint directories, interval and min pause", check_kustomization),
     ("referenced Secrets, ConfigMaps, ServiceAccounts, Roles and claims are defined here", check_references),
     ("the Portfolio Accounting dispatcher runs once, on the allocation job's files", check_dispatchers),
     (f"the FlinkDeployments, Jobs and the dispatcher use one image (besides {', '.join(FOREIGN_IMAGES)})",
@@ -1172,7 +1228,12 @@ def mutations(doc):
 
     if doc.get("kind") == "FlinkDeployment":
         yield check_flink_conf, "a number in flinkConfiguration", config({"taskmanager.numberOfTaskSlots": 2})
-        yield check_flink_conf, "a setting unlike flink-conf/", config({"execution.checkpointing.interval": "1 min"})
+        yield check_flink_conf, "a setting unlike flink-conf/", config({"execution.checkpointing.timeout": "1 min"})
+        if CHECKPOINT_MIN_PAUSE in dig(doc, "spec", "flinkConfiguration", default={}):
+            yield check_flink_conf, "no checkpoint min pause", lambda d: d["spec"]["flinkConfiguration"].pop(
+                CHECKPOINT_MIN_PAUSE)
+        yield check_flink_conf, "a checkpoint interval Flink does not read", config({CHECKPOINT_INTERVAL: "0.5 s"})
+        yield check_flink_conf, "a checkpoint interval under 10 ms", config({CHECKPOINT_INTERVAL: "5 ms"})
         yield check_flink_conf, "another log configuration", lambda d: d["spec"].update(logConfiguration={})
         yield check_state, "checkpoints off the claim", config({"execution.checkpointing.dir": "file:///opt/flink/cp"})
         yield check_merged_pods, "a mount without its volume", lambda d: main_container(
@@ -1203,9 +1264,54 @@ def mutations(doc):
             for c in d["spec"]["template"]["spec"]["containers"]]
 
 
+def kustomization_mutations():
+    """(what, file, change) of broken copies of the files kustomization.yaml lists that check_kustomization must
+    reject; change(flinkConfiguration) breaks the FlinkDeployment in `file`."""
+    kustomization = read_here(KUSTOMIZATION.name)[0]
+    flink_files = [name for name in (kustomization.get("resources") or [])
+                   + [patch["path"] for patch in kustomization.get("patches") or [] if "path" in patch]
+                   if any(doc.get("kind") == "FlinkDeployment" for doc in read_here(name))]
+    shared = [name for name in flink_files if name not in (kustomization.get("resources") or [])]
+    for name in shared:
+        yield f"{name} setting {CHECKPOINT_INTERVAL}", name, lambda c: c.update({CHECKPOINT_INTERVAL: "10 s"})
+    own = [name for name in flink_files if name not in shared]
+    for name in own:
+        config = {key for doc in read_here(name) for key in dig(doc, "spec", "flinkConfiguration", default={})}
+        for key in (CHECKPOINT_INTERVAL, CHECKPOINT_MIN_PAUSE):
+            if key in config:  # else check_kustomization fails already, on the file as it is
+                yield f"{name} without {key}", name, lambda c, key=key: c.pop(key)
+    yield f"{own[0]} repeating a shared setting", own[0], lambda c: c.update(
+        {"execution.checkpointing.timeout": "5 min"})
+
+
+def kustomization_self_test(manifests):
+    """(copies tried, failures): check_kustomization reads the files, not the rendered documents; each broken copy of
+    one file must make it report an error that the files as they are do not."""
+    failures, tried, found = [], 0, set(check_kustomization(manifests))
+    for what, name, change in kustomization_mutations():
+        tried += 1
+
+        def read(file, name=name, change=change):
+            docs = copy.deepcopy(read_here(file))
+            for doc in docs if file == name else []:
+                if doc.get("kind") == "FlinkDeployment":
+                    change(doc["spec"]["flinkConfiguration"])
+            return docs
+
+        try:
+            caught = set(check_kustomization(manifests, read)) - found
+        except (KeyError, TypeError, IndexError) as error:
+            failures.append(f"cannot break {name} with {what}: {error!r}")
+            continue
+        if not caught:
+            failures.append(f"check_kustomization accepted {what}")
+    return tried, failures
+
+
 def self_test(manifests):
     """{manifest: (copies tried, failures)}: each broken copy must make the check it names report an error that the
-    manifests as they are do not. (check_kustomization reads the files, not these documents.)"""
+    manifests as they are do not. (check_kustomization reads the files, not these documents: kustomization_self_test
+    breaks those.)"""
     per_deployment = {check for _, check in DEPLOYMENT_CHECKS}
 
     def errors(check, doc, docs):
@@ -1242,6 +1348,8 @@ def main(argv=None):
         print("".join(f"        {label(doc)}\n" for doc in manifests), end="")
     for what, (tried, failures) in self_test(manifests).items():
         report(f"self-test: {tried} broken copies of {what} are rejected", failures)
+    tried, failures = kustomization_self_test(manifests)
+    report(f"self-test: {tried} broken copies of the files {KUSTOMIZATION.name} lists are rejected", failures)
     secured = read_overlays(rendered)
     tried, failures = secured_self_test(secured)
     report(f"self-test: {tried} broken copies of {SECURED.name}/ are rejected", failures)

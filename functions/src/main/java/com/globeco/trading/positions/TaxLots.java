@@ -139,11 +139,14 @@ public record TaxLots(String[] ids, long[] tradeDays, long[] costPrices, long[] 
     }
 
     private BigDecimal sumOfProducts(long[] prices) {
-        BigDecimal sum = BigDecimal.ZERO;
-        for (int lot = 0; lot < count(); lot++) {
-            sum = sum.add(decimal(prices[lot]).multiply(decimal(quantities[lot])));
+        if (count() == 0) {
+            return BigDecimal.ZERO;
         }
-        return sum;
+        ProductSum sum = new ProductSum();
+        for (int lot = 0; lot < count(); lot++) {
+            sum.add(prices[lot], quantities[lot]);
+        }
+        return sum.toDecimal(2 * SCALE);
     }
 
     private int[] order(TaxLotMethod method) {

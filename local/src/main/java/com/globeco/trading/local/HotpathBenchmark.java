@@ -34,8 +34,8 @@ import java.util.stream.Stream;
  * {@code --contracts off} runs the job without contract generation, to put a number on its cost;
  * {@code --position-lots 1000} trades one position that holds about that many open lots instead of {@code --positions};
  * {@code --threads true} lists the JVM's busiest kinds of thread;
- * {@code --checkpoint-interval} (default {@code 1 s}) and {@code --checkpoint-min-pause} (default {@code 2 s}, as deployed) set
- * when the exactly-once sinks commit.
+ * {@code --checkpoint-interval} and {@code --checkpoint-min-pause} (default as deployed: 500 ms, 100 ms) set when the
+ * exactly-once sinks commit.
  */
 public final class HotpathBenchmark {
     private static final ZoneId ZONE = ZoneId.of("America/New_York");
@@ -97,8 +97,8 @@ public final class HotpathBenchmark {
             awaitApplied(trades * 99L / 100);
             double applied = metrics.sum(APPLIED) - startApplied;
             double seconds = (System.nanoTime() - startNanos) / 1e9;
-            console.printf("%n== trade hotpath, draining a backlog (warm: after %,d trades), %s, contract generation %s ==%n",
-                    warmupTrades, workload(), contracts);
+            console.printf("%n== trade hotpath, draining a backlog (warm: after %,d trades), %s, contract generation %s, checkpoints every %s, min pause %s ==%n",
+                    warmupTrades, workload(), contracts, checkpointInterval(), checkpointMinPause());
             console.printf("trades applied                        %,.0f in %.1f s%n", applied, seconds);
             console.printf("throughput                            %,.0f trades/s%n", applied / seconds);
             printCpu(startCpu, applied);
@@ -154,11 +154,11 @@ public final class HotpathBenchmark {
     }
 
     private String checkpointInterval() {
-        return arguments.get("checkpoint-interval", "1 s");
+        return arguments.get("checkpoint-interval", LocalFlink.HOTPATH_CHECKPOINT_INTERVAL);
     }
 
     private String checkpointMinPause() {
-        return arguments.get("checkpoint-min-pause", "2 s");
+        return arguments.get("checkpoint-min-pause", LocalFlink.HOTPATH_CHECKPOINT_MIN_PAUSE);
     }
 
     private void printCpu(CpuTime start, double applied) {

@@ -112,7 +112,10 @@ public final class LocalPlatform {
         TradeHotpathOptions hotpath = TradeHotpathOptions.from(stack.jobArguments(
                 "--contract-service.url", stack.contractService().toString(),
                 "--hotpath.business-zone", BUSINESS_ZONE.getId()));
-        flink.submit(TradeHotpathJob.NAME, env -> TradeHotpathJob.define(env, hotpath.wiring()), resumeFrom(resume, TradeHotpathJob.NAME));
+        flink.submit(TradeHotpathJob.NAME, env -> {
+            env.configure(LocalFlink.hotpathCheckpoints());
+            TradeHotpathJob.define(env, hotpath.wiring());
+        }, resumeFrom(resume, TradeHotpathJob.NAME));
         BackdatedColdpathOptions coldpath = BackdatedColdpathOptions.from(stack.jobArguments(
                 "--coldpath.business-zone", BUSINESS_ZONE.getId()));
         flink.submit(BackdatedColdpathJob.NAME, env -> BackdatedColdpathJob.define(env, coldpath.wiring()), resumeFrom(resume, BackdatedColdpathJob.NAME));
