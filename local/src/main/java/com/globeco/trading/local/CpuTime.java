@@ -77,9 +77,12 @@ record CpuTime(long jvmNanos, long machineNanos, long brokerNanos, long simulato
         long broker = brokerNanos - start.brokerNanos;
         long simulators = simulatorNanos - start.simulatorNanos;
         long job = jvmNanos - start.jvmNanos - broker - simulators;
+        long javaThreads = byThread.values().stream().mapToLong(Long::longValue).sum() - start.byThread.values().stream().mapToLong(Long::longValue).sum();
+        long internal = jvmNanos - start.jvmNanos - javaThreads;
         List<String> parts = List.of(String.format("job %.0f us", job / 1e3 / units), String.format("Kafka broker %.0f us", broker / 1e3 / units),
                 String.format("simulators and generator %.0f us", simulators / 1e3 / units));
-        return String.join(", ", parts) + " per " + unit + " (threads of this JVM; Postgres is the machine's rest)";
+        return String.join(", ", parts) + " per " + unit + String.format(" (threads of this JVM; the job's figure includes the JVM's own"
+                + " threads, GC and JIT, %.0f us; Postgres is the machine's rest)", internal / 1e3 / units);
     }
 
     /** user + nice + system + irq + softirq + steal of the first line of /proc/stat, in clock ticks of 10 ms. */
