@@ -14,6 +14,11 @@ import java.util.List;
  * outcome too: the trade stays applied and its request goes to {@code contract-generation-retry}.
  */
 public final class GenerateContract extends RichAsyncFunction<TradeEvent, ContractOutcome> {
+    /**
+     * The contract requests a subtask holds, called or waiting for a call: far more than the calls in flight, so a
+     * slow moment of the service fills this queue instead of holding up the position operator chained before it.
+     */
+    public static final int REQUESTS_HELD = 500;
     private final ContractServiceSettings settings;
     private transient ContractServiceClient client;
     private transient Counter generated;
