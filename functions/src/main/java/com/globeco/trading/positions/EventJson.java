@@ -4,6 +4,7 @@ import com.globeco.trading.messages.MessageSchemas;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 
 /**
  * A position event as JSON, written once where it leaves the job: {@link #payload} for the event
@@ -21,7 +22,20 @@ public final class EventJson {
     }
 
     public static String message(PositionEvent event) {
-        ObjectNode node = JSON.createObjectNode()
+        ObjectNode node = envelope(event);
+        node.set("payload", payloadNode(event));
+        return node.toString();
+    }
+
+    /** The message around a payload already written by {@link #payload}. */
+    public static String message(PositionEvent event, String payloadJson) {
+        ObjectNode node = envelope(event);
+        node.putRawValue("payload", new RawValue(payloadJson));
+        return node.toString();
+    }
+
+    private static ObjectNode envelope(PositionEvent event) {
+        return JSON.createObjectNode()
                 .put(MessageSchemas.VERSION_FIELD, MessageSchemas.POSITION_EVENT)
                 .put("positionKey", event.positionKey())
                 .put("eventVersion", event.eventVersion())
@@ -33,8 +47,6 @@ public final class EventJson {
                 .put("causationId", event.causationId())
                 .put("contractId", event.contractId())
                 .put("userId", event.userId());
-        node.set("payload", payloadNode(event));
-        return node.toString();
     }
 
     private static ObjectNode payloadNode(PositionEvent event) {

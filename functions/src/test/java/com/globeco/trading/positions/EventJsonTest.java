@@ -57,6 +57,14 @@ class EventJsonTest {
         assertThat(new BigDecimal(message.path("payload").path("marketValue").asText())).isEqualByComparingTo("1100");
     }
 
+    @Test
+    void theMessageAroundAPayloadWrittenOnceIsTheSameMessage() {
+        PositionState opened = Hotpath.apply(PositionState.empty(), KEY, trade("T1", TradeType.NEW_TRADE, "100", "10"), TODAY).state();
+        PositionEvent decrease = Hotpath.apply(opened, KEY, trade("T2", TradeType.DECREASE, "40", "12.5"), TODAY).event();
+
+        assertThat(PositionChange.ofEvent(decrease).message()).isEqualTo(EventJson.message(decrease));
+    }
+
     private static TradeEvent trade(String id, TradeType type, String quantity, String price) {
         return new TradeEvent(id, KEY, type, new BigDecimal(quantity), new BigDecimal(price), TODAY.toString(),
                 "2025-06-02T14:30:00Z", null, "corr-" + id, null, null);

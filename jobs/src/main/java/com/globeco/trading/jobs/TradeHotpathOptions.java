@@ -9,6 +9,7 @@ import com.globeco.trading.operators.sinks.KafkaSettings;
 import com.globeco.trading.operators.sinks.PositionChangeStatement;
 import com.globeco.trading.operators.sinks.PostgresSettings;
 import com.globeco.trading.positions.DedupRule;
+import com.globeco.trading.positions.PositionChange;
 import com.globeco.trading.positions.PositionEvent;
 import com.globeco.trading.positions.ContractOutcomeJson;
 import com.globeco.trading.positions.EventJson;
@@ -68,7 +69,7 @@ public record TradeHotpathOptions(KafkaSettings kafka, String topicPrefix, Strin
                 ExactlyOnceJdbc.sink(postgres, new PositionChangeStatement()),
                 StoredVersions.snapshotStore(postgres),
                 ExactlyOnceKafka.sink(kafka, topic("trade-applied-events"), topic("hotpath-applied"),
-                        change -> change.event().positionKey(), change -> EventJson.message(change.event()),
+                        change -> change.event().positionKey(), PositionChange::message,
                         change -> change.event().correlationId()),
                 ExactlyOnceKafka.sink(kafka, topic("provisional-trade-events"), topic("hotpath-provisional"),
                         PositionEvent::positionKey, EventJson::message, PositionEvent::correlationId),

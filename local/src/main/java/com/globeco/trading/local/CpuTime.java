@@ -1,6 +1,7 @@
 package com.globeco.trading.local;
 
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
@@ -19,7 +20,8 @@ import java.util.stream.Collectors;
  * Postgres processes (and anything else running). The JVM's threads of the in-process broker and of the simulators
  * and generators are summed apart: in a deployment they run elsewhere, so what is left is the job's own CPU.
  */
-record CpuTime(long jvmNanos, long machineNanos, long brokerNanos, long simulatorNanos, Map<String, Long> byThread) {
+record CpuTime(long jvmNanos, long machineNanos, long brokerNanos, long simulatorNanos, Map<String, Long> byThread, long gcPauses,
+               long gcMillis) {
     private static final long NANOS_PER_TICK = 10_000_000L;
     private static final Pattern SIMULATOR_OR_GENERATOR = Pattern.compile(".*simulator.*|HTTP-Dispatcher|trade-publisher|market-data-feed|fill-publisher");
     private static final Pattern BROKER = Pattern.compile(
@@ -45,13 +47,27 @@ record CpuTime(long jvmNanos, long machineNanos, long brokerNanos, long simulato
                 broker += nanos;
             }
         }
-        return new CpuTime(jvm, machineBusyNanos(), broker, simulators, byThread);
+        long gcPauses = 0;
+        long gcMillis = 0;
+        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+            gcPauses += Math.max(0, collector.getCollectionCount());
+            gcMillis += Math.max(0, collector.getCollectionTime());
+        }
+        return new CpuTime(jvm, machineBusyNanos(), broker, simulators, byThread, gcPauses, gcMillis);
     }
 
     /** A thread's name without its numbers, so the threads of one kind (subtasks, pool members) add up. */
     private static String kind(String threadName) {
         String kind = threadName.replaceAll("\\(\\d+/\\d+\\)#\\d+", "").replaceAll("\\d+", "N");
         return kind.length() > 100 ? kind.substring(0, 100) + "..." : kind;
+    }
+
+    /** The garbage collections since {@code start} and how long they took (G1's young and mixed pauses stop the job). */
+    String collections(CpuTime start, double seconds) {
+        long pauses = gcPauses - start.gcPauses;
+        long millis = gcMillis - start.gcMillis;
+        return String.format("%,d collections, %,d ms (%.1f %% of the time), %.0f ms each on average", pauses, millis,
+                100.0 * millis / 1000 / seconds, pauses == 0 ? 0.0 : (double) millis / pauses);
     }
 
     /** The {@code count} kinds of thread that spent the most CPU per unit since {@code start} (threads that ended are not counted). */

@@ -144,6 +144,7 @@ public final class HotpathBenchmark {
                     micros(BACKDATED_MICROS, "0.99"));
             console.printf("visible after publish                 %s%n", visibility.report());
             printCpu(startCpu, applied, endCpu);
+            console.printf("garbage collection                    %s%n", endCpu.collections(startCpu, seconds));
         }
     }
 

@@ -1,6 +1,5 @@
 package com.globeco.trading.operators.sinks;
 
-import com.globeco.trading.positions.EventJson;
 import com.globeco.trading.positions.PositionChange;
 import com.globeco.trading.positions.PositionEvent;
 import com.globeco.trading.positions.PositionSnapshot;
@@ -43,7 +42,7 @@ public final class PositionChangeStatement implements JdbcQueryStatement<Positio
     @Override
     public void statement(PreparedStatement row, PositionChange change) throws SQLException {
         if (change.event() != null) {
-            event(row, change.event());
+            event(row, change.event(), change.payloadJson());
         } else {
             noEvent(row);
         }
@@ -54,13 +53,13 @@ public final class PositionChangeStatement implements JdbcQueryStatement<Positio
         }
     }
 
-    private static void event(PreparedStatement row, PositionEvent event) throws SQLException {
+    private static void event(PreparedStatement row, PositionEvent event, String payloadJson) throws SQLException {
         row.setString(1, event.positionKey());
         row.setLong(2, event.eventVersion());
         row.setString(3, event.eventType());
         row.setDate(4, event.effectiveDate() == null ? null : Date.valueOf(LocalDate.parse(event.effectiveDate())));
         row.setTimestamp(5, event.occurredAt() == null ? null : Timestamp.from(Instant.parse(event.occurredAt())));
-        row.setString(6, EventJson.payload(event));
+        row.setString(6, payloadJson);
         row.setString(7, event.tradeId());
         row.setString(8, event.correlationId());
         row.setString(9, event.causationId());
