@@ -24,8 +24,7 @@ import java.util.List;
 /** The trade hotpath's settings, from {@code --name value} arguments or environment variables. */
 public record TradeHotpathOptions(KafkaSettings kafka, String topicPrefix, String consumerGroup,
                                   PostgresSettings postgres, ZoneId businessZone, boolean generateContracts, URI contractService,
-                                  DedupRule dedup,
-                                  Duration retryBackoff) {
+                                  DedupRule dedup, Duration retryBackoff) {
 
     public static TradeHotpathOptions from(String... args) {
         return JobArguments.of(args).read(TradeHotpathOptions::read);

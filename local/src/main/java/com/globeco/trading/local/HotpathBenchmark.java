@@ -6,6 +6,7 @@ import com.globeco.trading.testkit.trades.ManyLotsPosition;
 import com.globeco.trading.testkit.trades.TradeGenerator;
 import com.globeco.trading.testkit.trades.TradePublisher;
 import com.globeco.trading.testkit.trades.Trades;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.ParameterTool;
@@ -33,6 +34,7 @@ import java.util.stream.Stream;
  * </ul>
  * {@code --contracts off} runs the job without contract generation, to put a number on its cost;
  * {@code --position-lots 1000} trades one position that holds about that many open lots instead of {@code --positions};
+ * {@code --flink.<key> <value>} sets any Flink setting over the deployed ones (a lever to measure);
  * {@code --threads true} lists the JVM's busiest kinds of thread;
  * {@code --checkpoint-interval} and {@code --checkpoint-min-pause} (default as deployed: 500 ms, 100 ms) set when the
  * exactly-once sinks commit.
@@ -44,6 +46,7 @@ public final class HotpathBenchmark {
     private static final String CONTRACTS_GENERATED = "_contractsGenerated";
     private static final String CONTRACTS_DEFERRED = "_contractsDeferred";
     private static final String CONTRACT_RETRY_ATTEMPTS = "_contractRetryAttempts";
+    private static final String FLINK_SETTING = "flink.";
     private static final String BREAKER_STATE = "circuitBreakerState";
     private static final String CURRENT_DATED_MICROS = "currentDatedTradeMicros";
     private static final String BACKDATED_MICROS = "backdatedTradeMicros";
@@ -101,9 +104,12 @@ public final class HotpathBenchmark {
             double seconds = (System.nanoTime() - startNanos) / 1e9;
             console.printf("%n== trade hotpath, draining a backlog (warm: after %,d trades), %s, contract generation %s, checkpoints every %s, min pause %s ==%n",
                     warmupTrades, workload(), contracts, checkpointInterval(), checkpointMinPause());
+            printFlinkSettings();
             console.printf("trades applied                        %,.0f in %.1f s%n", applied, seconds);
             console.printf("throughput                            %,.0f trades/s%n", applied / seconds);
-            printCpu(startCpu, applied);
+            CpuTime endCpu = CpuTime.now();
+            printCpu(startCpu, applied, endCpu);
+            console.printf("garbage collection                    %s%n", endCpu.collections(startCpu, seconds));
         }
     }
 
@@ -135,6 +141,7 @@ public final class HotpathBenchmark {
             Thread.sleep(3_000);
             console.printf("%n== trade hotpath at a steady %,.0f trades/s (warm: after %d s), %s, contract generation %s, checkpoints every %s, min pause %s ==%n",
                     rate, warmupSeconds, workload(), contracts, checkpointInterval(), checkpointMinPause());
+            printFlinkSettings();
             console.printf("trades applied                        %,.0f in %.1f s (%,.0f trades/s)%n", applied, seconds, applied / seconds);
             console.printf("latency p50, Kafka timestamp -> event %s ms (each 5 s sample: last 4,096 trades per subtask)%n", p50s);
             console.printf("latency p99, Kafka timestamp -> event %s ms%n", p99s);
@@ -167,12 +174,24 @@ public final class HotpathBenchmark {
         return arguments.get("checkpoint-interval", LocalFlink.HOTPATH_CHECKPOINT_INTERVAL);
     }
 
+    /** The checkpoints' min pause, and any {@code --flink.<key> <value>} argument as Flink setting {@code <key>}. */
+    private Configuration flinkSettings() {
+        Configuration settings = new Configuration();
+        settings.setString("execution.checkpointing.min-pause", checkpointMinPause());
+        arguments.toMap().forEach((name, value) -> {
+            if (name.startsWith(FLINK_SETTING)) {
+                settings.setString(name.substring(FLINK_SETTING.length()), value);
+            }
+        });
+        return settings;
+    }
+
     private String checkpointMinPause() {
         return arguments.get("checkpoint-min-pause", LocalFlink.HOTPATH_CHECKPOINT_MIN_PAUSE);
     }
 
-    private void printCpu(CpuTime start, double applied) {
-        printCpu(start, applied, CpuTime.now());
+    private void printFlinkSettings() {
+        flinkSettings().toMap().forEach((key, value) -> console.printf("Flink setting                         %s: %s%n", key, value));
     }
 
     private void printCpu(CpuTime start, double applied, CpuTime end) {
@@ -192,7 +211,7 @@ public final class HotpathBenchmark {
     }
 
     private JobRun start(TradeHotpathOptions hotpath) throws Exception {
-        StreamExecutionEnvironment env = LocalFlink.environmentReporting(options, checkpointInterval(), checkpointMinPause(), Stream.of(APPLIED, LATENCY,
+        StreamExecutionEnvironment env = LocalFlink.environmentReporting(options, checkpointInterval(), flinkSettings(), Stream.of(APPLIED, LATENCY,
                 CONTRACTS_GENERATED, CONTRACTS_DEFERRED, CONTRACT_RETRY_ATTEMPTS, BREAKER_STATE, CURRENT_DATED_MICROS, BACKDATED_MICROS).map(name -> name.replaceFirst("^_", "")).toArray(String[]::new));
         TradeHotpathJob.define(env, hotpath.wiring());
         return new JobRun(env.executeAsync(TradeHotpathJob.NAME));

@@ -16,13 +16,13 @@ final class LocalFlink {
 
     /**
      * The same, but the Prometheus endpoint serves only the named metrics: a benchmark polls a counter, and rendering
-     * every Flink and Kafka-client metric on each poll cost about a seventh of the CPU it measured; and with its own
-     * minimum pause between checkpoints.
+     * every Flink and Kafka-client metric on each poll cost about a seventh of the CPU it measured; and with the
+     * benchmark's own settings over the deployed ones.
      */
-    static StreamExecutionEnvironment environmentReporting(PlatformOptions options, String checkpointInterval, String checkpointMinPause,
+    static StreamExecutionEnvironment environmentReporting(PlatformOptions options, String checkpointInterval, Configuration overrides,
                                                            String... metricNames) {
         Configuration configuration = configuration(options, checkpointInterval);
-        configuration.setString("execution.checkpointing.min-pause", checkpointMinPause);
+        configuration.addAll(overrides);
         configuration.setString("metrics.reporter.prom.filter.includes", "*:" + String.join(",", metricNames));
         return StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(configuration);
     }

@@ -51,9 +51,9 @@ import java.util.stream.Stream;
 
 /**
  * The hotpath, keyed by position: applies each trade once to the position's tax lots in keyed state
- * and emits the event with the new snapshot, and for a backdated trade the trade itself for the
- * coldpath; each changed position's snapshot follows once per checkpoint, ahead of the barrier. The coldpath's correction arrives as a command of the position: the hotpath, the only
- * writer of a position's events, adopts it on top of what it applied meanwhile ({@link ProvisionalBook}). Market-data prices arrive broadcast (second input); a price newer than the last one of
+ * and emits the event, and for a backdated trade the trade itself for the coldpath; each changed
+ * position's snapshot follows once per checkpoint, ahead of the barrier. The coldpath's correction
+ * arrives as a command of the position: the hotpath, the only writer of a position's events, adopts it on top of what it applied meanwhile ({@link ProvisionalBook}). Market-data prices arrive broadcast (second input); a price newer than the last one of
  * its instrument resets the positions of that instrument only, found through an index of this
  * subtask's position keys. A trade the position cannot take, a trade older than the dedup window and
  * any unexpected error while judging one record are dead-lettered; the position is unchanged.
