@@ -50,6 +50,19 @@ record JobArguments(ParameterTool arguments, Set<String> known) {
         return new PostgresSettings(get("postgres.url", defaultUrl), get("postgres.user", "postgres"), get("postgres.password", ""));
     }
 
+    /**
+     * A yes-or-no setting: {@code true} or {@code false}, nothing else.
+     *
+     * @throws IllegalArgumentException for any other value, e.g. a typo that would otherwise read as false
+     */
+    boolean flag(String name, boolean fallback) {
+        String value = get(name, String.valueOf(fallback));
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new IllegalArgumentException(name + " is true or false, not '" + value + "'");
+        }
+        return Boolean.parseBoolean(value);
+    }
+
     String get(String name, String fallback) {
         known.add(name);
         if (arguments.has(name)) {

@@ -171,7 +171,7 @@ public final class TradeHotpathJob {
                                                             DataStream<TradeEvent> requests) {
         DataStream<ContractOutcome> contractOutcomes = AsyncDataStream.unorderedWait(
                         requests, new GenerateContract(wiring.contractService()),
-                        1, TimeUnit.SECONDS, GenerateContract.REQUESTS_HELD)
+                        GenerateContract.ASYNC_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS, GenerateContract.REQUESTS_HELD)
                 .uid(Uid.GENERATE_CONTRACTS).name("Contract generation (Contract Service, async)");
         contractOutcomes.filter(ContractOutcome::generated).uid(Uid.CONTRACTS_GENERATED).name("Generated contracts")
                 .sinkTo(wiring.generatedContracts()).uid(Uid.TRADE_CONTRACTS_SINK).name("trade-contracts (Kafka, exactly once)");

@@ -37,7 +37,7 @@ public record TradeHotpathOptions(KafkaSettings kafka, String topicPrefix, Strin
                 settings.get("hotpath.consumer-group", "position-hotpath"),
                 settings.postgres("jdbc:postgresql://globeco-trade-lifecycle-postgres:5432/postgres"),
                 ZoneId.of(settings.get("hotpath.business-zone", "America/New_York")),
-                Boolean.parseBoolean(settings.get("contract-service.enabled", "true")),
+                settings.flag("contract-service.enabled", true),
                 URI.create(settings.get("contract-service.url", "http://globeco-contract-service:8090")),
                 new DedupRule(Duration.parse(settings.get("hotpath.dedup-window", "P30D")),
                         Duration.parse(settings.get("hotpath.clock-tolerance", "PT1H"))),

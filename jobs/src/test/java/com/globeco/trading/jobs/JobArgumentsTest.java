@@ -43,6 +43,14 @@ class JobArgumentsTest {
     }
 
     @Test
+    void aYesOrNoSettingIsTrueOrFalseAndNothingElse() {
+        assertThat(TradeHotpathOptions.from("--contract-service.enabled", "false").generateContracts()).isFalse();
+        assertThat(TradeHotpathOptions.from().generateContracts()).isTrue();
+        assertThatThrownBy(() -> TradeHotpathOptions.from("--contract-service.enabled", "flase"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("contract-service.enabled is true or false, not 'flase'");
+    }
+
+    @Test
     void theVariablesAreTheOptionsReadInUpperSnakeCase() {
         JobArguments arguments = JobArguments.of();
         arguments.read(TradeHotpathOptions::read);

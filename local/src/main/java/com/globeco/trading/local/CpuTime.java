@@ -17,13 +17,15 @@ import java.util.stream.Collectors;
 /**
  * CPU time spent so far, steadier than a wall-clock rate on a shared machine: this JVM's (Flink, the Kafka broker,
  * the simulators, the generator) and the whole machine's busy time from {@code /proc/stat}, which adds the embedded
- * Postgres processes (and anything else running). The JVM's threads of the in-process broker and of the simulators
- * and generators are summed apart: in a deployment they run elsewhere, so what is left is the job's own CPU.
+ * Postgres processes (and anything else running). The JVM's threads of the in-process broker and of the simulators,
+ * generators and watchers are summed apart: in a deployment they run elsewhere, so what is left is the job's own CPU.
  */
 record CpuTime(long jvmNanos, long machineNanos, long brokerNanos, long simulatorNanos, Map<String, Long> byThread, long gcPauses,
                long gcMillis) {
     private static final long NANOS_PER_TICK = 10_000_000L;
-    private static final Pattern SIMULATOR_OR_GENERATOR = Pattern.compile(".*simulator.*|HTTP-Dispatcher|trade-publisher|market-data-feed|fill-publisher");
+    /** The simulators, the generators with their producers' default client ids, and the benchmark's own watchers. */
+    private static final Pattern SIMULATOR_OR_GENERATOR = Pattern.compile(".*simulator.*|HTTP-Dispatcher|trade-publisher|market-data-feed"
+            + "|fill-publisher|kafka-producer-network-thread \\| producer-\\d+|visibility-.*|.*\\| visibility-.*");
     private static final Pattern BROKER = Pattern.compile(
             "data-plane-kafka.*|kafka-\\d+-.*|quorum-controller.*|group-coordinator.*|share-coordinator.*|ExpirationReaper.*|log-closing.*"
                     + "|kafka-log-cleaner.*|kafka-scheduler-.*|raft-.*|broker-\\d+-.*|controller-\\d+-.*|TxnMarkerSenderThread.*"
@@ -97,8 +99,8 @@ record CpuTime(long jvmNanos, long machineNanos, long brokerNanos, long simulato
         long internal = jvmNanos - start.jvmNanos - javaThreads;
         List<String> parts = List.of(String.format("job %.0f us", job / 1e3 / units), String.format("Kafka broker %.0f us", broker / 1e3 / units),
                 String.format("simulators and generator %.0f us", simulators / 1e3 / units));
-        return String.join(", ", parts) + " per " + unit + String.format(" (threads of this JVM; the job's figure includes the JVM's own"
-                + " threads, GC and JIT, %.0f us; Postgres is the machine's rest)", internal / 1e3 / units);
+        return String.join(", ", parts) + " per " + unit + String.format(" (threads of this JVM; the job's figure includes %.0f us outside"
+                + " its Java threads: GC, JIT and RocksDB's native threads; Postgres is the machine's rest)", internal / 1e3 / units);
     }
 
     /** user + nice + system + irq + softirq + steal of the first line of /proc/stat, in clock ticks of 10 ms. */

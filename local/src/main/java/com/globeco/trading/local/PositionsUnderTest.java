@@ -18,6 +18,7 @@ import java.time.ZoneOffset;
 final class PositionsUnderTest implements AutoCloseable {
     private static final long NOW = java.time.Instant.parse("2026-11-20T15:00:00Z").toEpochMilli();
     private final KeyedTwoInputStreamOperatorTestHarness<String, PositionCommand, MarketPrice, PositionChange> harness;
+    private long checkpoint;
 
     private PositionsUnderTest(KeyedTwoInputStreamOperatorTestHarness<String, PositionCommand, MarketPrice, PositionChange> harness) {
         this.harness = harness;
@@ -53,10 +54,12 @@ final class PositionsUnderTest implements AutoCloseable {
         harness.processElement2(new StreamRecord<>(price, NOW));
     }
 
-    int drainOutputs() {
-        int count = harness.getOutput().size();
+    /** The events emitted since the last call; then a checkpoint barrier, ahead of which the changed positions' snapshots go. */
+    int drainOutputs() throws Exception {
+        int events = harness.getOutput().size();
+        harness.prepareSnapshotPreBarrier(++checkpoint);
         harness.getOutput().clear();
-        return count;
+        return events;
     }
 
     @Override

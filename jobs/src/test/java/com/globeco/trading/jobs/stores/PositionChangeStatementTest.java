@@ -1,9 +1,11 @@
 package com.globeco.trading.jobs.stores;
 
+import com.globeco.trading.jobs.PositionTables;
 import com.globeco.trading.operators.sinks.PositionChangeStatement;
 import com.globeco.trading.positions.Hotpath;
 import com.globeco.trading.positions.PositionChange;
 import com.globeco.trading.positions.PositionState;
+import com.globeco.trading.positions.TaxLots;
 import com.globeco.trading.positions.TradeEvent;
 import com.globeco.trading.positions.TradeType;
 import com.globeco.trading.schema.Migrations;
@@ -15,9 +17,7 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,9 +54,11 @@ class PositionChangeStatementTest {
         write(event(history.get(0)), event(history.get(1)), second, event(history.get(2)), third);
         write(event(history.get(1)), second, event(history.get(2)));
 
-        assertThat(rows("SELECT event_ver FROM event_store WHERE position_key = '" + KEY + "' ORDER BY event_ver")).containsExactly("1", "2", "3");
-        assertThat(rows("SELECT version || ' ' || open_lots || ' ' || open_quantity FROM snapshot_store WHERE position_key = '" + KEY + "'"))
-                .as("the older snapshot written again does not move it back").containsExactly("3 3 30.00000000");
+        PositionTables tables = new PositionTables(postgres.dataSource());
+        assertThat(tables.versions(KEY)).containsExactly(1L, 2L, 3L);
+        TaxLots snapshot = tables.snapshotLots(KEY);
+        assertThat(snapshot.count()).as("the older snapshot written again does not move it back").isEqualTo(3);
+        assertThat(snapshot.openQuantity()).isEqualByComparingTo("30");
     }
 
     private static List<Hotpath.Applied> history(String... tradeIds) {
@@ -89,16 +91,5 @@ class PositionChangeStatementTest {
             }
             batch.executeBatch();
         }
-    }
-
-    private static List<String> rows(String query) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (Connection connection = postgres.dataSource().getConnection(); Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery(query)) {
-            while (result.next()) {
-                rows.add(result.getString(1));
-            }
-        }
-        return rows;
     }
 }

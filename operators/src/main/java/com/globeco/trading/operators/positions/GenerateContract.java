@@ -7,7 +7,9 @@ import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.async.ResultFuture;
 import org.apache.flink.streaming.api.functions.async.RichAsyncFunction;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Asks the Contract Service for the contract of an applied trade within 40 ms. A failure is an
@@ -19,6 +21,9 @@ public final class GenerateContract extends RichAsyncFunction<TradeEvent, Contra
      * slow moment of the service fills this queue instead of holding up the position operator chained before it.
      */
     public static final int REQUESTS_HELD = 500;
+    /** The operator's timeout, a backstop: a request is answered or deferred within {@link #ANSWER_WITHIN}. */
+    public static final Duration ASYNC_TIMEOUT = Duration.ofSeconds(1);
+    static final Duration ANSWER_WITHIN = Duration.ofMillis(900);
     private final ContractServiceSettings settings;
     private transient ContractServiceClient client;
     private transient Counter generated;
@@ -37,9 +42,16 @@ public final class GenerateContract extends RichAsyncFunction<TradeEvent, Contra
         client.exportBreakerState(getRuntimeContext().getMetricGroup());
     }
 
+    /**
+     * The outcome within {@link #ANSWER_WITHIN}, queue for a free caller included, ahead of the operator's own
+     * {@link #ASYNC_TIMEOUT}: each request completes once and is counted once, generated or deferred.
+     */
     @Override
     public void asyncInvoke(TradeEvent trade, ResultFuture<ContractOutcome> result) {
-        client.generate(trade).thenAccept(outcome -> complete(result, outcome));
+        client.generate(trade)
+                .orTimeout(ANSWER_WITHIN.toMillis(), TimeUnit.MILLISECONDS)
+                .exceptionally(late -> ContractOutcome.failed(trade, "no caller free and no answer within " + ANSWER_WITHIN.toMillis() + " ms"))
+                .thenAccept(outcome -> complete(result, outcome));
     }
 
     @Override

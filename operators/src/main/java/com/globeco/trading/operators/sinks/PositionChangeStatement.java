@@ -72,7 +72,7 @@ public final class PositionChangeStatement implements JdbcQueryStatement<Positio
         row.setString(1, null);
         row.setNull(2, Types.BIGINT);
         row.setString(3, null);
-        row.setDate(4, null);
+        row.setNull(4, Types.OTHER);
         row.setTimestamp(5, null);
         for (int text = 6; text <= 11; text++) {
             row.setString(text, null);
