@@ -62,10 +62,15 @@ public final class TestFlink {
 
     /** A job environment that restores from the savepoint and refuses state it cannot map, as the FlinkDeployments do. */
     public static StreamExecutionEnvironment restoring(String savepoint) {
+        return StreamExecutionEnvironment.getExecutionEnvironment(restoringConfiguration(savepoint));
+    }
+
+    /** The configuration of {@link #restoring(String)}. */
+    public static Configuration restoringConfiguration(String savepoint) {
         Configuration configuration = configuration();
         configuration.set(StateRecoveryOptions.SAVEPOINT_PATH, savepoint);
         configuration.set(StateRecoveryOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE, false);
-        return StreamExecutionEnvironment.getExecutionEnvironment(configuration);
+        return configuration;
     }
 
     public static MiniClusterExtension cluster(int taskManagers, int slotsEach) {

@@ -3,17 +3,21 @@ package com.globeco.trading.savepoints;
 import org.apache.flink.configuration.Configuration;
 
 import java.io.PrintStream;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code ./platform state inspect <job> <savepoint-or-checkpoint> [<key>] [--format json|table]}: the job's keyed
- * state, one key a JSON line (sorted) or an aligned table with each position's lots under it; on standard error,
- * how many keys were shown of how many. With a key, that key's only. Jobs: trade-hotpath, fill-confirmation, allocation,
- * backdated-coldpath.
+ * {@code ./platform state inspect <job> <savepoint-or-checkpoint> [<key>] [--format json|table] [--as-of <instant>]}: the
+ * job's keyed state, one key a JSON line (sorted) or an aligned table with each position's lots under it; on standard
+ * error, how many keys were shown of how many. With a key, that key's only. State with a time-to-live is shown as a job
+ * restored now would see it, or restored at {@code --as-of} (e.g. the time the savepoint was taken). Jobs: trade-hotpath,
+ * fill-confirmation, allocation, backdated-coldpath.
  */
 public final class InspectState {
-    private static final String USAGE = "usage: state inspect <job> <savepoint-or-checkpoint-path> [<key>] [--format json|table]";
+    private static final String USAGE =
+            "usage: state inspect <job> <savepoint-or-checkpoint-path> [<key>] [--format json|table] [--as-of <ISO instant>]";
 
     private InspectState() {}
 
@@ -25,9 +29,17 @@ public final class InspectState {
     public static int run(String[] args, PrintStream out) throws Exception {
         List<String> positional = new ArrayList<>();
         String format = "json";
+        Instant asOf = Instant.now();
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--format") && i + 1 < args.length) {
                 format = args[++i];
+            } else if (args[i].equals("--as-of") && i + 1 < args.length) {
+                try {
+                    asOf = Instant.parse(args[++i]);
+                } catch (DateTimeParseException e) {
+                    System.err.println(USAGE);
+                    return 2;
+                }
             } else {
                 positional.add(args[i]);
             }
@@ -37,10 +49,10 @@ public final class InspectState {
             return 2;
         }
         JobState state = JobState.of(positional.get(1));
-        List<String> rows = state.rows(ConfirmationSavepoint.readerEnvironment(new Configuration()), positional.get(2));
+        List<String> rows = state.rows(ConfirmationSavepoint.readerEnvironment(new Configuration()), positional.get(2), asOf);
         List<String> shown = positional.size() == 4 ? rows.stream().filter(row -> keyOf(row).equals(positional.get(3))).toList() : rows;
         (format.equals("table") ? StateTable.render(shown) : shown).forEach(out::println);
-        System.err.printf("%d of %d keys of %s%n", shown.size(), rows.size(), state.job());
+        System.err.printf("%d of %d keys of %s, time-to-live judged at %s%n", shown.size(), rows.size(), state.job(), asOf);
         return 0;
     }
 

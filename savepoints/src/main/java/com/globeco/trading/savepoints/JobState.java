@@ -15,6 +15,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.CloseableIterator;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -53,10 +54,10 @@ public enum JobState {
                         + Arrays.stream(values()).map(JobState::job).toList()));
     }
 
-    /** Every key's state as a JSON line, sorted. */
-    public List<String> rows(StreamExecutionEnvironment env, String path) throws Exception {
+    /** Every key's state as a JSON line, sorted, with its time-to-live judged at {@code ttlJudgedAt}. */
+    public List<String> rows(StreamExecutionEnvironment env, String path, Instant ttlJudgedAt) throws Exception {
         List<String> lines = new ArrayList<>();
-        try (CloseableIterator<String> read = stream(env, path).executeAndCollect("read " + job + " state")) {
+        try (CloseableIterator<String> read = stream(env, path, ttlJudgedAt).executeAndCollect("read " + job + " state")) {
             read.forEachRemaining(lines::add);
         }
         lines.sort(null);
@@ -64,8 +65,8 @@ public enum JobState {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private DataStream<String> stream(StreamExecutionEnvironment env, String path) throws Exception {
-        return SavepointReader.read(env, path, new EmbeddedRocksDBStateBackend())
+    private DataStream<String> stream(StreamExecutionEnvironment env, String path, Instant ttlJudgedAt) throws Exception {
+        return SavepointReader.read(env, path, new TimeToLiveJudgedAt(new EmbeddedRocksDBStateBackend(), ttlJudgedAt))
                 .readKeyedState(OperatorIdentifier.forUid(uid), (KeyedStateReaderFunction) rows, (TypeInformation) keyType, Types.STRING);
     }
 }

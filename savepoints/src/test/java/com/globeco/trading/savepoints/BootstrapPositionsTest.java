@@ -76,7 +76,7 @@ class BootstrapPositionsTest {
             }
             BootstrapPositions.write(ConfirmationSavepoint.writerEnvironment(TestFlink.configuration()), STACK.postgresSettings(),
                     savepoint, BootstrapPositions.MAX_PARALLELISM, 4);
-            assertThat(JobState.TRADE_HOTPATH.rows(ConfirmationSavepoint.readerEnvironment(TestFlink.configuration()), savepoint))
+            assertThat(JobState.TRADE_HOTPATH.rows(ConfirmationSavepoint.readerEnvironment(TestFlink.configuration()), savepoint, java.time.Instant.now()))
                     .as("one row a position").hasSize(scenario.histories().size());
 
             try (RunningJob restored = start(hotpath, savepoint); RunningJob cold = startColdpath(coldpath)) {

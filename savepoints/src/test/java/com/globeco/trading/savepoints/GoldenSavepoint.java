@@ -8,16 +8,20 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 
 /**
  * The golden savepoints under {@code src/test/resources/golden/<job>/<version>/}: a savepoint a released
- * build took of a short deterministic run ({@code savepoint/}), and its state as that build read it
- * ({@code state.jsonl}, {@link JobState}). Every later build must read the same state and restore from it.
+ * build took of a short deterministic run ({@code savepoint/}), its state as that build read it
+ * ({@code state.jsonl}, {@link JobState}) and when it was taken ({@code taken-at}). Every later build must read the
+ * same state and restore from it. Both are done with the state's time-to-live judged at the time the savepoint was
+ * taken, as a job upgraded from it then would see it, so the gate holds on any day it runs.
  */
 final class GoldenSavepoint {
     static final Path ROOT = Path.of("src/test/resources/golden");
+    private static final String TAKEN_AT = "taken-at";
     private static final java.time.Duration QUIET = java.time.Duration.ofSeconds(5);
 
     private GoldenSavepoint() {}
@@ -45,13 +49,24 @@ final class GoldenSavepoint {
         return Files.readAllLines(directory.resolve("state.jsonl"));
     }
 
-    static List<String> read(Path directory) throws Exception {
-        return job(directory).rows(ConfirmationSavepoint.readerEnvironment(TestFlink.configuration()), savepoint(directory));
+    /** When the savepoint was taken: its time-to-live is judged then. */
+    static Instant takenAt(Path directory) throws IOException {
+        return Instant.parse(Files.readString(directory.resolve(TAKEN_AT)).strip());
     }
 
-    /** A job environment that restores from the golden savepoint, refusing state it cannot map. */
-    static StreamExecutionEnvironment restoring(Path directory) {
-        return TestFlink.restoring(savepoint(directory));
+    static List<String> read(Path directory) throws Exception {
+        return job(directory).rows(ConfirmationSavepoint.readerEnvironment(TestFlink.configuration()), savepoint(directory), takenAt(directory));
+    }
+
+    /** A job environment that restores from the golden savepoint when it was taken, refusing state it cannot map. */
+    static StreamExecutionEnvironment restoring(Path directory) throws IOException {
+        return restoringAt(directory, takenAt(directory));
+    }
+
+    /** A job environment that restores from the golden savepoint as if at {@code instant}, refusing state it cannot map. */
+    static StreamExecutionEnvironment restoringAt(Path directory, Instant instant) {
+        return StreamExecutionEnvironment.getExecutionEnvironment(
+                TimeToLiveJudgedAtFactory.judgingAt(TestFlink.restoringConfiguration(savepoint(directory)), instant));
     }
 
     /**
@@ -63,6 +78,7 @@ final class GoldenSavepoint {
     static void write(RunningJob job, Path directory) throws Exception {
         Thread.sleep(QUIET.toMillis());
         Files.createDirectories(directory);
+        Files.writeString(directory.resolve(TAKEN_AT), Instant.now() + "\n");
         Path written = Path.of(URI.create(job.stopWithSavepoint(directory.resolve("tmp").toAbsolutePath().toUri().toString())));
         Files.move(written, directory.resolve("savepoint"));
         Files.delete(directory.resolve("tmp"));

@@ -9,8 +9,12 @@ import com.globeco.trading.fills.InboundFill;
 import com.globeco.trading.operators.metrics.DeadLetterCounters;
 import com.globeco.trading.operators.guard.DataErrors;
 import com.globeco.trading.operators.logging.CorrelatedLog;
+import com.globeco.trading.operators.logging.StateLifetime;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.StateTtlConfig;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -21,6 +25,7 @@ import org.apache.flink.util.OutputTag;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 
@@ -30,7 +35,7 @@ import java.util.List;
  * are dropped. An execution is marked only when allocated, so a closing fill that ended in the
  * dead-letter topic (no portfolio, Trade Service down) is allocated when it is replayed.
  */
-public final class AllocateOnce extends KeyedProcessFunction<Long, PortfolioLookup, Allocation> {
+public final class AllocateOnce extends KeyedProcessFunction<Long, PortfolioLookup, Allocation> implements CheckpointedFunction {
     public static final OutputTag<DeadLetter> UNALLOCATED = new OutputTag<DeadLetter>("unallocated") {};
     public static final String ALLOCATED = "allocated";
 
@@ -42,6 +47,7 @@ public final class AllocateOnce extends KeyedProcessFunction<Long, PortfolioLook
     private transient Counter repeatedClosings;
     private transient DeadLetterCounters deadLetters;
     private transient CorrelatedLog log;
+    private transient boolean restored;
 
     public AllocateOnce(Duration memory, ZoneId businessZone, String service) {
         this.memory = memory;
@@ -63,6 +69,24 @@ public final class AllocateOnce extends KeyedProcessFunction<Long, PortfolioLook
         repeatedClosings = getRuntimeContext().getMetricGroup().counter("repeatedClosingFills");
         deadLetters = new DeadLetterCounters(getRuntimeContext().getMetricGroup());
         log = new CorrelatedLog(LoggerFactory.getLogger(AllocateOnce.class), service);
+        if (restored) {
+            log.info("-", lifetime(memory).onRestore(Instant.now()));
+        }
+    }
+
+    /** How long an allocation is remembered, as a restored job reports it. */
+    public static StateLifetime lifetime(Duration memory) {
+        return new StateLifetime("allocated executions", memory, "their allocation");
+    }
+
+    @Override
+    public void initializeState(FunctionInitializationContext context) {
+        restored = context.isRestored();
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) {
+        // the keyed state is all there is, and Flink snapshots it
     }
 
     @Override

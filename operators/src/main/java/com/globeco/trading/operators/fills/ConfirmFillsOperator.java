@@ -29,12 +29,14 @@ import org.apache.flink.streaming.api.operators.InternalTimer;
 import org.apache.flink.streaming.api.operators.InternalTimerService;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.api.operators.StreamOperatorParameters;
+import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.streaming.api.operators.Triggerable;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.util.OutputTag;
 import org.apache.flink.util.function.ThrowingRunnable;
 import org.slf4j.LoggerFactory;
 
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -80,6 +82,7 @@ public final class ConfirmFillsOperator extends AbstractStreamOperator<Confirmat
     private transient CorrelatedLog log;
     /** The final savepoint of a stop (upgrade, suspend), once taken: no call starts after it. */
     private transient long stoppingAt;
+    private transient boolean restored;
 
     ConfirmFillsOperator(StreamOperatorParameters<ConfirmationRecord> parameters, ConfirmationSettings settings,
                          ExecutionServices services) {
@@ -107,7 +110,34 @@ public final class ConfirmFillsOperator extends AbstractStreamOperator<Confirmat
                 services.connect(settings.executionServiceUri(), settings.apiTimeout(), callLimit), breaker);
         metrics = new ConfirmationMetrics(getMetricGroup(), calls::inFlight, breaker);
         log = new CorrelatedLog(LoggerFactory.getLogger(ConfirmFillsOperator.class), settings.service());
+        if (restored) {
+            reportExpiredLedgers();
+        }
         resumeInterruptedFills();
+    }
+
+    @Override
+    public void initializeState(StateInitializationContext context) throws Exception {
+        super.initializeState(context);
+        restored = context.isRestored();
+    }
+
+    /** Reads every restored ledger once, so those that outlived their time-to-live while stopped are counted and gone. */
+    private void reportExpiredLedgers() throws Exception {
+        List<Long> keys;
+        try (Stream<Long> stored = this.<Long>getKeyedStateBackend().getKeys(ConfirmationState.LEDGER, VoidNamespace.INSTANCE)) {
+            keys = stored.collect(Collectors.toList());
+        }
+        long expired = 0;
+        for (Long key : keys) {
+            setCurrentKey(key);
+            if (ledgers.value() == null) {
+                expired++;
+            }
+        }
+        metrics.restored(keys.size() - expired, expired);
+        log.info("-", ConfirmationState.ledgerLifetime(settings.ledgerTtl())
+                .onRestore(Instant.ofEpochMilli(getProcessingTimeService().getCurrentProcessingTime()), keys.size() - expired, expired));
     }
 
     @Override

@@ -21,6 +21,8 @@ final class ConfirmationMetrics {
     private final Counter cacheHits;
     private final Counter cacheMisses;
     private final Histogram apiLatencyMicros;
+    private final Counter ledgersRestored;
+    private final Counter ledgersExpiredOnRestore;
 
     ConfirmationMetrics(MetricGroup group, IntSupplier callsInFlight, CircuitBreaker breaker) {
         outcomes.put(Outcome.CONFIRMED, group.counter("confirmed"));
@@ -30,9 +32,17 @@ final class ConfirmationMetrics {
         deadLetters = new DeadLetterCounters(group);
         cacheHits = group.counter("versionCacheHits");
         cacheMisses = group.counter("versionCacheMisses");
+        ledgersRestored = group.counter("ledgersRestored");
+        ledgersExpiredOnRestore = group.counter("ledgersExpiredOnRestore");
         apiLatencyMicros = group.histogram("executionServiceLatencyMicros", new DescriptiveStatisticsHistogram(2048));
         group.gauge("executionServiceCallsInFlight", callsInFlight::getAsInt);
         CircuitBreakers.exportState(group, breaker);
+    }
+
+    /** What the restore found of the ledgers: kept, and expired while the job was stopped. */
+    void restored(long kept, long expired) {
+        ledgersRestored.inc(kept);
+        ledgersExpiredOnRestore.inc(expired);
     }
 
     void outcome(Outcome outcome) {

@@ -2,6 +2,7 @@ package com.globeco.trading.operators.fills;
 
 import com.globeco.trading.confirmation.ExecutionLedger;
 import com.globeco.trading.fills.InboundFill;
+import com.globeco.trading.operators.logging.StateLifetime;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -19,6 +20,11 @@ public final class ConfirmationState {
     public static final String WAITING = "waiting-fills";
 
     private ConfirmationState() {}
+
+    /** How long a ledger lives, as a restored job reports it. */
+    public static StateLifetime ledgerLifetime(Duration ttl) {
+        return new StateLifetime("execution ledgers", ttl, "the execution's last settled fill");
+    }
 
     /** What the service holds and which fills were handled; expires {@code ttl} after the last write. */
     public static ValueStateDescriptor<ExecutionLedger> ledger(Duration ttl) {

@@ -4,6 +4,7 @@ import com.globeco.trading.messages.DeadLetter;
 import com.globeco.trading.messages.DeadLetterReason;
 import com.globeco.trading.operators.guard.DataErrors;
 import com.globeco.trading.operators.logging.CorrelatedLog;
+import com.globeco.trading.operators.logging.StateLifetime;
 import com.globeco.trading.operators.metrics.DeadLetterCounters;
 import com.globeco.trading.operators.tracing.Tracing;
 import com.globeco.trading.positions.BackdatedTrade;
@@ -34,6 +35,7 @@ import org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram;
 import org.apache.flink.runtime.state.KeyGroupRange;
 import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
 import org.apache.flink.runtime.state.KeyedStateBackend;
+import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.TwoInputStreamOperator;
@@ -98,6 +100,7 @@ public final class KeepPositions extends AbstractStreamOperator<PositionChange>
     private transient CorrelatedLog log;
     private transient Tracer tracer;
     private transient Map<String, Long> changedSinceBarrier;
+    private transient boolean restored;
 
     /**
      * @param dedup how long an applied trade id is remembered; an unknown trade that occurred before
@@ -119,6 +122,17 @@ public final class KeepPositions extends AbstractStreamOperator<PositionChange>
         MapStateDescriptor<String, Long> descriptor = new MapStateDescriptor<>(APPLIED_TRADES, Types.STRING, Types.LONG);
         descriptor.enableTimeToLive(StateTtlConfig.newBuilder(dedup.memory()).build());
         return descriptor;
+    }
+
+    /** How long an applied trade id is remembered, as a restored job reports it. */
+    public static StateLifetime appliedTradesLifetime(DedupRule dedup) {
+        return new StateLifetime("applied trade ids", dedup.memory(), "the trade's application");
+    }
+
+    @Override
+    public void initializeState(StateInitializationContext context) throws Exception {
+        super.initializeState(context);
+        restored = context.isRestored();
     }
 
     @Override
@@ -145,6 +159,11 @@ public final class KeepPositions extends AbstractStreamOperator<PositionChange>
         backdatedMicros = metrics.histogram("backdatedTradeMicros", new DescriptiveStatisticsHistogram(4096));
         deadLetters = new DeadLetterCounters(metrics);
         log = new CorrelatedLog(LoggerFactory.getLogger(KeepPositions.class), "globeco-position-hotpath");
+        if (restored) {
+            Instant now = Instant.ofEpochMilli(getProcessingTimeService().getCurrentProcessingTime());
+            log.info("-", "{}; a trade that occurred before {} and is not remembered is dead-lettered {}",
+                    appliedTradesLifetime(dedup).onRestore(now), now.minus(dedup.window()), DeadLetterReason.BEYOND_DEDUP_WINDOW);
+        }
         tracer = Tracing.tracer();
         changedSinceBarrier = new HashMap<>();
         behind = positionsBehindTheDatabase();

@@ -29,6 +29,7 @@ import java.util.function.BooleanSupplier;
 import static com.globeco.trading.fills.Fills.fill;
 import static com.globeco.trading.fills.Fills.inbound;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The confirmation operator in Flink's keyed harness on RocksDB, against a deterministic in-memory
@@ -218,6 +219,31 @@ class ConfirmFillsOperatorTest {
         assertThat(service.stored(execution).version()).isEqualTo(3);
     }
 
+    @Test
+    void aLedgerThatOutlivedItsTimeToLiveWhileTheJobWasStoppedIsGoneAndItsFillIsJudgedByTheService() throws Exception {
+        long renewedLater = service.create("1000");
+        send(fill(execution, 1, "300", "10.5"));
+        awaitOutputs(1);
+        harness.setStateTtlProcessingTime(Duration.ofDays(2).toMillis());
+        send(fill(renewedLater, 1, "500", "11"));
+        awaitOutputs(2);
+        OperatorSubtaskState snapshot = harness.snapshot(1L, 1L);
+        harness.close();
+        long putsBefore = service.requests("PUT");
+
+        long eightDaysIn = settings().ledgerTtl().plusDays(1).toMillis();
+        harness = open(settings(), snapshot, eightDaysIn);
+        send(fill(execution, 1, "300", "10.5"));
+        send(fill(renewedLater, 1, "500", "11"));
+        awaitOutputs(2);
+
+        assertThat(records()).extracting(ConfirmationRecord::executionServiceId, ConfirmationRecord::outcome, ConfirmationRecord::detail)
+                .containsExactlyInAnyOrder(
+                        tuple(execution, Outcome.CONFIRMED, "already applied"),
+                        tuple(renewedLater, Outcome.DUPLICATE, "fill already handled"));
+        assertThat(service.requests("PUT")).as("neither sent again").isEqualTo(putsBefore);
+    }
+
     private static List<String> reasons(int exhausted, int open) {
         List<String> reasons = new java.util.ArrayList<>(Collections.nCopies(exhausted, "RETRIES_EXHAUSTED"));
         reasons.addAll(Collections.nCopies(open, "CIRCUIT_OPEN"));
@@ -235,8 +261,15 @@ class ConfirmFillsOperatorTest {
 
     private KeyedOneInputStreamOperatorTestHarness<Long, com.globeco.trading.fills.InboundFill, ConfirmationRecord> open(
             ConfirmationSettings settings, OperatorSubtaskState restored) throws Exception {
+        return open(settings, restored, 0);
+    }
+
+    /** A harness whose state time-to-live is judged at {@code ttlTime}, restored from {@code restored} when given. */
+    private KeyedOneInputStreamOperatorTestHarness<Long, com.globeco.trading.fills.InboundFill, ConfirmationRecord> open(
+            ConfirmationSettings settings, OperatorSubtaskState restored, long ttlTime) throws Exception {
         var opened = new KeyedOneInputStreamOperatorTestHarness<>(
                 new ConfirmFillsOperatorFactory(settings, services), new ExecutionKey(), Types.LONG);
+        opened.setStateTtlProcessingTime(ttlTime);
         opened.setStateBackend(new EmbeddedRocksDBStateBackend());
         ((org.apache.flink.api.common.serialization.SerializerConfigImpl) opened.getExecutionConfig().getSerializerConfig()).setGenericTypes(false);
         if (restored != null) {

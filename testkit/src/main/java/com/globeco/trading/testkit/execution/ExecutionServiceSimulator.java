@@ -1,5 +1,6 @@
 package com.globeco.trading.testkit.execution;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.Optional;
@@ -75,6 +76,15 @@ public final class ExecutionServiceSimulator extends SimulatedService {
 
     public Collection<ExecutionView> executions() {
         return store.all().stream().map(StoredExecution::view).collect(Collectors.toUnmodifiableList());
+    }
+
+    /**
+     * Stores the totals without HTTP, exactly as a {@code PUT /api/v1/execution/{id}} with the current version would
+     * (the version moves on unless the totals were the stored ones); an execution left as an earlier run left it.
+     */
+    public ExecutionView holdTotals(long id, BigDecimal quantityFilled, BigDecimal averagePrice) {
+        StoredExecution current = store.find(id).orElseThrow(() -> new IllegalArgumentException("no execution " + id));
+        return store.update(id, new TotalsUpdate(quantityFilled, averagePrice, current.version())).execution().view();
     }
 
     /** Creates an execution without HTTP, exactly as {@code POST /api/v1/executions} would; returns its id. */
