@@ -25,6 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -76,7 +77,7 @@ class BootstrapPositionsTest {
             }
             BootstrapPositions.write(ConfirmationSavepoint.writerEnvironment(TestFlink.configuration()), STACK.postgresSettings(),
                     savepoint, BootstrapPositions.MAX_PARALLELISM, 4);
-            assertThat(JobState.TRADE_HOTPATH.rows(ConfirmationSavepoint.readerEnvironment(TestFlink.configuration()), savepoint, java.time.Instant.now()))
+            assertThat(JobState.TRADE_HOTPATH.rows(ConfirmationSavepoint.readerEnvironment(TestFlink.configuration()), savepoint, Instant.now()))
                     .as("one row a position").hasSize(scenario.histories().size());
 
             try (RunningJob restored = start(hotpath, savepoint); RunningJob cold = startColdpath(coldpath)) {

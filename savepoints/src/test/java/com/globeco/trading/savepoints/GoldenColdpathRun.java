@@ -9,6 +9,8 @@ import com.globeco.trading.positions.TradeEvent;
 import com.globeco.trading.positions.TradeType;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -16,18 +18,30 @@ import java.util.List;
  * waiting in the coalescing window (20 s, longer than the run) when the savepoint is taken. Restored
  * later, the window is over and the two make one replay.
  */
-final class GoldenColdpathRun {
+record GoldenColdpathRun(LocalDate lastDay) {
     static final String KEY = "ACC-G3:AAPL:USD";
-    static final List<TradeEvent> TRADES = List.of(
-            trade("G3-1", TradeType.NEW_TRADE, "100", "10", "2026-11-16"),
-            trade("G3-2", TradeType.INCREASE, "40", "8", "2026-11-12"),
-            trade("G3-3", TradeType.INCREASE, "10", "9", "2026-11-14"));
-    /** G3-2 and G3-3 were applied provisionally at versions 2 and 3. */
-    static final List<String> BACKDATED = List.of(
-            BackdatedTradeJson.write(new BackdatedTrade(TRADES.get(1), 2, TaxLotMethod.FIFO)),
-            BackdatedTradeJson.write(new BackdatedTrade(TRADES.get(2), 3, TaxLotMethod.FIFO)));
+    /** The run of release 0.1.0's golden savepoint, whose last trading day was 2026-11-16. */
+    static final GoldenColdpathRun RELEASE_0_1_0 = new GoldenColdpathRun(LocalDate.parse("2026-11-16"));
 
-    private GoldenColdpathRun() {}
+    /** A run written now, ending yesterday in the business zone: within the gate's effective-date window whatever the day. */
+    static GoldenColdpathRun endingYesterday(ZoneId businessZone) {
+        return new GoldenColdpathRun(LocalDate.now(businessZone).minusDays(1));
+    }
+
+    List<TradeEvent> trades() {
+        return List.of(
+                trade("G3-1", TradeType.NEW_TRADE, "100", "10", lastDay),
+                trade("G3-2", TradeType.INCREASE, "40", "8", lastDay.minusDays(4)),
+                trade("G3-3", TradeType.INCREASE, "10", "9", lastDay.minusDays(2)));
+    }
+
+    /** G3-2 and G3-3 were applied provisionally at versions 2 and 3. */
+    List<String> backdated() {
+        List<TradeEvent> trades = trades();
+        return List.of(
+                BackdatedTradeJson.write(new BackdatedTrade(trades.get(1), 2, TaxLotMethod.FIFO)),
+                BackdatedTradeJson.write(new BackdatedTrade(trades.get(2), 3, TaxLotMethod.FIFO)));
+    }
 
     static BackdatedColdpathOptions options(EmbeddedServices stack, String... extra) {
         List<String> arguments = new java.util.ArrayList<>(List.of(
@@ -43,8 +57,8 @@ final class GoldenColdpathRun {
         return options;
     }
 
-    private static TradeEvent trade(String id, TradeType type, String quantity, String price, String day) {
-        return new TradeEvent(id, KEY, type, new BigDecimal(quantity), new BigDecimal(price), day, day + "T15:00:00Z", null,
+    private static TradeEvent trade(String id, TradeType type, String quantity, String price, LocalDate day) {
+        return new TradeEvent(id, KEY, type, new BigDecimal(quantity), new BigDecimal(price), day.toString(), day + "T15:00:00Z", null,
                 "corr-" + id, null, null);
     }
 }

@@ -8,6 +8,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -19,25 +21,42 @@ import java.util.List;
  * overwrote the lots' price). Topics have one partition, so a restored job's Kafka offsets line up
  * again once the same inputs are published.
  */
-final class GoldenHotpathRun {
+record GoldenHotpathRun(LocalDate lastDay) {
     static final Path V1 = Path.of("src/test/resources/golden/trade-hotpath/v1");
+    /** The run of release 0.1.0's golden savepoint, and of layout v1's, whose last trading day was 2026-11-18. */
+    static final GoldenHotpathRun RELEASE_0_1_0 = new GoldenHotpathRun(LocalDate.parse("2026-11-18"));
     static final List<String> CONTRACTS = List.of(
             "{\"positionKey\":\"ACC-G1:MSFT:USD\",\"contractId\":\"C-G1\",\"taxLotMethod\":\"HIFO\"}");
-    static final List<String> TRADES = List.of(
-            trade("G-1", "ACC-G1:AAPL:USD", "NEW_TRADE", "100", "10.5", "2026-11-16"),
-            trade("G-2", "ACC-G1:AAPL:USD", "INCREASE", "50", "12.25", "2026-11-17"),
-            trade("G-3", "ACC-G1:AAPL:USD", "DECREASE", "120", "13", "2026-11-18"),
-            trade("G-4", "ACC-G1:MSFT:USD", "NEW_TRADE", "10", "300", "2026-11-16"),
-            trade("G-5", "ACC-G1:MSFT:USD", "INCREASE", "10", "320.12345678", "2026-11-17"),
-            trade("G-6", "ACC-G1:MSFT:USD", "DECREASE", "15", "330", "2026-11-18"),
-            trade("G-7", "ACC-G2:AAPL:USD", "NEW_TRADE", "7.5", "11", "2026-11-18"),
-            trade("G-8", "ACC-G2:AAPL:USD", "INCREASE", "2.5", "9", "2026-11-17"));
-    static final List<String> PRICES = List.of(
-            "{\"instrument\":\"AAPL\",\"price\":14.75,\"asOf\":\"2026-11-18T21:00:00Z\"}");
     /** Open AAPL positions the price resets. */
     static final int RESETS = 2;
 
-    private GoldenHotpathRun() {}
+    /**
+     * A run written now, ending yesterday in the business zone: its trades lie within the gates' windows on the clock
+     * (the dedup window, the effective-date window, no occurredAt ahead of it) whatever the day.
+     */
+    static GoldenHotpathRun endingYesterday(ZoneId businessZone) {
+        return new GoldenHotpathRun(LocalDate.now(businessZone).minusDays(1));
+    }
+
+    List<String> trades() {
+        return List.of(
+                trade("G-1", "ACC-G1:AAPL:USD", "NEW_TRADE", "100", "10.5", day(-2)),
+                trade("G-2", "ACC-G1:AAPL:USD", "INCREASE", "50", "12.25", day(-1)),
+                trade("G-3", "ACC-G1:AAPL:USD", "DECREASE", "120", "13", day(0)),
+                trade("G-4", "ACC-G1:MSFT:USD", "NEW_TRADE", "10", "300", day(-2)),
+                trade("G-5", "ACC-G1:MSFT:USD", "INCREASE", "10", "320.12345678", day(-1)),
+                trade("G-6", "ACC-G1:MSFT:USD", "DECREASE", "15", "330", day(0)),
+                trade("G-7", "ACC-G2:AAPL:USD", "NEW_TRADE", "7.5", "11", day(0)),
+                trade("G-8", "ACC-G2:AAPL:USD", "INCREASE", "2.5", "9", day(-1)));
+    }
+
+    List<String> prices() {
+        return List.of("{\"instrument\":\"AAPL\",\"price\":14.75,\"asOf\":\"" + day(0) + "T21:00:00Z\"}");
+    }
+
+    private String day(int offset) {
+        return lastDay.plusDays(offset).toString();
+    }
 
     static TradeHotpathOptions options(EmbeddedServices stack) {
         TradeHotpathOptions options = TradeHotpathOptions.from(

@@ -64,8 +64,8 @@ class GoldenRestoreTest {
         TradeHotpathOptions options = GoldenHotpathRun.options(STACK);
         try (KafkaProducer<byte[], byte[]> producer = STACK.kafka().producer()) {
             GoldenHotpathRun.send(producer, options.topic("contract-events"), GoldenHotpathRun.CONTRACTS);
-            GoldenHotpathRun.send(producer, options.topic("trade-events"), GoldenHotpathRun.TRADES);
-            GoldenHotpathRun.send(producer, options.topic("market-data"), GoldenHotpathRun.PRICES);
+            GoldenHotpathRun.send(producer, options.topic("trade-events"), GoldenHotpathRun.RELEASE_0_1_0.trades());
+            GoldenHotpathRun.send(producer, options.topic("market-data"), GoldenHotpathRun.RELEASE_0_1_0.prices());
             StreamExecutionEnvironment env = GoldenSavepoint.restoring(golden);
             TradeHotpathJob.define(env, options.wiring());
             TaxLots truth = TaxLots.none().open("G-8", LocalDate.parse("2026-11-17"), new BigDecimal("9"), new BigDecimal("2.5"))
@@ -87,9 +87,9 @@ class GoldenRestoreTest {
     void theColdpathReplaysTheTwoBackdatedTradesItsGoldenStateHoldsAsOne() throws Exception {
         Path golden = GoldenSavepoint.directory(JobState.BACKDATED_COLDPATH, RELEASE);
         BackdatedColdpathOptions options = GoldenColdpathRun.options(STACK, "--coldpath.coalesce-delay", "PT0.1S");
-        storeEvents(GoldenColdpathRun.TRADES);
+        storeEvents(GoldenColdpathRun.RELEASE_0_1_0.trades());
         try (KafkaProducer<byte[], byte[]> producer = STACK.kafka().producer()) {
-            GoldenHotpathRun.send(producer, options.topic("backdated-trades"), GoldenColdpathRun.BACKDATED);
+            GoldenHotpathRun.send(producer, options.topic("backdated-trades"), GoldenColdpathRun.RELEASE_0_1_0.backdated());
             StreamExecutionEnvironment env = GoldenSavepoint.restoring(golden);
             BackdatedColdpathJob.define(env, options.wiring());
 

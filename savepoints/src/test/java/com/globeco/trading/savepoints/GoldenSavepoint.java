@@ -82,6 +82,10 @@ final class GoldenSavepoint {
         Path written = Path.of(URI.create(job.stopWithSavepoint(directory.resolve("tmp").toAbsolutePath().toUri().toString())));
         Files.move(written, directory.resolve("savepoint"));
         Files.delete(directory.resolve("tmp"));
-        Files.write(directory.resolve("state.jsonl"), read(directory));
+        List<String> exported = read(directory);
+        if (exported.isEmpty()) {
+            throw new IllegalStateException("the golden run left no state to prove anything with: " + directory);
+        }
+        Files.write(directory.resolve("state.jsonl"), exported);
     }
 }

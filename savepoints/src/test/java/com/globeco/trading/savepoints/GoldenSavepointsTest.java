@@ -11,6 +11,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,6 +54,25 @@ class GoldenSavepointsTest {
                 "              G-8  20774      9.00000000   2.50000000  14.75000000",
                 "    outstandingBackdatedTrades: {\"2\":\"G-8\"}",
                 "    journal (1): {\"version\":3,\"resetPrice\":\"14.75\"}");
+    }
+
+    @Test
+    void stateInspectJudgesTimeToLiveAtTheInstantItIsGiven() throws Exception {
+        Path directory = GoldenSavepoint.directory(JobState.FILL_CONFIRMATION, "0.1.0");
+        Instant takenAt = GoldenSavepoint.takenAt(directory);
+
+        assertThat(inspect(directory, takenAt)).as("as the savepoint was taken").contains(
+                "{\"executionServiceId\":10,\"knownQuantityFilled\":5306,\"knownVersion\":2,\"handledFills\":2,\"activeFill\":null,\"waitingFills\":0}");
+        assertThat(inspect(directory, takenAt.plus(Duration.ofDays(8)))).as("a day after the 7-day ledgers expired").contains(
+                "{\"executionServiceId\":10,\"knownQuantityFilled\":0,\"knownVersion\":0,\"handledFills\":0,\"activeFill\":null,\"waitingFills\":0}");
+    }
+
+    private static List<String> inspect(Path golden, Instant asOf) throws Exception {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        int status = InspectState.run(new String[] {"inspect", "fill-confirmation", GoldenSavepoint.savepoint(golden), "10", "--as-of", asOf.toString()},
+                new PrintStream(printed, true, StandardCharsets.UTF_8));
+        assertThat(status).isZero();
+        return printed.toString(StandardCharsets.UTF_8).lines().toList();
     }
 
     @ParameterizedTest

@@ -62,8 +62,8 @@ class HotpathSavepointCompatibilityTest {
         TradeHotpathOptions options = GoldenHotpathRun.options(STACK);
         try (KafkaProducer<byte[], byte[]> producer = STACK.kafka().producer()) {
             GoldenHotpathRun.send(producer, options.topic("contract-events"), GoldenHotpathRun.CONTRACTS);
-            GoldenHotpathRun.send(producer, options.topic("trade-events"), GoldenHotpathRun.TRADES);
-            GoldenHotpathRun.send(producer, options.topic("market-data"), GoldenHotpathRun.PRICES);
+            GoldenHotpathRun.send(producer, options.topic("trade-events"), GoldenHotpathRun.RELEASE_0_1_0.trades());
+            GoldenHotpathRun.send(producer, options.topic("market-data"), GoldenHotpathRun.RELEASE_0_1_0.prices());
             Configuration configuration = TestFlink.configuration();
             configuration.set(StateRecoveryOptions.SAVEPOINT_PATH, SAVEPOINT);
             StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration);
@@ -74,7 +74,8 @@ class HotpathSavepointCompatibilityTest {
                         "{\"instrument\":\"AAPL\",\"price\":99,\"asOf\":\"2026-11-18T20:00:00Z\"}",
                         "{\"instrument\":\"AAPL\",\"price\":15.5,\"asOf\":\"2026-11-19T21:00:00Z\"}"));
                 GoldenHotpathRun.send(producer, options.topic("trade-events"), List.of(GoldenHotpathRun.trade(
-                        "G-9", "ACC-G1:MSFT:USD", "DECREASE", "5", "310", java.time.LocalDate.now().toString(), java.time.Instant.now())));
+                        "G-9", "ACC-G1:MSFT:USD", "DECREASE", "5", "310", java.time.LocalDate.now(options.businessZone()).toString(),
+                        java.time.Instant.now())));
                 List<Event> events = awaitEvents(3);
 
                 assertThat(events).extracting(Event::key, Event::version, Event::type).containsExactlyInAnyOrder(

@@ -44,13 +44,14 @@ class WriteGoldenSavepoints {
     @Test
     void tradeHotpath() throws Exception {
         TradeHotpathOptions options = GoldenHotpathRun.options(STACK);
+        GoldenHotpathRun run = GoldenHotpathRun.endingYesterday(options.businessZone());
         try (RunningJob job = RunningJob.define("golden-trade-hotpath", env -> TradeHotpathJob.define(env, options.wiring())); KafkaProducer<byte[], byte[]> producer = STACK.kafka().producer()) {
             GoldenHotpathRun.send(producer, options.topic("contract-events"), GoldenHotpathRun.CONTRACTS);
             Thread.sleep(3_000);
-            GoldenHotpathRun.send(producer, options.topic("trade-events"), GoldenHotpathRun.TRADES);
-            GoldenHotpathRun.awaitEvents(STACK, GoldenHotpathRun.TRADES.size());
-            GoldenHotpathRun.send(producer, options.topic("market-data"), GoldenHotpathRun.PRICES);
-            GoldenHotpathRun.awaitEvents(STACK, GoldenHotpathRun.TRADES.size() + GoldenHotpathRun.RESETS);
+            GoldenHotpathRun.send(producer, options.topic("trade-events"), run.trades());
+            GoldenHotpathRun.awaitEvents(STACK, run.trades().size());
+            GoldenHotpathRun.send(producer, options.topic("market-data"), run.prices());
+            GoldenHotpathRun.awaitEvents(STACK, run.trades().size() + GoldenHotpathRun.RESETS);
             GoldenSavepoint.write(job, target(JobState.TRADE_HOTPATH));
         }
     }
@@ -91,7 +92,7 @@ class WriteGoldenSavepoints {
     void backdatedColdpath() throws Exception {
         BackdatedColdpathOptions options = GoldenColdpathRun.options(STACK);
         try (RunningJob job = RunningJob.define("golden-backdated-coldpath", env -> BackdatedColdpathJob.define(env, options.wiring())); KafkaProducer<byte[], byte[]> producer = STACK.kafka().producer()) {
-            GoldenHotpathRun.send(producer, options.topic("backdated-trades"), GoldenColdpathRun.BACKDATED);
+            GoldenHotpathRun.send(producer, options.topic("backdated-trades"), GoldenColdpathRun.endingYesterday(options.businessZone()).backdated());
             Thread.sleep(5_000);
             GoldenSavepoint.write(job, target(JobState.BACKDATED_COLDPATH));
         }
