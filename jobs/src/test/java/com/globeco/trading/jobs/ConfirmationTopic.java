@@ -4,6 +4,8 @@ import com.globeco.trading.operators.fills.ConfirmationSettings;
 import com.globeco.trading.testkit.fills.FillPublisher;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
+import java.util.List;
+
 /** One test's fills topic and dead-letter topic, and the fill-confirmation job reading them. */
 public final class ConfirmationTopic {
     private final EmbeddedServices stack;
@@ -24,7 +26,14 @@ public final class ConfirmationTopic {
     }
 
     public RunningJob startJob(StreamExecutionEnvironment env, ConfirmationSettings settings) throws Exception {
-        FillConfirmationOptions options = FillConfirmationOptions.from(
+        FillConfirmationOptions options = FillConfirmationOptions.from(arguments().toArray(String[]::new));
+        FillConfirmationJob.define(env, options.wiring().withSettings(settings));
+        return RunningJob.start(env, FillConfirmationJob.NAME + "-" + topic);
+    }
+
+    /** The job's command line for this topic, the stack's Kafka and Postgres, and its default settings. */
+    public List<String> arguments() {
+        return List.of(
                 "--kafka.bootstrap-servers", stack.kafka().bootstrapServers(),
                 "--fills.topic", topic,
                 "--fills.consumer-group", "confirmation-service-" + topic,
@@ -33,8 +42,6 @@ public final class ConfirmationTopic {
                 "--postgres.url", stack.postgres().jdbcUrl(),
                 "--postgres.user", stack.postgres().user(),
                 "--postgres.password", stack.postgres().password());
-        FillConfirmationJob.define(env, options.wiring().withSettings(settings));
-        return RunningJob.start(env, FillConfirmationJob.NAME + "-" + topic);
     }
 
     public FillPublisher publisher() {

@@ -3,7 +3,6 @@ package com.globeco.trading.jobs;
 import com.globeco.trading.fills.Outcome;
 import com.globeco.trading.operators.fills.ConfirmationSettings;
 import com.globeco.trading.testkit.execution.ExecutionServiceSimulator;
-import com.globeco.trading.testkit.execution.ExecutionView;
 import com.globeco.trading.testkit.execution.Latency;
 import com.globeco.trading.testkit.fills.ExecutionRegistry;
 import com.globeco.trading.testkit.fills.FillGenerator;
@@ -193,29 +192,13 @@ class FillConfirmationJobTest {
     }
 
     private void assertEachFillOnceAndEveryExecutionMatchesTheOracle(List<GeneratedExecution> executions, int fills) throws Exception {
-        List<AuditTable.Row> rows = audit().awaitRows(fills, TestFlink.PATIENCE);
-        assertThat(rows).hasSize(fills);
-        assertThat(rows.stream().map(row -> row.partition() + "/" + row.offset()).distinct()).hasSize(fills);
-        assertEveryExecutionMatchesTheOracle(executions, rows);
-        assertThat(service.maxInFlight()).isLessThanOrEqualTo(10);
+        FillOracle oracle = new FillOracle(executions, service);
+        assertThat(oracle.fills()).hasSize(fills);
+        oracle.assertEachFillOnceAndEveryExecutionMatches(audit());
     }
 
     private void assertEveryExecutionMatchesTheOracle(List<GeneratedExecution> executions, List<AuditTable.Row> rows) {
-        Map<Long, Long> writes = rows.stream()
-                .filter(row -> row.outcome() == Outcome.CONFIRMED && row.versionAfter() > row.versionBefore())
-                .collect(Collectors.groupingBy(AuditTable.Row::executionServiceId, Collectors.counting()));
-        for (GeneratedExecution execution : executions) {
-            ExecutionView stored = service.execution(execution.executionServiceId()).orElseThrow();
-            assertThat(stored.quantityFilled()).as("quantity of %s", execution.executionServiceId())
-                    .isEqualByComparingTo(execution.expectedQuantityFilled());
-            if (execution.expectedAveragePrice() != null) {
-                assertThat(stored.averagePrice()).as("price of %s", execution.executionServiceId())
-                        .isEqualByComparingTo(execution.expectedAveragePrice());
-            }
-            assertThat(stored.version()).as("version of %s: one plus the writes that changed its totals (the service keeps the version"
-                            + " when a PUT repeats the stored totals, and the job takes the version each answer gives)", execution.executionServiceId())
-                    .isEqualTo(1 + writes.getOrDefault(execution.executionServiceId(), 0L).intValue());
-        }
+        new FillOracle(executions, service).assertEveryExecutionMatches(rows);
     }
 
     private static void assertConfirmedTotalsOnlyEverRise(List<AuditTable.Row> rows) {
@@ -239,8 +222,8 @@ class FillConfirmationJobTest {
         return (int) rows.stream().filter(row -> wanted.contains(row.outcome())).count();
     }
 
-    private static List<String> allFills(List<GeneratedExecution> executions) {
-        return executions.stream().flatMap(execution -> execution.fillsJson().stream()).toList();
+    private List<String> allFills(List<GeneratedExecution> executions) {
+        return new FillOracle(executions, service).fills();
     }
 
     private ConfirmationSettings settings() {

@@ -1,0 +1,56 @@
+package com.globeco.trading.cluster;
+
+import com.globeco.trading.jobs.TestFlink;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A {@link StandaloneCluster} for a test class: a JobManager and two TaskManagers, each its own process on Flink's
+ * lib classpath with the deployed {@code flink-conf/}; the test pace of {@link TestFlink} (checkpoints every second).
+ * Its processes' logs stay under {@code target/tmp/cluster-*}.
+ */
+public final class ClusterUnderTest implements BeforeAllCallback, AfterAllCallback {
+    static final Path JOB_JAR = Path.of(System.getProperty("job.jar", "../jobs/target/jobs-0.1.0-SNAPSHOT-job.jar"));
+    private static final Map<String, String> TEST_PACE = Map.of(
+            "execution.checkpointing.interval", "1 s",
+            "execution.checkpointing.min-pause", "200 ms",
+            "restart-strategy.exponential-delay.initial-backoff", "200 ms");
+    private StandaloneCluster cluster;
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        Path workDir = Path.of(System.getProperty("java.io.tmpdir"), "cluster-" + UUID.randomUUID());
+        cluster = StandaloneCluster.start(FlinkLib.fromBuild(), Path.of(System.getProperty("flink.conf.dir", "../flink-conf")), workDir,
+                0, 2, TEST_PACE, Duration.ofMinutes(2));
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        cluster.close();
+    }
+
+    public StandaloneCluster cluster() {
+        return cluster;
+    }
+
+    /** Uploads the shaded job jar and runs {@code entryClass} with {@code arguments} at parallelism 2; the job's id. */
+    public String run(String entryClass, List<String> arguments, String savepoint) throws Exception {
+        ClusterRest rest = cluster.rest();
+        String job = rest.run(rest.upload(JOB_JAR), entryClass, arguments, 2, savepoint);
+        long deadline = System.nanoTime() + TestFlink.PATIENCE.toNanos();
+        while (!rest.jobState(job).equals("RUNNING")) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("job " + job + " is " + rest.jobState(job) + ", not RUNNING; see " + cluster.workDir());
+            }
+            Thread.sleep(200);
+        }
+        return job;
+    }
+}
