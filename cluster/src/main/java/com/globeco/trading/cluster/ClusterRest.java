@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -68,8 +69,16 @@ public final class ClusterRest {
     /** Runs an uploaded jar's entry class with its arguments, from a savepoint when one is given; returns the job id. */
     public String run(String jarId, String entryClass, List<String> arguments, int parallelism, String savepoint)
             throws IOException, InterruptedException {
+        return run(jarId, entryClass, arguments, parallelism, savepoint, Map.of());
+    }
+
+    /** The same, with the job's own settings over the cluster's (a checkpoint interval, say). */
+    public String run(String jarId, String entryClass, List<String> arguments, int parallelism, String savepoint,
+                      Map<String, String> settings) throws IOException, InterruptedException {
         ObjectNode request = JSON.createObjectNode().put("entryClass", entryClass).put("parallelism", parallelism);
         arguments.forEach(request.putArray("programArgsList")::add);
+        ObjectNode configuration = request.putObject("flinkConfiguration");
+        settings.forEach(configuration::put);
         if (savepoint != null) {
             request.put("savepointPath", savepoint).put("allowNonRestoredState", false);
         }
@@ -90,6 +99,12 @@ public final class ClusterRest {
             }
         }
         return taskManagers;
+    }
+
+    /** The id of the checkpoint the job last restored from, or -1 if it never restored. */
+    public long restoredCheckpoint(String jobId) throws IOException, InterruptedException {
+        JsonNode restored = get("/jobs/" + jobId + "/checkpoints").path("latest").path("restored");
+        return restored.isMissingNode() || restored.isNull() ? -1 : restored.path("id").asLong();
     }
 
     /** The failures the job recovered from or died of, newest first: each root cause's text. */

@@ -1,6 +1,7 @@
 package com.globeco.trading.cluster;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,11 +36,13 @@ public final class FlinkProcess implements AutoCloseable {
     private final String name;
     private final Process process;
     private final Path log;
+    private final Map<String, String> settings;
 
-    private FlinkProcess(String name, Process process, Path log) {
+    private FlinkProcess(String name, Process process, Path log, Map<String, String> settings) {
         this.name = name;
         this.process = process;
         this.log = log;
+        this.settings = Map.copyOf(settings);
     }
 
     static FlinkProcess start(Role role, String name, FlinkLib lib, Path configDir, Map<String, String> settings, Path workDir)
@@ -47,7 +50,8 @@ public final class FlinkProcess implements AutoCloseable {
         ProcessResources resources = ProcessResources.of(role, lib, configDir, settings);
         Path tmp = Files.createDirectories(workDir.resolve("tmp").resolve(name));
         Path log = workDir.resolve(name + ".log");
-        List<String> command = new ArrayList<>(List.of(java(), JvmOptions.NO_PERF_DATA));
+        List<String> command = new ArrayList<>(ownSession());
+        command.addAll(List.of(java(), JvmOptions.NO_PERF_DATA));
         command.addAll(resources.jvmArguments());
         command.addAll(JvmOptions.JDK_17);
         command.add("-Djava.io.tmpdir=" + tmp);
@@ -59,7 +63,15 @@ public final class FlinkProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("FLINK_CONF_DIR", configDir.toString());
         builder.environment().put("FLINK_PLUGINS_DIR", Files.createDirectories(workDir.resolve("plugins")).toString());
-        return new FlinkProcess(name, builder.start(), log);
+        return new FlinkProcess(name, builder.start(), log, settings);
+    }
+
+    /**
+     * A session of its own where {@code setsid} is there: Ctrl-C in the terminal (or a signal to the launcher's process
+     * group) reaches only the launcher, which then stops the jobs with savepoints before it stops the processes.
+     */
+    private static List<String> ownSession() {
+        return Files.isExecutable(Path.of("/usr/bin/setsid")) ? List.of("/usr/bin/setsid") : List.of();
     }
 
     static String java() {
@@ -72,6 +84,11 @@ public final class FlinkProcess implements AutoCloseable {
 
     public Path log() {
         return log;
+    }
+
+    /** Where its Prometheus reporter serves its metrics. */
+    public URI prometheusEndpoint() {
+        return URI.create("http://localhost:" + settings.get("metrics.reporter.prom.port") + "/metrics");
     }
 
     public boolean isAlive() {

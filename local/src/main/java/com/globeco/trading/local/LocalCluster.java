@@ -2,6 +2,7 @@ package com.globeco.trading.local;
 
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.runtime.jobgraph.JobGraph;
 import org.apache.flink.runtime.jobgraph.SavepointRestoreSettings;
@@ -23,7 +24,7 @@ import java.util.function.Consumer;
  * from a savepoint, and {@link #stopWithSavepoints} stops them all the way an upgrade does: each commits what it has
  * done and its state goes to a savepoint that a later run resumes from ({@link LocalSavepoints}).
  */
-final class LocalCluster implements AutoCloseable {
+final class LocalCluster implements JobHost {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LocalCluster.class);
     private final Configuration configuration;
     private final MiniCluster cluster;
@@ -37,6 +38,25 @@ final class LocalCluster implements AutoCloseable {
                 .setNumSlotsPerTaskManager(slots)
                 .build());
         cluster.start();
+    }
+
+    @Override
+    public void submit(PlatformJob job, Optional<String> savepoint) throws Exception {
+        submit(job.name(), env -> {
+            env.configure(Configuration.fromMap(job.settings()));
+            job.definition().accept(env);
+        }, savepoint);
+    }
+
+    @Override
+    public String endpoints() {
+        return "Flink web UI http://localhost:" + configuration.get(RestOptions.PORT)
+                + ", Prometheus http://localhost:9249/metrics";
+    }
+
+    @Override
+    public PrometheusScrape metrics() {
+        return new PrometheusScrape(9249);
     }
 
     /** Builds a job with {@code definition} and submits it under {@code name}. */
@@ -60,7 +80,8 @@ final class LocalCluster implements AutoCloseable {
      * {@code savepoints/<name>}, and returns the savepoints by job name. A job whose stop fails is cancelled: its
      * last checkpoint remains.
      */
-    Map<String, String> stopWithSavepoints(LocalSavepoints savepoints) {
+    @Override
+    public Map<String, String> stopWithSavepoints(LocalSavepoints savepoints) {
         Map<String, String> taken = new LinkedHashMap<>();
         for (Map.Entry<String, JobID> job : List.copyOf(jobs.entrySet())) {
             try {

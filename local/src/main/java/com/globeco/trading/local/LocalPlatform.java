@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -42,10 +43,23 @@ public final class LocalPlatform {
     static final String DEAD_LETTERS = "fills.dlq";
     static final String ALLOCATION_DEAD_LETTERS = "allocations.dlq";
     static final ZoneId BUSINESS_ZONE = ZoneId.of("America/New_York");
+    /** The checkpoint pace of the local platform's jobs (but the hotpath's, as deployed): "decided" trails by about this. */
+    static final String CHECKPOINT_INTERVAL = "5 s";
 
     private LocalPlatform() {}
 
+    /** Where the jobs run, given the options. */
+    @FunctionalInterface
+    interface HostStarter {
+        JobHost start(PlatformOptions options) throws Exception;
+    }
+
     public static void main(String[] args) throws Exception {
+        run(args, options -> new LocalCluster(LocalFlink.configuration(options, CHECKPOINT_INTERVAL), 8));
+    }
+
+    /** The platform with its jobs on {@code hosts}' Flink; prints progress until Ctrl-C, then stops each job with a savepoint. */
+    static void run(String[] args, HostStarter hosts) throws Exception {
         PlatformOptions options = PlatformOptions.exactly(args);
         PrintStream console = ConsoleAndLogFile.redirectStdoutTo(options.dataDirectory().resolve("platform.log"));
         console.println("Starting Kafka, Postgres and the simulated services (logs: "
@@ -66,8 +80,10 @@ public final class LocalPlatform {
         try (PlatformStack stack = new PlatformStack(options)) {
             stack.provisionDeclaredTopics();
             Files.createDirectories(options.accountingDirectory());
-            LocalCluster flink = new LocalCluster(LocalFlink.configuration(options, "5 s"), 8);
-            submitJobs(flink, stack, options, options.resume() ? Optional.of(savepoints) : Optional.empty());
+            JobHost flink = hosts.start(options);
+            for (PlatformJob job : jobs(stack, options)) {
+                flink.submit(job, options.resume() ? resumeFrom(savepoints, job.name()) : Optional.empty());
+            }
             AccountingFileDispatcher dispatcher = simulatedCliDispatcher(options);
             dispatching.scheduleWithFixedDelay(() -> dispatchQuietly(dispatcher), 5, 5, TimeUnit.SECONDS);
             try (FillPublisher publisher = new FillPublisher(stack.kafkaBootstrapServers(), FILLS).withRate(options.fillsPerSecond());
@@ -76,13 +92,12 @@ public final class LocalPlatform {
                  TradePublisher trades = new TradePublisher(stack.kafkaBootstrapServers(), "trade-events").publishContinuously(
                          new TradeGenerator(System.currentTimeMillis(), "L", 500), options.tradesPerSecond(), BUSINESS_ZONE);
                  MarketDataFeed prices = new MarketDataFeed(stack.kafkaBootstrapServers(), "market-data", 1_000)) {
-                console.printf("Fill confirmation, allocation, the trade hotpath and the backdated coldpath are RUNNING: Flink web UI http://localhost:%d,"
-                        + " Prometheus http://localhost:9249/metrics%n", options.webUiPort());
+                console.printf("Fill confirmation, allocation, the trade hotpath and the backdated coldpath are RUNNING: %s%n", flink.endpoints());
                 console.printf("Kafka %s, Postgres %s, Execution Service %s, Trade Service %s; %s fills/s;"
                                 + " %s trades/s; a market price a second; accounting files in %s. Ctrl-C stops.%n",
                         stack.kafkaBootstrapServers(), stack.postgres().jdbcUrl(), stack.executionService(),
                         stack.tradeService(), options.fillsPerSecond(), options.tradesPerSecond(), options.accountingDirectory());
-                Progress progress = new Progress(console, stack.postgres(), new PrometheusScrape(9249),
+                Progress progress = new Progress(console, stack.postgres(), flink.metrics(),
                         publishing::fillsPublished, trades::published, options.accountingDirectory());
                 while (!stopRequested.await(5, TimeUnit.SECONDS)) {
                     progress.report();
@@ -99,40 +114,41 @@ public final class LocalPlatform {
         }
     }
 
-    private static void submitJobs(LocalCluster flink, PlatformStack stack, PlatformOptions options, Optional<LocalSavepoints> resume)
-            throws Exception {
-        FillConfirmationOptions confirmation = fillConfirmation(stack, options);
-        flink.submit(FillConfirmationJob.NAME, env -> FillConfirmationJob.define(env, confirmation.wiring()), resumeFrom(resume, FillConfirmationJob.NAME));
-        AllocationOptions allocation = AllocationOptions.from(stack.jobArguments(
+    /** The four streaming jobs on the stack, each as a deployment starts it and as this JVM defines it. */
+    static List<PlatformJob> jobs(PlatformStack stack, PlatformOptions options) {
+        String[] confirmation = fillConfirmationArguments(stack, options);
+        String[] allocation = stack.jobArguments(
                 "--fills.topic", FILLS,
                 "--allocation.dead-letter-topic", ALLOCATION_DEAD_LETTERS,
                 "--allocation.output-dir", options.accountingDirectory().toUri().toString(),
-                "--trade-service.url", stack.tradeService().toString()));
-        flink.submit(AllocationJob.NAME, env -> AllocationJob.define(env, allocation.wiring()), resumeFrom(resume, AllocationJob.NAME));
-        TradeHotpathOptions hotpath = TradeHotpathOptions.from(stack.jobArguments(
+                "--trade-service.url", stack.tradeService().toString());
+        String[] hotpath = stack.jobArguments(
                 "--contract-service.url", stack.contractService().toString(),
-                "--hotpath.business-zone", BUSINESS_ZONE.getId()));
-        flink.submit(TradeHotpathJob.NAME, env -> {
-            env.configure(LocalFlink.hotpathCheckpoints());
-            TradeHotpathJob.define(env, hotpath.wiring());
-        }, resumeFrom(resume, TradeHotpathJob.NAME));
-        BackdatedColdpathOptions coldpath = BackdatedColdpathOptions.from(stack.jobArguments(
-                "--coldpath.business-zone", BUSINESS_ZONE.getId()));
-        flink.submit(BackdatedColdpathJob.NAME, env -> BackdatedColdpathJob.define(env, coldpath.wiring()), resumeFrom(resume, BackdatedColdpathJob.NAME));
+                "--hotpath.business-zone", BUSINESS_ZONE.getId());
+        String[] coldpath = stack.jobArguments("--coldpath.business-zone", BUSINESS_ZONE.getId());
+        return List.of(
+                new PlatformJob(FillConfirmationJob.NAME, FillConfirmationJob.class, List.of(confirmation),
+                        env -> FillConfirmationJob.define(env, FillConfirmationOptions.from(confirmation).wiring()), Map.of()),
+                new PlatformJob(AllocationJob.NAME, AllocationJob.class, List.of(allocation),
+                        env -> AllocationJob.define(env, AllocationOptions.from(allocation).wiring()), Map.of()),
+                new PlatformJob(TradeHotpathJob.NAME, TradeHotpathJob.class, List.of(hotpath),
+                        env -> TradeHotpathJob.define(env, TradeHotpathOptions.from(hotpath).wiring()), LocalFlink.hotpathCheckpoints().toMap()),
+                new PlatformJob(BackdatedColdpathJob.NAME, BackdatedColdpathJob.class, List.of(coldpath),
+                        env -> BackdatedColdpathJob.define(env, BackdatedColdpathOptions.from(coldpath).wiring()), Map.of()));
     }
 
-    static FillConfirmationOptions fillConfirmation(PlatformStack stack, PlatformOptions options) {
-        return FillConfirmationOptions.from(stack.jobArguments(
+    private static String[] fillConfirmationArguments(PlatformStack stack, PlatformOptions options) {
+        return stack.jobArguments(
                 "--fills.topic", FILLS,
                 "--fills.dead-letter-topic", DEAD_LETTERS,
                 "--execution-service.url", stack.executionService().toString(),
-                "--execution-service.max-concurrent-calls", String.valueOf(options.maxConcurrentCalls())));
+                "--execution-service.max-concurrent-calls", String.valueOf(options.maxConcurrentCalls()));
     }
 
-    private static Optional<String> resumeFrom(Optional<LocalSavepoints> savepoints, String job) {
-        Optional<String> savepoint = savepoints.flatMap(kept -> kept.latest(job));
-        savepoints.ifPresent(kept -> System.out.println(job + (savepoint.isPresent() ? " resumes from " + savepoint.get()
-                : " has no savepoint: it starts from its consumer group's committed offsets")));
+    private static Optional<String> resumeFrom(LocalSavepoints savepoints, String job) {
+        Optional<String> savepoint = savepoints.latest(job);
+        System.out.println(job + (savepoint.isPresent() ? " resumes from " + savepoint.get()
+                : " has no savepoint: it starts from its consumer group's committed offsets"));
         return savepoint;
     }
 

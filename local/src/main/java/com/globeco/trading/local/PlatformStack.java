@@ -72,7 +72,7 @@ final class PlatformStack implements AutoCloseable {
     }
 
     private PostgresSettings embeddedPostgres(boolean durable) {
-        LocalPostgres embedded = own(LocalPostgres.start(durable ? LocalPostgres.Durability.DURABLE : LocalPostgres.Durability.FAST));
+        LocalPostgres embedded = own(LocalPostgres.startStoppedByClose(durable ? LocalPostgres.Durability.DURABLE : LocalPostgres.Durability.FAST));
         return new PostgresSettings(embedded.jdbcUrl(), embedded.user(), embedded.password());
     }
 

@@ -5,16 +5,22 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.OptionalDouble;
 import java.util.stream.DoubleStream;
 
 /** Reads one figure from a Prometheus endpoint: the largest value of a metric with the given labels. */
 final class PrometheusScrape {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final URI endpoint;
+    private final List<URI> endpoints;
 
     PrometheusScrape(int port) {
-        this.endpoint = URI.create("http://localhost:" + port + "/metrics");
+        this(List.of(URI.create("http://localhost:" + port + "/metrics")));
+    }
+
+    /** Every endpoint's series together, as of the processes of one cluster. */
+    PrometheusScrape(List<URI> endpoints) {
+        this.endpoints = List.copyOf(endpoints);
     }
 
     OptionalDouble max(String metricNameSuffix, String labelFragment) {
@@ -31,6 +37,10 @@ final class PrometheusScrape {
     }
 
     private DoubleStream values(String metricNameSuffix, String labelFragment) {
+        return endpoints.stream().flatMapToDouble(endpoint -> values(endpoint, metricNameSuffix, labelFragment));
+    }
+
+    private DoubleStream values(URI endpoint, String metricNameSuffix, String labelFragment) {
         try {
             String body = http.send(HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(5)).build(),
                     HttpResponse.BodyHandlers.ofString()).body();

@@ -15,6 +15,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,10 +40,11 @@ class StopAndResumeTest {
             List<GeneratedExecution> executions = new FillGenerator(7, stack.executionRegistry()).executions(40);
             List<String> fills = executions.stream().flatMap(execution -> execution.fillsJson().stream()).toList();
             int half = fills.size() / 2;
-            var job = LocalPlatform.fillConfirmation(stack, options);
+            PlatformJob job = LocalPlatform.jobs(stack, options).stream().filter(each -> each.name().equals(FillConfirmationJob.NAME))
+                    .findFirst().orElseThrow();
             try (FillPublisher publisher = new FillPublisher(stack.kafkaBootstrapServers(), LocalPlatform.FILLS)) {
                 try (LocalCluster first = new LocalCluster(LocalFlink.configuration(options, "1 s"), 4)) {
-                    first.submit(FillConfirmationJob.NAME, env -> FillConfirmationJob.define(env, job.wiring()));
+                    first.submit(job, Optional.empty());
                     publisher.publish(fills.subList(0, half));
                     await(() -> auditRows(stack) >= half / 2);
                     Map<String, String> stopped = first.stopWithSavepoints(savepoints);
@@ -51,8 +53,7 @@ class StopAndResumeTest {
                 int beforeResume = auditRows(stack);
                 publisher.publish(fills.subList(half, fills.size()));
                 try (LocalCluster second = new LocalCluster(LocalFlink.configuration(options, "1 s"), 4)) {
-                    second.submit(FillConfirmationJob.NAME, env -> FillConfirmationJob.define(env, job.wiring()),
-                            savepoints.latest(FillConfirmationJob.NAME));
+                    second.submit(job, savepoints.latest(FillConfirmationJob.NAME));
                     await(() -> auditRows(stack) >= fills.size());
                     Thread.sleep(2_000);
 

@@ -32,11 +32,24 @@ public final class LocalPostgres implements AutoCloseable {
     }
 
     public static LocalPostgres start(Durability durability) {
+        return start(durability, true);
+    }
+
+    /**
+     * Started for a process that stops it itself, last: no JVM shutdown hook stops it at SIGTERM while the jobs that
+     * write to it are still being stopped with savepoints (the local platform's Ctrl-C).
+     */
+    public static LocalPostgres startStoppedByClose(Durability durability) {
+        return start(durability, false);
+    }
+
+    private static LocalPostgres start(Durability durability, boolean stoppedAtJvmExit) {
         Path dataDirectory = TempDirectories.create("postgres-");
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
-                    .setCleanDataDirectory(true);
+                    .setCleanDataDirectory(true)
+                    .setRegisterShutdownHook(stoppedAtJvmExit);
             serverConfig(durability).forEach(builder::setServerConfig);
             return new LocalPostgres(builder.start(), dataDirectory);
         } catch (IOException | RuntimeException e) {
