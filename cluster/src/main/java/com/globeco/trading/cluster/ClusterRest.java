@@ -115,6 +115,11 @@ public final class ClusterRest {
         return failures;
     }
 
+    /** Cancels the job: no savepoint, its last checkpoint remains. */
+    public void cancel(String jobId) throws IOException, InterruptedException {
+        send(HttpRequest.newBuilder(base.resolve("/jobs/" + jobId + "?mode=cancel")).method("PATCH", HttpRequest.BodyPublishers.noBody()));
+    }
+
     /** Stops the job with a canonical savepoint in {@code directory}; returns the savepoint's path once it is written. */
     public String stopWithSavepoint(String jobId, URI directory, Duration patience) throws IOException, InterruptedException {
         ObjectNode request = JSON.createObjectNode().put("targetDirectory", directory.toString()).put("drain", false);

@@ -95,10 +95,6 @@ public final class FlinkProcess implements AutoCloseable {
         return process.isAlive();
     }
 
-    public long pid() {
-        return process.pid();
-    }
-
     /** SIGKILL: the process dies at once, as when its pod or machine is lost. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();

@@ -3,9 +3,9 @@ package com.globeco.trading.cluster;
 import java.util.List;
 
 /**
- * What a Flink process's JVM is started with besides its memory: the module openings Flink 2.x needs on JDK 17, as the
- * distribution's {@code env.java.opts.all} (and the Kubernetes operator's default) gives them, and the project's log
- * configuration. No performance data file in /tmp.
+ * What a Flink process's JVM is started with besides its memory and logging: the module openings Flink 2.x needs on
+ * JDK 17, as the distribution's {@code env.java.opts.all} (and the Kubernetes operator's default) gives them, and no
+ * performance data file in /tmp.
  */
 final class JvmOptions {
     static final List<String> JDK_17 = List.of(

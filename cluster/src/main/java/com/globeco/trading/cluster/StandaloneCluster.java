@@ -47,6 +47,7 @@ public final class StandaloneCluster implements AutoCloseable {
         int port = restPort == 0 ? freePort() : restPort;
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("jobmanager.rpc.address", "localhost");
+        settings.put("jobmanager.rpc.port", String.valueOf(freePort()));
         settings.put("jobmanager.bind-host", "localhost");
         settings.put("taskmanager.host", "localhost");
         settings.put("taskmanager.bind-host", "localhost");

@@ -3,12 +3,14 @@ package com.globeco.trading.cluster;
 import com.globeco.trading.jobs.TestFlink;
 import org.apache.curator.test.TestingServer;
 import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,15 +21,17 @@ import java.util.UUID;
  * lib classpath with the deployed {@code flink-conf/}; the test pace of {@link TestFlink} (checkpoints every second).
  * Its processes' logs stay under {@code target/tmp/cluster-*}.
  */
-public final class ClusterUnderTest implements BeforeAllCallback, AfterAllCallback {
+public final class ClusterUnderTest implements BeforeAllCallback, AfterEachCallback, AfterAllCallback {
     static final Path JOB_JAR = Path.of(System.getProperty("job.jar", "../jobs/target/jobs-0.1.0-SNAPSHOT-job.jar"));
     private static final Map<String, String> TEST_PACE = Map.of(
             "execution.checkpointing.interval", "1 s",
             "execution.checkpointing.min-pause", "200 ms",
             "restart-strategy.exponential-delay.initial-backoff", "200 ms");
     private final boolean highAvailability;
+    private final List<String> jobs = new ArrayList<>();
     private TestingServer zooKeeper;
     private StandaloneCluster cluster;
+    private Thread closeAtJvmExit;
 
     private ClusterUnderTest(boolean highAvailability) {
         this.highAvailability = highAvailability;
@@ -58,13 +62,43 @@ public final class ClusterUnderTest implements BeforeAllCallback, AfterAllCallba
         }
         cluster = StandaloneCluster.start(FlinkLib.fromBuild(), Path.of(System.getProperty("flink.conf.dir", "../flink-conf")), workDir,
                 0, 2, settings, Duration.ofMinutes(2));
+        closeAtJvmExit = new Thread(this::closeQuietly, "close the Flink processes");
+        Runtime.getRuntime().addShutdownHook(closeAtJvmExit);
+    }
+
+    /** Cancels what the test left running, so the next test has the TaskManagers to itself. */
+    @Override
+    public void afterEach(ExtensionContext context) throws Exception {
+        for (String job : jobs) {
+            if (state(job).equals("RUNNING") || state(job).equals("RESTARTING")) {
+                cluster.rest().cancel(job);
+            }
+        }
+        jobs.clear();
     }
 
     @Override
     public void afterAll(ExtensionContext context) throws Exception {
-        cluster.close();
-        if (zooKeeper != null) {
-            zooKeeper.close();
+        if (closeAtJvmExit != null) {
+            Runtime.getRuntime().removeShutdownHook(closeAtJvmExit);
+        }
+        try {
+            if (cluster != null) {
+                cluster.close();
+            }
+        } finally {
+            if (zooKeeper != null) {
+                zooKeeper.close();
+            }
+        }
+    }
+
+    /** The processes run in sessions of their own: a test JVM stopped before afterAll must still end them. */
+    private void closeQuietly() {
+        try {
+            cluster.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -76,6 +110,7 @@ public final class ClusterUnderTest implements BeforeAllCallback, AfterAllCallba
     public String run(String entryClass, List<String> arguments, String savepoint) throws Exception {
         ClusterRest rest = cluster.rest();
         String job = rest.run(rest.upload(JOB_JAR), entryClass, arguments, 2, savepoint);
+        jobs.add(job);
         awaitRunning(job);
         return job;
     }

@@ -27,13 +27,13 @@ public record FillOracle(List<GeneratedExecution> executions, ExecutionServiceSi
     }
 
     /**
-     * The same after a process running the job was killed: the rows of the fills it handled since the last checkpoint
-     * died with it, but not the PUTs it had made, so the fills read again found their totals already there (STALE_SKIPPED
-     * or "already applied") and the versions of those writes are in no row. Every execution's totals are still exact,
-     * no fill has two rows, and no fill moved a version twice: a version is at least one plus the writes the rows
-     * record and at most one plus the execution's fills.
+     * The same where answers were lost: a process running the job was killed, or the job stopped with a savepoint while
+     * calls were in flight. The PUTs were made but their answers never reached a row that is kept, so the fills read
+     * again found their totals already there (STALE_SKIPPED or "already applied") and the versions of those writes are
+     * in no row. Every execution's totals are still exact, no fill has two rows, and no fill moved a version twice: a
+     * version is at least one plus the writes the rows record and at most one plus the execution's fills.
      */
-    public void assertEachFillOnceAndEveryExecutionMatchesAfterAKill(AuditTable audit) throws InterruptedException {
+    public void assertEachFillOnceAndEveryExecutionMatchesThoughAnswersWereLost(AuditTable audit) throws InterruptedException {
         Map<Long, Long> writes = writes(eachFillOnce(audit));
         for (GeneratedExecution execution : executions) {
             ExecutionView stored = assertTotals(execution);

@@ -34,9 +34,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The whole platform on one machine: Kafka, Postgres, the Execution and Trade Services (embedded
- * unless pointed at real ones), generated fills and trades, and the fill-confirmation, allocation and
- * trade-hotpath jobs on a MiniCluster with the Flink web UI and Prometheus metrics; allocation files go
- * to a simulated Portfolio Accounting CLI. Prints progress until Ctrl-C.
+ * unless pointed at real ones), generated fills and trades, and the fill-confirmation, allocation,
+ * trade-hotpath and backdated-coldpath jobs on a MiniCluster with the Flink web UI and Prometheus metrics (or on
+ * a cluster of processes: {@link ClusterPlatform}); allocation files go to a simulated Portfolio Accounting CLI.
+ * Prints progress until Ctrl-C.
  */
 public final class LocalPlatform {
     static final String FILLS = "fills";
@@ -77,40 +78,47 @@ public final class LocalPlatform {
                     + " --postgres.url (embedded ones start empty)");
         }
         LocalSavepoints savepoints = new LocalSavepoints(options.dataDirectory());
-        try (PlatformStack stack = new PlatformStack(options)) {
+        try (PlatformStack stack = PlatformStack.stoppedByClose(options)) {
             stack.provisionDeclaredTopics();
             Files.createDirectories(options.accountingDirectory());
-            JobHost flink = hosts.start(options);
-            for (PlatformJob job : jobs(stack, options)) {
-                flink.submit(job, options.resume() ? resumeFrom(savepoints, job.name()) : Optional.empty());
-            }
-            AccountingFileDispatcher dispatcher = simulatedCliDispatcher(options);
-            dispatching.scheduleWithFixedDelay(() -> dispatchQuietly(dispatcher), 5, 5, TimeUnit.SECONDS);
-            try (FillPublisher publisher = new FillPublisher(stack.kafkaBootstrapServers(), FILLS).withRate(options.fillsPerSecond());
-                 ContinuousPublishing publishing = publisher.publishContinuously(
-                         new FillGenerator(System.currentTimeMillis(), stack.executionRegistry()), options.executionsInFlight());
-                 TradePublisher trades = new TradePublisher(stack.kafkaBootstrapServers(), "trade-events").publishContinuously(
-                         new TradeGenerator(System.currentTimeMillis(), "L", 500), options.tradesPerSecond(), BUSINESS_ZONE);
-                 MarketDataFeed prices = new MarketDataFeed(stack.kafkaBootstrapServers(), "market-data", 1_000)) {
-                console.printf("Fill confirmation, allocation, the trade hotpath and the backdated coldpath are RUNNING: %s%n", flink.endpoints());
-                console.printf("Kafka %s, Postgres %s, Execution Service %s, Trade Service %s; %s fills/s;"
-                                + " %s trades/s; a market price a second; accounting files in %s. Ctrl-C stops.%n",
-                        stack.kafkaBootstrapServers(), stack.postgres().jdbcUrl(), stack.executionService(),
-                        stack.tradeService(), options.fillsPerSecond(), options.tradesPerSecond(), options.accountingDirectory());
-                Progress progress = new Progress(console, stack.postgres(), flink.metrics(),
-                        publishing::fillsPublished, trades::published, options.accountingDirectory());
-                while (!stopRequested.await(5, TimeUnit.SECONDS)) {
-                    progress.report();
+            try (JobHost flink = hosts.start(options)) {
+                for (PlatformJob job : jobs(stack, options)) {
+                    flink.submit(job, options.resume() ? resumeFrom(savepoints, job.name()) : Optional.empty());
                 }
-                console.println("Stopping: fill generator, jobs, then Kafka and Postgres");
-            } finally {
-                dispatching.shutdownNow();
-                console.println("Stopping every job with a savepoint: what each has done is committed first");
-                flink.stopWithSavepoints(savepoints).forEach((job, path) -> console.printf("  %s: %s%n", job, path));
-                flink.close();
+                runUntilStopped(console, stack, options, flink, savepoints, stopRequested, dispatching);
             }
         } finally {
             stopped.countDown();
+        }
+    }
+
+    /** Publishes and reports progress until a stop is requested; then stops every job with a savepoint. */
+    private static void runUntilStopped(PrintStream console, PlatformStack stack, PlatformOptions options, JobHost flink,
+                                        LocalSavepoints savepoints, CountDownLatch stopRequested, ScheduledExecutorService dispatching)
+            throws Exception {
+        AccountingFileDispatcher dispatcher = simulatedCliDispatcher(options);
+        dispatching.scheduleWithFixedDelay(() -> dispatchQuietly(dispatcher), 5, 5, TimeUnit.SECONDS);
+        try (FillPublisher publisher = new FillPublisher(stack.kafkaBootstrapServers(), FILLS).withRate(options.fillsPerSecond());
+             ContinuousPublishing publishing = publisher.publishContinuously(
+                     new FillGenerator(System.currentTimeMillis(), stack.executionRegistry()), options.executionsInFlight());
+             TradePublisher trades = new TradePublisher(stack.kafkaBootstrapServers(), "trade-events").publishContinuously(
+                     new TradeGenerator(System.currentTimeMillis(), "L", 500), options.tradesPerSecond(), BUSINESS_ZONE);
+             MarketDataFeed prices = new MarketDataFeed(stack.kafkaBootstrapServers(), "market-data", 1_000)) {
+            console.printf("Fill confirmation, allocation, the trade hotpath and the backdated coldpath are RUNNING: %s%n", flink.endpoints());
+            console.printf("Kafka %s, Postgres %s, Execution Service %s, Trade Service %s; %s fills/s;"
+                            + " %s trades/s; a market price a second; accounting files in %s. Ctrl-C stops.%n",
+                    stack.kafkaBootstrapServers(), stack.postgres().jdbcUrl(), stack.executionService(),
+                    stack.tradeService(), options.fillsPerSecond(), options.tradesPerSecond(), options.accountingDirectory());
+            Progress progress = new Progress(console, stack.postgres(), flink.metrics(),
+                    publishing::fillsPublished, trades::published, options.accountingDirectory());
+            while (!stopRequested.await(5, TimeUnit.SECONDS)) {
+                progress.report();
+            }
+            console.println("Stopping: fill generator, jobs, then Kafka and Postgres");
+        } finally {
+            dispatching.shutdownNow();
+            console.println("Stopping every job with a savepoint: what each has done is committed first");
+            flink.stopWithSavepoints(savepoints).forEach((job, path) -> console.printf("  %s: %s%n", job, path));
         }
     }
 
@@ -169,9 +177,10 @@ public final class LocalPlatform {
         }
     }
 
+    /** Long enough for every job's stop with a savepoint (up to 3 minutes each), one after the other. */
     private static void awaitQuietly(CountDownLatch latch) {
         try {
-            latch.await(5, TimeUnit.MINUTES);
+            latch.await(15, TimeUnit.MINUTES);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

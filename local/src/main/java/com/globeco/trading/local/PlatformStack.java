@@ -39,22 +39,39 @@ final class PlatformStack implements AutoCloseable {
     private final URI contractService;
 
     PlatformStack(PlatformOptions options) {
-        kafkaBootstrapServers = options.kafkaBootstrapServers().orElseGet(() -> own(InProcessKafka.start()).bootstrapServers());
-        postgres = options.postgresUrl()
-                .map(url -> new PostgresSettings(url, options.postgresUser(), options.postgresPassword()))
-                .orElseGet(() -> embeddedPostgres(options.durablePostgres()));
-        Migrations.apply(postgres.jdbcUrl(), postgres.user(), postgres.password());
-        simulator = options.executionServiceUrl().isPresent()
-                ? Optional.empty()
-                : Optional.of(own(ExecutionServiceSimulator.start(options.simulatorPort())));
-        simulator.ifPresent(sim -> sim.setLatency(Latency.fixed(Duration.ofMillis(options.simulatorLatencyMillis()))));
-        executionService = options.executionServiceUrl().map(URI::create).orElseGet(() -> simulator.get().baseUri());
-        tradeSimulator = options.tradeServiceUrl().isPresent()
-                ? Optional.empty()
-                : Optional.of(own(TradeServiceSimulator.start(options.tradeSimulatorPort())));
-        tradeService = options.tradeServiceUrl().map(URI::create).orElseGet(() -> tradeSimulator.get().baseUri());
-        contractService = options.contractServiceUrl().map(URI::create)
-                .orElseGet(() -> own(ContractServiceSimulator.start(options.contractSimulatorPort())).baseUri());
+        this(options, false);
+    }
+
+    /**
+     * The stack of {@code ./platform run} and {@code ./platform cluster}, whose embedded Postgres only {@link #close()}
+     * stops: on Ctrl-C the jobs commit their work with savepoints first, and the database must still be there.
+     */
+    static PlatformStack stoppedByClose(PlatformOptions options) {
+        return new PlatformStack(options, true);
+    }
+
+    private PlatformStack(PlatformOptions options, boolean postgresStoppedByClose) {
+        try {
+            kafkaBootstrapServers = options.kafkaBootstrapServers().orElseGet(() -> own(InProcessKafka.start()).bootstrapServers());
+            postgres = options.postgresUrl()
+                    .map(url -> new PostgresSettings(url, options.postgresUser(), options.postgresPassword()))
+                    .orElseGet(() -> embeddedPostgres(options.durablePostgres(), postgresStoppedByClose));
+            Migrations.apply(postgres.jdbcUrl(), postgres.user(), postgres.password());
+            simulator = options.executionServiceUrl().isPresent()
+                    ? Optional.empty()
+                    : Optional.of(own(ExecutionServiceSimulator.start(options.simulatorPort())));
+            simulator.ifPresent(sim -> sim.setLatency(Latency.fixed(Duration.ofMillis(options.simulatorLatencyMillis()))));
+            executionService = options.executionServiceUrl().map(URI::create).orElseGet(() -> simulator.get().baseUri());
+            tradeSimulator = options.tradeServiceUrl().isPresent()
+                    ? Optional.empty()
+                    : Optional.of(own(TradeServiceSimulator.start(options.tradeSimulatorPort())));
+            tradeService = options.tradeServiceUrl().map(URI::create).orElseGet(() -> tradeSimulator.get().baseUri());
+            contractService = options.contractServiceUrl().map(URI::create)
+                    .orElseGet(() -> own(ContractServiceSimulator.start(options.contractSimulatorPort())).baseUri());
+        } catch (RuntimeException failedToStart) {
+            close();
+            throw failedToStart;
+        }
     }
 
     /** The arguments that point a job at this stack's Kafka and Postgres, followed by the job's own. */
@@ -71,8 +88,9 @@ final class PlatformStack implements AutoCloseable {
         return contractService;
     }
 
-    private PostgresSettings embeddedPostgres(boolean durable) {
-        LocalPostgres embedded = own(LocalPostgres.startStoppedByClose(durable ? LocalPostgres.Durability.DURABLE : LocalPostgres.Durability.FAST));
+    private PostgresSettings embeddedPostgres(boolean durable, boolean stoppedByClose) {
+        LocalPostgres.Durability durability = durable ? LocalPostgres.Durability.DURABLE : LocalPostgres.Durability.FAST;
+        LocalPostgres embedded = own(stoppedByClose ? LocalPostgres.startStoppedByClose(durability) : LocalPostgres.start(durability));
         return new PostgresSettings(embedded.jdbcUrl(), embedded.user(), embedded.password());
     }
 

@@ -42,14 +42,15 @@ final class ProcessCluster implements JobHost {
         return new ProcessCluster(cluster, jar);
     }
 
-    /** {@code jobs/target/jobs-<version>-job.jar}, as {@code mvn install} leaves it, unless {@code -Djob.jar} says otherwise. */
+    /** The newest {@code jobs/target/jobs-<version>-job.jar}, as {@code mvn install} leaves it, unless {@code -Djob.jar} says otherwise. */
     private static Path shadedJobJar() throws IOException {
         String given = System.getProperty("job.jar");
         if (given != null) {
             return Path.of(given);
         }
         try (Stream<Path> built = Files.list(Path.of("jobs", "target"))) {
-            return built.filter(file -> file.getFileName().toString().matches("jobs-.*-job\\.jar")).findFirst()
+            return built.filter(file -> file.getFileName().toString().matches("jobs-.*-job\\.jar"))
+                    .max(java.util.Comparator.comparing(file -> file.toFile().lastModified()))
                     .orElseThrow(() -> new IOException("no shaded job jar in jobs/target: build with mvn install first"));
         }
     }

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.OptionalDouble;
 import java.util.stream.DoubleStream;
 
-/** Reads one figure from a Prometheus endpoint: the largest value of a metric with the given labels. */
+/** Reads one figure from Prometheus endpoints (one a process of a cluster): the largest value of a metric with the given labels, or a sum. */
 final class PrometheusScrape {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final List<URI> endpoints;

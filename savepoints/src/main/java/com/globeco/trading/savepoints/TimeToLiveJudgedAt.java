@@ -32,10 +32,6 @@ public final class TimeToLiveJudgedAt implements ConfigurableStateBackend {
         this.epochMillis = epochMillis;
     }
 
-    public Instant instant() {
-        return Instant.ofEpochMilli(epochMillis);
-    }
-
     @Override
     public String getName() {
         return backend.getName();

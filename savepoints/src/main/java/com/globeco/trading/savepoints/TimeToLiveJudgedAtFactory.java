@@ -5,6 +5,7 @@ import org.apache.flink.configuration.ConfigOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.IllegalConfigurationException;
 import org.apache.flink.configuration.ReadableConfig;
+import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.runtime.state.StateBackendFactory;
 import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackendFactory;
 
@@ -23,7 +24,7 @@ public final class TimeToLiveJudgedAtFactory implements StateBackendFactory<Time
     /** The configuration with its state backend judging time-to-live at {@code instant}. */
     public static Configuration judgingAt(Configuration configuration, Instant instant) {
         Configuration judging = new Configuration(configuration);
-        judging.setString("state.backend.type", TimeToLiveJudgedAtFactory.class.getName());
+        judging.set(StateBackendOptions.STATE_BACKEND, TimeToLiveJudgedAtFactory.class.getName());
         judging.set(JUDGED_AT, instant.toString());
         return judging;
     }

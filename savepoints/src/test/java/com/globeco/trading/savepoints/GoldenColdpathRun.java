@@ -22,6 +22,8 @@ record GoldenColdpathRun(LocalDate lastDay) {
     static final String KEY = "ACC-G3:AAPL:USD";
     /** The run of release 0.1.0's golden savepoint, whose last trading day was 2026-11-16. */
     static final GoldenColdpathRun RELEASE_0_1_0 = new GoldenColdpathRun(LocalDate.parse("2026-11-16"));
+    /** The backdated trades a run published, kept next to its savepoint (from releases after 0.1.0). */
+    static final String INPUTS = "backdated.jsonl";
 
     /** A run written now, ending yesterday in the business zone: within the gate's effective-date window whatever the day. */
     static GoldenColdpathRun endingYesterday(ZoneId businessZone) {

@@ -29,6 +29,9 @@ record GoldenHotpathRun(LocalDate lastDay) {
             "{\"positionKey\":\"ACC-G1:MSFT:USD\",\"contractId\":\"C-G1\",\"taxLotMethod\":\"HIFO\"}");
     /** Open AAPL positions the price resets. */
     static final int RESETS = 2;
+    /** The trades and the prices a run published, in order, kept next to its savepoint (from releases after 0.1.0). */
+    static final String TRADES_FILE = "trades.jsonl";
+    static final String PRICES_FILE = "prices.jsonl";
 
     /**
      * A run written now, ending yesterday in the business zone: its trades lie within the gates' windows on the clock

@@ -73,7 +73,8 @@ class LongStopRestoreTest {
      * its simulator first, the fill-confirmation run 6 to 10.
      */
     private static List<GeneratedExecution> theGoldenRunsExecutionsAsItLeftThem(ExecutionServiceSimulator service) {
-        GoldenFillsRun.executions(service);
+        List<GeneratedExecution> allocationRuns = GoldenFillsRun.executions(service);
+        assertThat(allocationRuns).extracting(GeneratedExecution::executionServiceId).containsExactly(1L, 2L, 3L, 4L, 5L);
         List<GeneratedExecution> executions = GoldenFillsRun.executions(service);
         executions.forEach(execution -> service.holdTotals(execution.executionServiceId(),
                 execution.expectedQuantityFilled(), execution.expectedAveragePrice()));

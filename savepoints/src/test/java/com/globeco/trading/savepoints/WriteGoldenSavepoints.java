@@ -53,6 +53,8 @@ class WriteGoldenSavepoints {
             GoldenHotpathRun.send(producer, options.topic("market-data"), run.prices());
             GoldenHotpathRun.awaitEvents(STACK, run.trades().size() + GoldenHotpathRun.RESETS);
             GoldenSavepoint.write(job, target(JobState.TRADE_HOTPATH));
+            Files.write(target(JobState.TRADE_HOTPATH).resolve(GoldenHotpathRun.TRADES_FILE), run.trades());
+            Files.write(target(JobState.TRADE_HOTPATH).resolve(GoldenHotpathRun.PRICES_FILE), run.prices());
         }
     }
 
@@ -92,9 +94,11 @@ class WriteGoldenSavepoints {
     void backdatedColdpath() throws Exception {
         BackdatedColdpathOptions options = GoldenColdpathRun.options(STACK);
         try (RunningJob job = RunningJob.define("golden-backdated-coldpath", env -> BackdatedColdpathJob.define(env, options.wiring())); KafkaProducer<byte[], byte[]> producer = STACK.kafka().producer()) {
-            GoldenHotpathRun.send(producer, options.topic("backdated-trades"), GoldenColdpathRun.endingYesterday(options.businessZone()).backdated());
+            GoldenColdpathRun run = GoldenColdpathRun.endingYesterday(options.businessZone());
+            GoldenHotpathRun.send(producer, options.topic("backdated-trades"), run.backdated());
             Thread.sleep(5_000);
             GoldenSavepoint.write(job, target(JobState.BACKDATED_COLDPATH));
+            Files.write(target(JobState.BACKDATED_COLDPATH).resolve(GoldenColdpathRun.INPUTS), run.backdated());
         }
     }
 }

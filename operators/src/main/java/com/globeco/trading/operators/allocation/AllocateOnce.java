@@ -75,7 +75,7 @@ public final class AllocateOnce extends KeyedProcessFunction<Long, PortfolioLook
     }
 
     /** How long an allocation is remembered, as a restored job reports it. */
-    public static StateLifetime lifetime(Duration memory) {
+    private static StateLifetime lifetime(Duration memory) {
         return new StateLifetime("allocated executions", memory, "their allocation");
     }
 

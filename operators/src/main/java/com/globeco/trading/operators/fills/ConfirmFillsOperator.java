@@ -135,9 +135,10 @@ public final class ConfirmFillsOperator extends AbstractStreamOperator<Confirmat
                 expired++;
             }
         }
-        metrics.restored(keys.size() - expired, expired);
+        long kept = keys.size() - expired;
+        metrics.restored(kept, expired);
         log.info("-", ConfirmationState.ledgerLifetime(settings.ledgerTtl())
-                .onRestore(Instant.ofEpochMilli(getProcessingTimeService().getCurrentProcessingTime()), keys.size() - expired, expired));
+                .onRestore(Instant.ofEpochMilli(getProcessingTimeService().getCurrentProcessingTime()), kept, expired));
     }
 
     @Override

@@ -125,7 +125,7 @@ public final class KeepPositions extends AbstractStreamOperator<PositionChange>
     }
 
     /** How long an applied trade id is remembered, as a restored job reports it. */
-    public static StateLifetime appliedTradesLifetime(DedupRule dedup) {
+    private static StateLifetime appliedTradesLifetime(DedupRule dedup) {
         return new StateLifetime("applied trade ids", dedup.memory(), "the trade's application");
     }
 
