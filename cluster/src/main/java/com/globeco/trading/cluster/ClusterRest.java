@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -88,6 +89,29 @@ public final class ClusterRest {
     /** The job's state: CREATED, RUNNING, RESTARTING, FAILED, FINISHED, ... */
     public String jobState(String jobId) throws IOException, InterruptedException {
         return get("/jobs/" + jobId).path("state").asText();
+    }
+
+    /** Each vertex's name and its current parallelism, in the job graph's order. */
+    public LinkedHashMap<String, Integer> vertexParallelism(String jobId) throws IOException, InterruptedException {
+        LinkedHashMap<String, Integer> parallelism = new LinkedHashMap<>();
+        for (JsonNode vertex : get("/jobs/" + jobId).path("vertices")) {
+            parallelism.put(vertex.path("name").asText(), vertex.path("parallelism").asInt());
+        }
+        return parallelism;
+    }
+
+    /** Whether every subtask of the job runs (a job is RUNNING while its tasks still deploy and restore). */
+    public boolean allTasksRunning(String jobId) throws IOException, InterruptedException {
+        JsonNode job = get("/jobs/" + jobId);
+        if (!job.path("state").asText().equals("RUNNING")) {
+            return false;
+        }
+        for (JsonNode vertex : job.path("vertices")) {
+            if (!vertex.path("status").asText().equals("RUNNING")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The resource ids of the TaskManagers the job's subtasks run on. */

@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -115,14 +117,38 @@ public final class ClusterUnderTest implements BeforeAllCallback, AfterEachCallb
         return job;
     }
 
-    /** Waits until the JobManager knows the job and says it runs. */
+    /**
+     * Kills with SIGKILL every TaskManager process that runs a task of one of the jobs, and starts a new TaskManager
+     * for each, as a Kubernetes deployment would; gives the resource ids of those killed.
+     */
+    public Set<String> killTheTaskManagersOf(String... jobs) throws Exception {
+        Set<String> running = new TreeSet<>();
+        for (String job : jobs) {
+            running.addAll(cluster.rest().taskManagersOf(job));
+        }
+        for (String taskManager : running) {
+            cluster.taskManager(taskManager).kill();
+            cluster.startTaskManager();
+        }
+        return running;
+    }
+
+    /** Waits until the JobManager knows the job and every one of its tasks runs. */
     public void awaitRunning(String job) throws Exception {
         long deadline = System.nanoTime() + TestFlink.PATIENCE.toNanos();
-        while (!state(job).equals("RUNNING")) {
+        while (!allTasksRunning(job)) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("job " + job + " is " + state(job) + ", not RUNNING; see " + cluster.workDir());
+                throw new IllegalStateException("job " + job + " is " + state(job) + ", not RUNNING with all its tasks; see " + cluster.workDir());
             }
             Thread.sleep(200);
+        }
+    }
+
+    private boolean allTasksRunning(String job) throws InterruptedException {
+        try {
+            return cluster.rest().allTasksRunning(job);
+        } catch (java.io.IOException e) {
+            return false;
         }
     }
 

@@ -36,18 +36,14 @@ class FillConfirmationOnClusterTest {
 
         try (FillPublisher publisher = fills.publisher()) {
             Thread publishing = fills.publishInTheBackground(publisher);
-            Set<String> running = cluster.rest().taskManagersOf(job);
             assertThat(publishing.isAlive()).as("mid-stream").isTrue();
-            for (String taskManager : running) {
-                cluster.taskManager(taskManager).kill();
-                cluster.startTaskManager();
-            }
+            Set<String> killed = FLINK.killTheTaskManagersOf(job);
             publishing.join();
 
             fills.oracle().assertEachFillOnceAndEveryExecutionMatchesThoughAnswersWereLost(fills.audit());
             assertThat(cluster.rest().failures(job)).as("the job failed over").isNotEmpty();
             assertThat(cluster.rest().jobState(job)).isEqualTo("RUNNING");
-            assertThat(cluster.rest().taskManagersOf(job)).doesNotContainAnyElementsOf(running);
+            assertThat(cluster.rest().taskManagersOf(job)).doesNotContainAnyElementsOf(killed);
         }
     }
 

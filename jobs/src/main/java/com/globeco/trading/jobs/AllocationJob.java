@@ -29,7 +29,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>
  *   fills ──▶ validate ──▶ closing fills ──▶ portfolio (Trade Service, async) ──▶ keyBy(execution) ──▶ allocate once
- *                │                                                                   │   ├──▶ execution rows (Postgres, XA)
+ *                │                                                                   │   ├──▶ execution rows (Postgres, 2PC)
  *                └─ rejected ──▶ dead letters (allocations.dlq) ◀── unallocated ─────┘   └──▶ Portfolio Accounting CSV files
  * </pre>
  */

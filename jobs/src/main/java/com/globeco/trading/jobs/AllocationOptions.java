@@ -57,7 +57,7 @@ public record AllocationOptions(
     }
 
     public Sink<Allocation> executionSink() {
-        return ExactlyOnceJdbc.sink(postgres, new ExecutionRowStatement());
+        return ExactlyOnceJdbc.sink(postgres, new ExecutionRowStatement(), consumerGroup + ".execution");
     }
 
     public Sink<Allocation> fileSink() {

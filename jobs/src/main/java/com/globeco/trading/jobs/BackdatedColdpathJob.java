@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
  * <pre>
  *   backdated-trades ─▶ read ─▶ keyBy(positionKey) ─▶ coalesce ─▶ load event stream + replay (async, retries, breaker)
  *                                                                   ─▶ settle ─┬▶ position-corrections (Kafka) ─▶ trade hotpath
- *                                                                              ├▶ reconciliation_break (Postgres, XA)
+ *                                                                              ├▶ reconciliation_break (Postgres, 2PC)
  *   unreadable and refused ──────────────────────────────────────────────────▶ └▶ backdated-trades-dlq (Kafka)
  * </pre>
  *

@@ -41,7 +41,7 @@ import java.util.concurrent.TimeUnit;
  * <pre>
  *   trade-events ────▶ validate ─┐
  *   contract-events ─▶ read ─────┤
- *   position-corrections ─▶ read ┴▶ keyBy(positionKey) ─▶ keep positions ─┬▶ event store + snapshots (Postgres, XA)
+ *   position-corrections ─▶ read ┴▶ keyBy(positionKey) ─▶ keep positions ─┬▶ event store + snapshots (Postgres, 2PC)
  *   market-data ─────▶ read ─▶ broadcast ────────────────────┘            ├▶ trade-applied-events (Kafka)
  *                                                                         ├▶ backdated-trades, provisional-trade-events (Kafka)
  *                                                                         ├▶ historical-position-corrected-events (Kafka)

@@ -32,6 +32,12 @@ public final class PositionTables {
         return query("SELECT event_ver FROM event_store WHERE position_key = ? ORDER BY event_ver", key, result -> result.getLong(1));
     }
 
+    /** The position's events, one line each: version, type, trade, effective date, when it was recorded. */
+    public List<String> history(String key) throws SQLException {
+        return query("SELECT event_ver || ' ' || event_type || ' ' || coalesce(trade_id, '-') || ' ' || coalesce(effective_date::text, '-')"
+                + " || ' ' || coalesce(occurred_at::text, '-') FROM event_store WHERE position_key = ? ORDER BY event_ver", key, result -> result.getString(1));
+    }
+
     public TaxLots snapshotLots(String key) throws SQLException {
         return query("SELECT tax_lots_compressed::text FROM snapshot_store WHERE position_key = ?", key,
                 result -> LotsJson.read(result.getString(1))).get(0);

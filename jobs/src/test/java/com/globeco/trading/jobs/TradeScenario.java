@@ -7,6 +7,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -64,10 +65,15 @@ public final class TradeScenario {
 
     /** In slices of 25 a tenth of a second apart, so that a failure can happen mid-stream. */
     public static void publishSlowly(KafkaProducer<byte[], byte[]> producer, String topic, List<Trade> trades) {
+        publishSlowly(producer, topic, trades, Duration.ofMillis(100));
+    }
+
+    /** Publishes the trades 25 at a time, with a pause after each 25. */
+    public static void publishSlowly(KafkaProducer<byte[], byte[]> producer, String topic, List<Trade> trades, Duration pause) {
         for (int from = 0; from < trades.size(); from += 25) {
             publish(producer, topic, trades.subList(from, Math.min(trades.size(), from + 25)));
             try {
-                Thread.sleep(100);
+                Thread.sleep(pause.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

@@ -23,7 +23,7 @@ import java.util.stream.Stream;
 
 /**
  * Trade-hotpath throughput and latency through the whole exactly-once job (Kafka in, RocksDB state,
- * XA writes to the event and snapshot stores, four transactional Kafka outputs), measured after a warm-up.
+ * two-phase writes to the event and snapshot stores, four transactional Kafka outputs), measured after a warm-up.
  * <ul>
  *   <li>{@code --mode drain}: trades published first, then drained: the most trades/s the job sustains;
  *       {@code ./platform hotpath-benchmark --mode drain --trades 200000 --warmup-trades 40000}</li>

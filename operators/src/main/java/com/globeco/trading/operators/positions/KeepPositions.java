@@ -354,9 +354,8 @@ public final class KeepPositions extends AbstractStreamOperator<PositionChange>
     }
 
     /**
-     * Only when the job is submitted: after a task failover the restored checkpoint may trail what the exactly-once
-     * sink already committed (a transaction of a checkpoint that never completed), and the replay from the
-     * checkpoint's offsets writes the same events again, which the event store skips.
+     * Only when the job is submitted (from a savepoint or checkpoint that may be older than the database, or with none):
+     * after a task failover the restored checkpoint is exactly what the two-phase event-store sink committed.
      */
     private PositionsBehind positionsBehindTheDatabase() throws Exception {
         TaskInfo task = getRuntimeContext().getTaskInfo();
