@@ -57,7 +57,7 @@ public record AllocationOptions(
     }
 
     public Sink<Allocation> executionSink() {
-        return ExactlyOnceJdbc.sink(postgres, new ExecutionRowStatement(), consumerGroup + ".execution");
+        return ExactlyOnceJdbc.sink(postgres, new ExecutionRowStatement());
     }
 
     public Sink<Allocation> fileSink() {

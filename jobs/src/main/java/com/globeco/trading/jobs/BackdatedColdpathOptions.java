@@ -57,7 +57,7 @@ public record BackdatedColdpathOptions(KafkaSettings kafka, String topicPrefix, 
                 KafkaSources.kafka(kafka, topic("backdated-trades"), consumerGroup),
                 ExactlyOnceKafka.sink(kafka, topic("position-corrections"), topic("coldpath-corrections"),
                         Correction::positionKey, CorrectionJson::write, Correction::correlationId),
-                ExactlyOnceJdbc.sink(settings.eventStore(), new ReconciliationBreakStatement(), topic("coldpath-breaks")),
+                ExactlyOnceJdbc.sink(settings.eventStore(), new ReconciliationBreakStatement()),
                 DeadLetterSink.exactlyOnce(kafka, topic("backdated-trades-dlq"), topic("coldpath-dlq")),
                 settings,
                 businessZone);

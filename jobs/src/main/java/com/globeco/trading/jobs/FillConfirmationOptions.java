@@ -54,7 +54,7 @@ public record FillConfirmationOptions(
     }
 
     public Sink<ConfirmationRecord> auditSink() {
-        return ExactlyOnceJdbc.sink(postgres, new ConfirmationAuditStatement(), consumerGroup + ".audit");
+        return ExactlyOnceJdbc.sink(postgres, new ConfirmationAuditStatement());
     }
 
     public Sink<DeadLetter> deadLetterSink() {

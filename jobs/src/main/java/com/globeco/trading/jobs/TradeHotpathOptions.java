@@ -65,7 +65,7 @@ public record TradeHotpathOptions(KafkaSettings kafka, String topicPrefix, Strin
                 KafkaSources.kafka(kafka, topic("market-data"), consumerGroup),
                 KafkaSources.kafka(kafka, topic("contract-generation-retry"), consumerGroup),
                 KafkaSources.kafka(kafka, topic("position-corrections"), consumerGroup),
-                ExactlyOnceJdbc.sink(postgres, new PositionChangeStatement(), topic("hotpath-event-store")),
+                ExactlyOnceJdbc.sink(postgres, new PositionChangeStatement()),
                 StoredVersions.snapshotStore(postgres),
                 ExactlyOnceKafka.sink(kafka, topic("trade-applied-events"), topic("hotpath-applied"),
                         change -> change.event().positionKey(), PositionChange::message,

@@ -6,6 +6,7 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -25,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * validator. As the API server prunes fields a schema does not list, an object schema with {@code properties} is
  * closed to other fields here, unless it says {@code x-kubernetes-preserve-unknown-fields}; so a misspelt field fails.
  */
+@Tag(KubernetesManifests.TAG)
 class FlinkDeploymentSchemaTest {
     private static final Path CRD = Path.of("..", "..", "shared", "reference", "crds", "flinkdeployments.flink.apache.org-v1.yml");
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.globeco.trading.jobs.kafka.KafkaClientConfig;
 import com.globeco.trading.operators.tracing.Tracing;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Job arguments: a typo is an error at start, and every FlinkDeployment that {@code k8s-operator/kustomization.yaml}
  * deploys gives its job only arguments it knows and, from ConfigMaps and Secrets, only variables it reads.
  */
+@Tag(KubernetesManifests.TAG)
 class JobArgumentsTest {
     private static final Map<String, Function<JobArguments, ?>> JOBS = Map.of(
             FillConfirmationJob.class.getName(), FillConfirmationOptions::read,

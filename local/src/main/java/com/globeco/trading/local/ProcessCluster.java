@@ -43,7 +43,7 @@ final class ProcessCluster implements JobHost {
     }
 
     /** The newest {@code jobs/target/jobs-<version>-job.jar}, as {@code mvn install} leaves it, unless {@code -Djob.jar} says otherwise. */
-    private static Path shadedJobJar() throws IOException {
+    static Path shadedJobJar() throws IOException {
         String given = System.getProperty("job.jar");
         if (given != null) {
             return Path.of(given);

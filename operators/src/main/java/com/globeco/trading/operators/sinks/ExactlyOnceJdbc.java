@@ -2,14 +2,12 @@ package com.globeco.trading.operators.sinks;
 
 import org.apache.flink.connector.jdbc.datasource.statements.JdbcQueryStatement;
 
-/** Postgres sinks that commit with Flink's checkpoints ({@link TwoPhaseJdbcSink}). */
+/** Postgres sinks whose rows are written when their checkpoint completes ({@link CheckpointedRowsSink}). */
 public final class ExactlyOnceJdbc {
-    private static final int BATCH_SIZE = 1000;
-
     private ExactlyOnceJdbc() {}
 
-    /** @param transactionPrefix unique to the running job, as its Kafka transactional-id prefixes are */
-    public static <T> TwoPhaseJdbcSink<T> sink(PostgresSettings postgres, JdbcQueryStatement<T> statement, String transactionPrefix) {
-        return new TwoPhaseJdbcSink<>(postgres, statement, new TransactionNames(transactionPrefix), BATCH_SIZE);
+    /** @param statement idempotent: after a failure, the rows of the restored checkpoint may be written again */
+    public static <T> CheckpointedRowsSink<T> sink(PostgresSettings postgres, JdbcQueryStatement<T> statement) {
+        return new CheckpointedRowsSink<>(postgres, statement);
     }
 }

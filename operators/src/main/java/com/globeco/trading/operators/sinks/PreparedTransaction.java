@@ -1,8 +1,8 @@
 package com.globeco.trading.operators.sinks;
 
 /**
- * A Postgres transaction a sink writer prepared ({@code PREPARE TRANSACTION}) for a checkpoint, by its global id:
- * what the committer commits once the checkpoint completes.
+ * A Postgres transaction that the JDBC connector's XA sink of releases up to 0.1.0 prepared for a checkpoint, by the
+ * global id Postgres gives it: found in the savepoints of those releases, committed if it is still prepared.
  */
-public record PreparedTransaction(String gid) {
+public record PreparedTransaction(String gid) implements RowsCommittable {
 }

@@ -1,0 +1,127 @@
+package com.globeco.trading.operators.sinks;
+
+import org.apache.flink.api.connector.sink2.Committer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Writes a completed checkpoint's rows in one transaction. After a failure the same rows may be committed again (the
+ * restored checkpoint's committables), so every statement must be idempotent, as ours are ({@code ON CONFLICT DO
+ * NOTHING}, a snapshot that never goes back a version). While Postgres cannot be reached the commit is retried later;
+ * a row Postgres refuses (bad data, a missing table) fails the job rather than be dropped.
+ */
+final class RowsCommitter implements Committer<RowsCommittable> {
+    private static final Logger LOG = LoggerFactory.getLogger(RowsCommitter.class);
+    private static final String UNDEFINED_OBJECT = "42704";
+    private static final List<String> REFUSED_BY_POSTGRES = List.of("22", "23", "42");
+
+    private final PostgresSettings postgres;
+    private Connection connection;
+
+    RowsCommitter(PostgresSettings postgres) {
+        this.postgres = postgres;
+    }
+
+    @Override
+    public void commit(Collection<CommitRequest<RowsCommittable>> requests) {
+        for (CommitRequest<RowsCommittable> request : requests) {
+            try {
+                if (request.getCommittable() instanceof RecordedRows rows) {
+                    write(rows);
+                } else {
+                    commitPrepared((PreparedTransaction) request.getCommittable());
+                }
+            } catch (SQLException e) {
+                rollbackQuietly();
+                if (refusedByPostgres(e)) {
+                    request.signalFailedWithKnownReason(e);
+                } else {
+                    LOG.warn("cannot commit a checkpoint's rows yet (attempt {}): {}", request.getNumberOfRetries() + 1, e.toString());
+                    closeQuietly();
+                    request.retryLater();
+                }
+            }
+        }
+    }
+
+    /** Bad data, a violated constraint, a missing table or column: no retry helps. */
+    private static boolean refusedByPostgres(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && REFUSED_BY_POSTGRES.stream().anyMatch(state::startsWith);
+    }
+
+    private void write(RecordedRows checkpoint) throws SQLException {
+        Connection database = connection();
+        try (PreparedStatement statement = database.prepareStatement(checkpoint.query())) {
+            for (List<StatementParameter> row : checkpoint.rows()) {
+                for (StatementParameter parameter : row) {
+                    if (parameter.value() == null) {
+                        statement.setNull(parameter.index(), parameter.sqlType());
+                    } else {
+                        statement.setObject(parameter.index(), parameter.value(), parameter.sqlType());
+                    }
+                }
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+        database.commit();
+    }
+
+    private void commitPrepared(PreparedTransaction prepared) throws SQLException {
+        Connection database = connection();
+        database.setAutoCommit(true);
+        try (Statement commit = database.createStatement()) {
+            commit.execute("COMMIT PREPARED '" + prepared.gid().replace("'", "''") + "'");
+        } catch (SQLException e) {
+            if (!UNDEFINED_OBJECT.equals(e.getSQLState())) {
+                throw e;
+            }
+            LOG.info("the XA transaction {} of a 0.1.0 savepoint was committed already", prepared.gid());
+        } finally {
+            database.setAutoCommit(false);
+        }
+    }
+
+    private Connection connection() throws SQLException {
+        if (connection == null || connection.isClosed()) {
+            connection = postgres.connect();
+            connection.setAutoCommit(false);
+        }
+        return connection;
+    }
+
+    private void rollbackQuietly() {
+        try {
+            if (connection != null && !connection.isClosed() && !connection.getAutoCommit()) {
+                connection.rollback();
+            }
+        } catch (SQLException ignored) {
+            closeQuietly();
+        }
+    }
+
+    private void closeQuietly() {
+        try {
+            if (connection != null) {
+                connection.close();
+            }
+        } catch (SQLException ignored) {
+            // a broken connection is replaced on the next attempt
+        } finally {
+            connection = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        closeQuietly();
+    }
+}

@@ -1,0 +1,241 @@
+package com.globeco.trading.operators.sinks;
+
+import com.globeco.trading.testkit.LocalPostgres;
+import org.apache.flink.api.connector.sink2.Committer;
+import org.apache.flink.connector.jdbc.datasource.statements.JdbcQueryStatement;
+import org.apache.flink.core.memory.DataOutputSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.postgresql.xa.PGXADataSource;
+
+import javax.sql.XAConnection;
+import javax.transaction.xa.XAResource;
+import javax.transaction.xa.Xid;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The Postgres sink that writes a checkpoint's rows when it completes, against a real Postgres. */
+class CheckpointedRowsSinkTest {
+    private static final AtomicInteger RUNS = new AtomicInteger();
+    private static final RowsCommittableSerializer SERIALIZER = new RowsCommittableSerializer();
+    private static LocalPostgres postgres;
+    private PostgresSettings settings;
+    private String run;
+
+    @BeforeAll
+    static void start() throws SQLException {
+        postgres = LocalPostgres.start(LocalPostgres.Durability.FAST);
+        try (Connection connection = postgres.dataSource().getConnection(); Statement create = connection.createStatement()) {
+            create.execute("CREATE TABLE row_of_test (id text PRIMARY KEY, amount numeric, at timestamptz, day date, flag boolean)");
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        postgres.close();
+    }
+
+    @BeforeEach
+    void freshRun() {
+        settings = new PostgresSettings(postgres.jdbcUrl(), postgres.user(), postgres.password());
+        run = "run-" + RUNS.incrementAndGet();
+    }
+
+    @Test
+    void aCheckpointsRowsAreWrittenOnlyOnceItCompletesAndOnlyOnceThoughCommittedAgain() throws Exception {
+        RowsWriter<String> writer = new RowsWriter<>(new TestRows());
+        writer.write(run + "-a", null);
+        writer.write(run + "-b", null);
+        Collection<RowsCommittable> checkpoint = writer.prepareCommit();
+
+        assertThat(rows()).as("the checkpoint has not completed").isEmpty();
+        assertThat(commit(throughState(checkpoint), settings)).containsExactly("committed");
+        assertThat(rows()).containsExactly(run + "-a", run + "-b");
+
+        assertThat(commit(throughState(checkpoint), settings)).as("restored after a failure").containsExactly("committed");
+        assertThat(rows()).containsExactly(run + "-a", run + "-b");
+        assertThat(writer.prepareCommit()).as("nothing since the barrier").isEmpty();
+    }
+
+    @Test
+    void everyKindOfValueOurStatementsSetSurvivesTheCheckpoint() throws Exception {
+        List<StatementParameter> row = new ArrayList<>();
+        PreparedStatement recording = RecordingStatement.into(row);
+        recording.setString(1, "text ü");
+        recording.setLong(2, Long.MIN_VALUE);
+        recording.setInt(3, 42);
+        recording.setBoolean(4, true);
+        recording.setBigDecimal(5, new BigDecimal("-12345678901234567890.00000001"));
+        recording.setDate(6, Date.valueOf("2026-03-08"));
+        Timestamp precise = Timestamp.valueOf("2026-03-08 02:30:00.123456789");
+        recording.setTimestamp(7, precise);
+        recording.setNull(8, Types.OTHER);
+        recording.setObject(9, 7, Types.SMALLINT);
+        recording.setString(10, null);
+        RecordedRows checkpoint = new RecordedRows("SELECT 1", List.of(row));
+
+        RecordedRows restored = (RecordedRows) throughState(List.of(checkpoint)).get(0);
+
+        assertThat(restored).isEqualTo(checkpoint);
+        assertThat(((Timestamp) restored.rows().get(0).get(6).value()).getNanos()).isEqualTo(123456789);
+        assertThat(restored.rows().get(0).get(9)).isEqualTo(new StatementParameter(10, null, Types.VARCHAR));
+    }
+
+    @Test
+    void whilePostgresCannotBeReachedTheCommitIsRetriedLater() throws Exception {
+        RowsWriter<String> writer = new RowsWriter<>(new TestRows());
+        writer.write(run + "-c", null);
+        PostgresSettings unreachable = new PostgresSettings("jdbc:postgresql://localhost:1/postgres?connectTimeout=1", "postgres", "x");
+
+        assertThat(commit(writer.prepareCommit(), unreachable)).containsExactly("retry later");
+    }
+
+    @Test
+    void aRowPostgresRefusesFailsTheCommitInsteadOfBeingDropped() throws Exception {
+        RowsCommittable refused = new RecordedRows("INSERT INTO no_such_table (id) VALUES (?)",
+                List.of(List.of(new StatementParameter(1, run, Types.VARCHAR))));
+
+        assertThat(commit(List.of(refused), settings)).singleElement().asString().startsWith("failed");
+    }
+
+    @Test
+    void aCommittableOfTheJdbcConnectorsXaSinkStillCommitsWhatItPrepared() throws Exception {
+        Xid xid = new ConnectorXid(201, new byte[]{1, 2, 3, (byte) RUNS.get()}, new byte[]{0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 7});
+        PGXADataSource source = new PGXADataSource();
+        source.setUrl(postgres.jdbcUrl());
+        source.setUser(postgres.user());
+        source.setPassword(postgres.password());
+        XAConnection xa = source.getXAConnection();
+        try {
+            XAResource resource = xa.getXAResource();
+            resource.start(xid, XAResource.TMNOFLAGS);
+            try (Statement insert = xa.getConnection().createStatement()) {
+                insert.execute("INSERT INTO row_of_test (id) VALUES ('" + run + "-legacy')");
+            }
+            resource.end(xid, XAResource.TMSUCCESS);
+            resource.prepare(xid);
+        } finally {
+            xa.close();
+        }
+        DataOutputSerializer connectorBytes = new DataOutputSerializer(32);
+        connectorBytes.writeInt(xid.getFormatId());
+        connectorBytes.writeByte(xid.getGlobalTransactionId().length);
+        connectorBytes.write(xid.getGlobalTransactionId());
+        connectorBytes.writeByte(xid.getBranchQualifier().length);
+        connectorBytes.write(xid.getBranchQualifier());
+
+        RowsCommittable legacy = SERIALIZER.deserialize(1, connectorBytes.getCopyOfBuffer());
+        assertThat(rows()).isEmpty();
+        assertThat(commit(List.of(legacy), settings)).containsExactly("committed");
+        assertThat(rows()).containsExactly(run + "-legacy");
+        assertThat(commit(List.of(legacy), settings)).as("committed already").containsExactly("committed");
+    }
+
+    /** As the committer's state keeps them: serialized and read back. */
+    private static List<RowsCommittable> throughState(Collection<RowsCommittable> committables) throws Exception {
+        List<RowsCommittable> restored = new ArrayList<>();
+        for (RowsCommittable committable : committables) {
+            restored.add(SERIALIZER.deserialize(SERIALIZER.getVersion(), SERIALIZER.serialize(committable)));
+        }
+        return restored;
+    }
+
+    /** Commits through the sink's committer; how it answered each request. */
+    private static List<String> commit(Collection<RowsCommittable> committables, PostgresSettings database) {
+        List<RecordedRequest> requests = committables.stream().map(RecordedRequest::new).toList();
+        try (RowsCommitter committer = new RowsCommitter(database)) {
+            committer.commit(new ArrayList<>(requests));
+        }
+        return requests.stream().map(request -> request.outcome).toList();
+    }
+
+    private List<String> rows() throws SQLException {
+        List<String> ids = new ArrayList<>();
+        try (Connection connection = postgres.dataSource().getConnection(); Statement query = connection.createStatement();
+             ResultSet result = query.executeQuery("SELECT id FROM row_of_test WHERE id LIKE '" + run + "-%' ORDER BY id")) {
+            while (result.next()) {
+                ids.add(result.getString(1));
+            }
+        }
+        return ids;
+    }
+
+    private static final class TestRows implements JdbcQueryStatement<String> {
+        @Override
+        public String query() {
+            return "INSERT INTO row_of_test (id, amount, at, day, flag) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING";
+        }
+
+        @Override
+        public void statement(PreparedStatement row, String id) throws SQLException {
+            row.setString(1, id);
+            row.setBigDecimal(2, new BigDecimal("1.50"));
+            row.setTimestamp(3, new Timestamp(1_000_000L));
+            row.setDate(4, Date.valueOf("2026-01-02"));
+            row.setBoolean(5, false);
+        }
+    }
+
+    private record ConnectorXid(int getFormatId, byte[] getGlobalTransactionId, byte[] getBranchQualifier) implements Xid {
+    }
+
+    /** A commit request that records how the committer answered it: committed unless it signalled otherwise. */
+    private static final class RecordedRequest implements Committer.CommitRequest<RowsCommittable> {
+        private final RowsCommittable committable;
+        private String outcome = "committed";
+
+        RecordedRequest(RowsCommittable committable) {
+            this.committable = committable;
+        }
+
+        @Override
+        public RowsCommittable getCommittable() {
+            return committable;
+        }
+
+        @Override
+        public int getNumberOfRetries() {
+            return 0;
+        }
+
+        @Override
+        public void signalFailedWithKnownReason(Throwable t) {
+            outcome = "failed: " + t;
+        }
+
+        @Override
+        public void signalFailedWithUnknownReason(Throwable t) {
+            outcome = "failed: " + t;
+        }
+
+        @Override
+        public void retryLater() {
+            outcome = "retry later";
+        }
+
+        @Override
+        public void updateAndRetryLater(RowsCommittable replacement) {
+            outcome = "retry later as " + replacement;
+        }
+
+        @Override
+        public void signalAlreadyCommitted() {
+            outcome = "already committed";
+        }
+    }
+}
