@@ -14,8 +14,9 @@ import java.util.List;
 /**
  * Writes a completed checkpoint's rows in one transaction. After a failure the same rows may be committed again (the
  * restored checkpoint's committables), so every statement must be idempotent, as ours are ({@code ON CONFLICT DO
- * NOTHING}, a snapshot that never goes back a version). While Postgres cannot be reached the commit is retried later;
- * a row Postgres refuses (bad data, a missing table) fails the job rather than be dropped.
+ * NOTHING}, a snapshot that never goes back a version). While Postgres cannot be reached the commit is retried later,
+ * and so are the checkpoints after it, in order; a row Postgres refuses (bad data, a missing table) fails the job rather
+ * than be dropped.
  */
 final class RowsCommitter implements Committer<RowsCommittable> {
     private static final Logger LOG = LoggerFactory.getLogger(RowsCommitter.class);
@@ -31,7 +32,12 @@ final class RowsCommitter implements Committer<RowsCommittable> {
 
     @Override
     public void commit(Collection<CommitRequest<RowsCommittable>> requests) {
+        boolean unreachable = false;
         for (CommitRequest<RowsCommittable> request : requests) {
+            if (unreachable) {
+                request.retryLater();
+                continue;
+            }
             try {
                 if (request.getCommittable() instanceof RecordedRows rows) {
                     write(rows);
@@ -46,6 +52,7 @@ final class RowsCommitter implements Committer<RowsCommittable> {
                     LOG.warn("cannot commit a checkpoint's rows yet (attempt {}): {}", request.getNumberOfRetries() + 1, e.toString());
                     closeQuietly();
                     request.retryLater();
+                    unreachable = true;
                 }
             }
         }

@@ -106,6 +106,21 @@ class CheckpointedRowsSinkTest {
     }
 
     @Test
+    void aCheckpointWhoseCommitMustBeRetriedHoldsBackTheCheckpointsAfterIt() throws Exception {
+        RowsCommittable serializationFailure = new RecordedRows(
+                "DO $$ BEGIN RAISE EXCEPTION 'conflict' USING ERRCODE = '40001'; END $$", List.of(List.of()));
+        RowsWriter<String> writer = new RowsWriter<>(new TestRows());
+        writer.write(run + "-d", null);
+        List<RowsCommittable> twoCheckpoints = new ArrayList<>(List.of(serializationFailure));
+        twoCheckpoints.addAll(writer.prepareCommit());
+
+        assertThat(commit(twoCheckpoints, settings)).containsExactly("retry later", "retry later");
+        assertThat(rows()).as("not ahead of the earlier checkpoint").isEmpty();
+        assertThat(commit(twoCheckpoints.subList(1, 2), settings)).containsExactly("committed");
+        assertThat(rows()).containsExactly(run + "-d");
+    }
+
+    @Test
     void aRowPostgresRefusesFailsTheCommitInsteadOfBeingDropped() throws Exception {
         RowsCommittable refused = new RecordedRows("INSERT INTO no_such_table (id) VALUES (?)",
                 List.of(List.of(new StatementParameter(1, run, Types.VARCHAR))));
