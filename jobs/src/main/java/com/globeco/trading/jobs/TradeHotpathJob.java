@@ -133,7 +133,7 @@ public final class TradeHotpathJob {
                 .process(new ReadCorrections()).uid(Uid.READ_CORRECTIONS).name("Read corrections");
         SingleOutputStreamOperator<MarketPrice> prices = env
                 .fromSource(wiring.marketData(), WatermarkStrategy.noWatermarks(), "Market data").uid(Uid.MARKET_DATA_SOURCE)
-                .process(new ReadMarketPrices()).uid(Uid.READ_MARKET_PRICES).name("Read market prices");
+                .process(new ReadMarketPrices(wiring.dedup())).uid(Uid.READ_MARKET_PRICES).name("Read market prices");
 
         SingleOutputStreamOperator<PositionChange> changes = trades.union(contracts, corrections)
                 .keyBy(new ByPosition())

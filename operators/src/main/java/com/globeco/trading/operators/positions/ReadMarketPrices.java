@@ -5,21 +5,29 @@ import com.globeco.trading.messages.DeadLetter;
 import com.globeco.trading.fills.SourceMessage;
 import com.globeco.trading.operators.guard.MessageGate;
 import com.globeco.trading.positions.MarketPrice;
+import com.globeco.trading.positions.DedupRule;
 import com.globeco.trading.positions.MarketPriceReader;
 import com.globeco.trading.positions.Reading;
 import org.apache.flink.util.OutputTag;
 
-/** The gate of {@code market-data}: an instrument's new reference price as of an instant. */
+import java.time.Instant;
+
+/**
+ * The gate of {@code market-data}: an instrument's new reference price as of an instant, no further ahead of the clock
+ * than a trade may be.
+ */
 public final class ReadMarketPrices extends MessageGate<MarketPrice> {
     public static final OutputTag<DeadLetter> REJECTED = new OutputTag<DeadLetter>("invalid-market-data") {};
+    private final MarketPriceReader reader;
 
-    public ReadMarketPrices() {
+    public ReadMarketPrices(DedupRule dedup) {
         super(REJECTED, DeadLetterReason.INVALID_MARKET_DATA, "globeco-position-hotpath");
+        reader = new MarketPriceReader(dedup.clockTolerance());
     }
 
     @Override
     protected Reading<MarketPrice> read(SourceMessage message, long now) {
-        return MarketPriceReader.read(message.payload(), message.coordinates());
+        return reader.read(message.payload(), message.coordinates(), Instant.ofEpochMilli(now));
     }
 
     @Override

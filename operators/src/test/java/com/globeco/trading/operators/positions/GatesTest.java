@@ -57,7 +57,7 @@ class GatesTest {
 
     @Test
     void marketPricesNeedAnInstrumentAPriceAndAnInstant() throws Exception {
-        var harness = harness(new ReadMarketPrices());
+        var harness = harness(new ReadMarketPrices(DedupRule.defaults()));
 
         harness.processElement(message("market-data", 1, "{\"instrument\":\"AAPL\",\"price\":12.5,\"asOf\":\"2026-11-20T14:00:00Z\"}"), 0);
         harness.processElement(message("market-data", 2, "{\"instrument\":\"AAPL\",\"price\":12.5}"), 0);
@@ -70,6 +70,21 @@ class GatesTest {
                         org.assertj.core.groups.Tuple.tuple(3L, "INVALID_MARKET_DATA"));
         assertThat(letters(harness, ReadMarketPrices.REJECTED).get(1).error())
                 .contains("instrument must be").contains("price must be positive").contains("asOf must be an ISO-8601 instant");
+    }
+
+    @Test
+    void aPriceFromTheFutureIsDeadLetteredAndTheNextRealPriceGoesOn() throws Exception {
+        var harness = harness(new ReadMarketPrices(DedupRule.defaults()));
+
+        harness.processElement(message("market-data", 1, "{\"instrument\":\"AAPL\",\"price\":999,\"asOf\":\"2999-01-01T00:00:00Z\"}"), 0);
+        harness.processElement(message("market-data", 2, "{\"instrument\":\"AAPL\",\"price\":12.5,\"asOf\":\"" + NOW.plusSeconds(3599) + "\"}"), 0);
+        harness.processElement(message("market-data", 3, "{\"instrument\":\"AAPL\",\"price\":12.75,\"asOf\":\"" + NOW.plusSeconds(3601) + "\"}"), 0);
+
+        assertThat(harness.extractOutputValues()).as("within the clock tolerance of an hour")
+                .extracting(MarketPrice::price).containsExactly(new java.math.BigDecimal("12.5"));
+        assertThat(letters(harness, ReadMarketPrices.REJECTED)).extracting(DeadLetter::sourceOffset).containsExactly(1L, 3L);
+        assertThat(letters(harness, ReadMarketPrices.REJECTED).get(0).error())
+                .contains("asOf must not be more than PT1H ahead of the clock (2026-11-20T15:00:00Z), was 2999-01-01T00:00:00Z");
     }
 
     @Test
