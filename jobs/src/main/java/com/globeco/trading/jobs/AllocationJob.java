@@ -5,6 +5,7 @@ import com.globeco.trading.messages.DeadLetter;
 import com.globeco.trading.fills.SourceMessage;
 import com.globeco.trading.fills.InboundFill;
 import com.globeco.trading.operators.allocation.AllocateOnce;
+import com.globeco.trading.operators.allocation.BookedExecutions;
 import com.globeco.trading.operators.allocation.ClosingFills;
 import com.globeco.trading.operators.allocation.LookUpPortfolio;
 import com.globeco.trading.operators.allocation.LookupExecutionKey;
@@ -53,6 +54,7 @@ public final class AllocationJob {
     public record Wiring(
             Source<SourceMessage, ?, ?> fills,
             Sink<Allocation> executionRows,
+            BookedExecutions booked,
             Sink<Allocation> accountingFiles,
             Sink<DeadLetter> deadLetters,
             TradeServiceSettings tradeService,
@@ -88,7 +90,7 @@ public final class AllocationJob {
 
         SingleOutputStreamOperator<Allocation> allocations = portfolios
                 .keyBy(new LookupExecutionKey())
-                .process(new AllocateOnce(ALLOCATION_MEMORY, wiring.businessZone(), SERVICE))
+                .process(new AllocateOnce(ALLOCATION_MEMORY, wiring.businessZone(), SERVICE, wiring.booked()))
                 .uid(ALLOCATE_UID)
                 .name("Allocate once");
 

@@ -3,6 +3,7 @@ package com.globeco.trading.jobs;
 import com.globeco.trading.allocation.Allocation;
 import com.globeco.trading.messages.DeadLetter;
 import com.globeco.trading.fills.SourceMessage;
+import com.globeco.trading.operators.allocation.BookedInExecutionTable;
 import com.globeco.trading.operators.allocation.TradeServiceSettings;
 import com.globeco.trading.operators.sinks.AccountingFiles;
 import com.globeco.trading.operators.sinks.DeadLetterSink;
@@ -49,7 +50,7 @@ public record AllocationOptions(
     }
 
     public AllocationJob.Wiring wiring() {
-        return new AllocationJob.Wiring(source(), executionSink(), fileSink(), deadLetterSink(), tradeService, businessZone);
+        return new AllocationJob.Wiring(source(), executionSink(), new BookedInExecutionTable(postgres), fileSink(), deadLetterSink(), tradeService, businessZone);
     }
 
     public KafkaSource<SourceMessage> source() {

@@ -46,6 +46,24 @@ class AllocationJobTest {
     }
 
     @Test
+    void closedExecutionsRedeliveredToAJobWithoutTheirMemoryAreNotBookedTwice() throws Exception {
+        List<GeneratedExecution> booked = run.executionsWithPortfolios(20);
+        try (RunningJob job = start(TestFlink.environment()); FillPublisher publisher = run.publisher()) {
+            publisher.publish(AllocationRun.allFills(booked));
+            run.awaitRows(booked, booked.size());
+        }
+        List<GeneratedExecution> fresh = run.executionsWithPortfolios(10);
+
+        try (RunningJob job = start(TestFlink.environment()); FillPublisher publisher = run.publisher()) {
+            publisher.publish(booked.stream().map(GeneratedExecution::lastFill).toList());
+            publisher.publish(AllocationRun.allFills(fresh));
+            run.awaitRows(fresh, fresh.size());
+
+            run.assertAllocatedExactlyOnce(Stream.concat(booked.stream(), fresh.stream()).toList());
+        }
+    }
+
+    @Test
     void anExecutionWithoutPortfolioIsDeadLetteredWithTheReason() throws Exception {
         List<GeneratedExecution> known = run.executionsWithPortfolios(5);
         List<GeneratedExecution> unknown = run.executionsWithoutPortfolios(2);

@@ -33,7 +33,9 @@ import java.util.List;
  * Books each closed execution once. The fix engine's last fill may come twice, and before or
  * after earlier fills: the first closing fill whose portfolio is known is allocated, later ones
  * are dropped. An execution is marked only when allocated, so a closing fill that ended in the
- * dead-letter topic (no portfolio, Trade Service down) is allocated when it is replayed.
+ * dead-letter topic (no portfolio, Trade Service down) is allocated when it is replayed. The memory lasts a while;
+ * what it no longer holds, the booked executions (the {@code execution} table) answer, so a closed execution
+ * redelivered at any age is never booked twice.
  */
 public final class AllocateOnce extends KeyedProcessFunction<Long, PortfolioLookup, Allocation> implements CheckpointedFunction {
     public static final OutputTag<DeadLetter> UNALLOCATED = new OutputTag<DeadLetter>("unallocated") {};
@@ -42,6 +44,8 @@ public final class AllocateOnce extends KeyedProcessFunction<Long, PortfolioLook
     private final Duration memory;
     private final ZoneId businessZone;
     private final String service;
+    private final BookedExecutions booked;
+    private transient BookedExecutions.Lookup bookings;
     private transient ValueState<Boolean> allocated;
     private transient Counter allocations;
     private transient Counter repeatedClosings;
@@ -49,10 +53,11 @@ public final class AllocateOnce extends KeyedProcessFunction<Long, PortfolioLook
     private transient CorrelatedLog log;
     private transient boolean restored;
 
-    public AllocateOnce(Duration memory, ZoneId businessZone, String service) {
+    public AllocateOnce(Duration memory, ZoneId businessZone, String service, BookedExecutions booked) {
         this.memory = memory;
         this.businessZone = businessZone;
         this.service = service;
+        this.booked = booked;
     }
 
     /** Whether the execution was allocated, remembered for {@code memory}. */
@@ -63,7 +68,8 @@ public final class AllocateOnce extends KeyedProcessFunction<Long, PortfolioLook
     }
 
     @Override
-    public void open(OpenContext context) {
+    public void open(OpenContext context) throws Exception {
+        bookings = booked.open();
         allocated = getRuntimeContext().getState(allocatedDescriptor(memory));
         allocations = getRuntimeContext().getMetricGroup().counter("allocations");
         repeatedClosings = getRuntimeContext().getMetricGroup().counter("repeatedClosingFills");
@@ -77,6 +83,13 @@ public final class AllocateOnce extends KeyedProcessFunction<Long, PortfolioLook
     /** How long an allocation is remembered, as a restored job reports it. */
     private static StateLifetime lifetime(Duration memory) {
         return new StateLifetime("allocated executions", memory, "their allocation");
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (bookings != null) {
+            bookings.close();
+        }
     }
 
     @Override
@@ -95,6 +108,13 @@ public final class AllocateOnce extends KeyedProcessFunction<Long, PortfolioLook
         if (allocated.value() != null) {
             repeatedClosings.inc();
             log.info(inbound.correlationId(), "execution {} already allocated; closing fill {} dropped",
+                    inbound.executionServiceId(), inbound.message().coordinates());
+            return;
+        }
+        if (bookings.isBooked(inbound.executionServiceId())) {
+            allocated.update(true);
+            repeatedClosings.inc();
+            log.info(inbound.correlationId(), "execution {} already booked in the execution table; closing fill {} dropped",
                     inbound.executionServiceId(), inbound.message().coordinates());
             return;
         }

@@ -14,21 +14,27 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Allocate once, in Flink's keyed harness: one allocation per execution, dead letters that leave no mark, memory that expires. */
+/**
+ * Allocate once, in Flink's keyed harness: one allocation per execution, dead letters that leave no mark, and what the
+ * expired memory no longer holds the execution table answers.
+ */
 class AllocateOnceTest {
     private static final String PORTFOLIO = "5f47fd91a9d8ce7c8b6c4d2b";
     private static final long NOW = 1_800_000_000_000L;
 
+    private final BookedInMemory booked = new BookedInMemory(new HashSet<>());
     private KeyedOneInputStreamOperatorTestHarness<Long, PortfolioLookup, Allocation> harness;
 
     @BeforeEach
     void open() throws Exception {
         harness = ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                new AllocateOnce(Duration.ofDays(30), ZoneId.of("America/New_York"), "test"), new LookupExecutionKey(), Types.LONG);
+                new AllocateOnce(Duration.ofDays(30), ZoneId.of("America/New_York"), "test", booked), new LookupExecutionKey(), Types.LONG);
         harness.setStateTtlProcessingTime(NOW);
     }
 
@@ -72,12 +78,42 @@ class AllocateOnceTest {
     }
 
     @Test
-    void theMemoryOfAnAllocationExpiresAfterItsTimeToLive() throws Exception {
+    void aClosedExecutionRedeliveredAfterTheMemoryExpiredIsNotBookedTwice() throws Exception {
         harness.processElement(found(closing(4), 1), NOW);
+        booked.executions().add(4L);
         harness.setStateTtlProcessingTime(NOW + Duration.ofDays(31).toMillis());
         harness.processElement(found(closing(4), 2), NOW);
+        harness.setStateTtlProcessingTime(NOW + Duration.ofDays(3_650).toMillis());
+        harness.processElement(found(closing(4), 3), NOW);
 
-        assertThat(harness.extractOutputValues()).as("30 days after, the execution is not remembered").hasSize(2);
+        assertThat(harness.extractOutputValues()).as("31 days and ten years after, the execution table remembers").hasSize(1);
+        assertThat(letters()).isEmpty();
+    }
+
+    @Test
+    void anExecutionTheTableAlreadyHoldsIsNotBookedAgainByAJobWithoutMemory() throws Exception {
+        booked.executions().add(5L);
+
+        harness.processElement(found(closing(5), 1), NOW);
+        harness.processElement(found(closing(6), 2), NOW);
+
+        assertThat(harness.extractOutputValues()).extracting(allocation -> allocation.lastFill().executionServiceId()).containsExactly(6L);
+    }
+
+    /** The execution table as a set of execution ids. */
+    private record BookedInMemory(Set<Long> executions) implements BookedExecutions {
+        @Override
+        public Lookup open() {
+            return new Lookup() {
+                @Override
+                public boolean isBooked(long executionServiceId) {
+                    return executions.contains(executionServiceId);
+                }
+
+                @Override
+                public void close() {}
+            };
+        }
     }
 
     private static Fill closing(long execution) {
