@@ -43,6 +43,8 @@ public enum DeadLetterReason {
     INSUFFICIENT_QUANTITY,
     /** A trade that would take a position beyond what its fixed-point totals hold. */
     ARITHMETIC_LIMIT,
+    /** A trade that would open more lots than a position may hold, so that every message about it fits a Kafka record. */
+    LOT_LIMIT,
     /** An unknown trade that occurred before the dedup window: whether it was applied is no longer known. */
     BEYOND_DEDUP_WINDOW,
     /** A deferred contract request that failed every retry. */
@@ -60,5 +62,10 @@ public enum DeadLetterReason {
     /** An allocation line the Portfolio Accounting CLI rejected (its error file): the rest of the file was sent. */
     ACCOUNTING_REJECTED,
     /** Judging the message threw: the exception's class and message are the error. */
-    PROCESSING_ERROR
+    PROCESSING_ERROR,
+    /**
+     * A record a job was to write that is larger than a Kafka record may be ({@code KafkaRecordLimit}): the letter holds
+     * its key, its topic as the source, and the start of its value. The bounds of what records hold make it never happen.
+     */
+    RECORD_TOO_LARGE
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.globeco.trading.messages.FailureText;
 import com.globeco.trading.messages.MessageSchemas;
 
 /**
@@ -23,7 +24,7 @@ public final class ContractOutcomeJson {
         if (outcome.generated()) {
             node.put("contractId", outcome.contractId());
         } else {
-            node.put("failure", outcome.failure());
+            node.put("failure", FailureText.of(outcome.failure()));
             node.set("trade", JSON.valueToTree(outcome.trade()));
         }
         return node.toString();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.globeco.trading.messages.Excerpt;
+import com.globeco.trading.messages.FailureText;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -19,9 +20,9 @@ import java.util.List;
  */
 public final class CorrectionJson {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int MAX_LOTS = 100_000;
-    private static final int MAX_TRADES = 10_000;
-    private static final int MAX_REASON_LENGTH = 1_000;
+    private static final int MAX_LOTS = PositionLimits.MAX_OPEN_LOTS;
+    private static final int MAX_TRADES = ReplayRequest.MAX_TRADES;
+    private static final int MAX_REASON_LENGTH = FailureText.MAX_CHARACTERS;
     private static final long FIRST_DAY = LocalDate.of(1900, 1, 1).toEpochDay();
     private static final long LAST_DAY = LocalDate.of(9999, 12, 31).toEpochDay();
 
@@ -42,7 +43,7 @@ public final class CorrectionJson {
             node.set("lots", LotsJson.tree(correction.lots()));
             node.put("realizedPnlAdjustment", correction.realizedPnlAdjustment().toPlainString());
         } else {
-            node.put("reason", correction.reason());
+            node.put("reason", FailureText.of(correction.reason()));
         }
         return node.toString();
     }

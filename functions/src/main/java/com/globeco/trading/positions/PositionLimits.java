@@ -17,6 +17,11 @@ public final class PositionLimits {
     public static final BigDecimal MAX_PRICE = new BigDecimal("1000000");
     public static final int MAX_ID_LENGTH = 64;
     public static final int MAX_TEXT_LENGTH = 128;
+    /**
+     * Open lots a position may hold: every message that carries a position's lots (a correction) or one entry per lot
+     * (a decrease that closes them all) then fits a Kafka record ({@code KafkaRecordLimit}).
+     */
+    public static final int MAX_OPEN_LOTS = 4_000;
 
     private PositionLimits() {}
 

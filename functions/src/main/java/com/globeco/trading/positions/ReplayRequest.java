@@ -11,6 +11,8 @@ import java.util.stream.Stream;
  * refusal dead-letters them verbatim). Requests of one position merge into one replay.
  */
 public record ReplayRequest(String positionKey, long asOfVersion, TaxLotMethod method, BackdatedTrade[] trades, SourceMessage[] sources) {
+    /** Backdated trades one replay covers at most, so that its correction's list of them fits a Kafka record. */
+    public static final int MAX_TRADES = 500;
 
     public static ReplayRequest of(BackdatedTrade trade, SourceMessage source) {
         return new ReplayRequest(trade.positionKey(), trade.provisionalVersion(), trade.method(), new BackdatedTrade[] {trade},
@@ -23,6 +25,11 @@ public record ReplayRequest(String positionKey, long asOfVersion, TaxLotMethod m
                 later.asOfVersion >= asOfVersion ? later.method : method,
                 Stream.concat(Arrays.stream(trades), Arrays.stream(later.trades)).toArray(BackdatedTrade[]::new),
                 Stream.concat(Arrays.stream(sources), Arrays.stream(later.sources)).toArray(SourceMessage[]::new));
+    }
+
+    /** Whether {@code later} can join this replay without taking it beyond {@link #MAX_TRADES}. */
+    public boolean canMerge(ReplayRequest later) {
+        return trades.length + later.trades.length <= MAX_TRADES;
     }
 
     public String[] tradeIds() {

@@ -58,10 +58,14 @@ public record TaxLots(String[] ids, long[] tradeDays, long[] costPrices, long[] 
      * Opens a lot at its cost, which is also its first reference price.
      *
      * @throws ArithmeticLimitException when the position would hold more than {@link PositionLimits#MAX_OPEN_QUANTITY}
+     * @throws LotLimitException when it holds {@link PositionLimits#MAX_OPEN_LOTS} lots already
      */
     public TaxLots open(String lotId, LocalDate tradeDate, BigDecimal costPrice, BigDecimal quantity) {
         if (quantity.signum() <= 0) {
             throw new IllegalArgumentException("a lot opens with a positive quantity, not " + quantity);
+        }
+        if (count() >= PositionLimits.MAX_OPEN_LOTS) {
+            throw new LotLimitException(lotId);
         }
         long added = fixed(quantity);
         if (added > MAX_OPEN - openFixed()) {

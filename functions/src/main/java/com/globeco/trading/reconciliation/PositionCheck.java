@@ -2,6 +2,7 @@ package com.globeco.trading.reconciliation;
 
 import com.globeco.trading.positions.HistoryStep;
 import com.globeco.trading.positions.ImpossibleHistoryException;
+import com.globeco.trading.positions.TradeRejectedException;
 import com.globeco.trading.positions.LotsJson;
 import com.globeco.trading.positions.PositionState;
 import com.globeco.trading.positions.PositionTotals;
@@ -59,6 +60,8 @@ public final class PositionCheck implements java.io.Serializable {
             truth = Replay.of(history(upToSnapshot));
         } catch (ImpossibleHistoryException impossible) {
             return found.add("IMPOSSIBLE_HISTORY", Severity.CRITICAL, "a history that never goes below zero", impossible.getMessage());
+        } catch (TradeRejectedException rejected) {
+            return found.add(rejected.reason().name(), Severity.CRITICAL, "a history every trade of which the position takes", rejected.getMessage());
         } catch (RuntimeException unreadable) {
             return found.add("UNREADABLE_HISTORY", Severity.CRITICAL, "readable events", String.valueOf(unreadable.getMessage()));
         }

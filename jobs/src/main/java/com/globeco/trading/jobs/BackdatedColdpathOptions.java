@@ -55,7 +55,7 @@ public record BackdatedColdpathOptions(KafkaSettings kafka, String topicPrefix, 
     public BackdatedColdpathJob.Wiring wiring() {
         return new BackdatedColdpathJob.Wiring(
                 KafkaSources.kafka(kafka, topic("backdated-trades"), consumerGroup),
-                ExactlyOnceKafka.sink(kafka, topic("position-corrections"), topic("coldpath-corrections"),
+                ExactlyOnceKafka.sink(kafka, topic("position-corrections"), topic("backdated-trades-dlq"), topic("coldpath-corrections"),
                         Correction::positionKey, CorrectionJson::write, Correction::correlationId),
                 ExactlyOnceJdbc.sink(settings.eventStore(), new ReconciliationBreakStatement()),
                 DeadLetterSink.exactlyOnce(kafka, topic("backdated-trades-dlq"), topic("coldpath-dlq")),

@@ -59,6 +59,7 @@ public record TradeHotpathOptions(KafkaSettings kafka, String topicPrefix, Strin
     }
 
     public TradeHotpathJob.Wiring wiring() {
+        String letters = topic("trade-events-dlq");
         return new TradeHotpathJob.Wiring(
                 KafkaSources.kafka(kafka, topic("trade-events"), consumerGroup),
                 KafkaSources.kafka(kafka, topic("contract-events"), consumerGroup),
@@ -67,22 +68,22 @@ public record TradeHotpathOptions(KafkaSettings kafka, String topicPrefix, Strin
                 KafkaSources.kafka(kafka, topic("position-corrections"), consumerGroup),
                 ExactlyOnceJdbc.sink(postgres, new PositionChangeStatement()),
                 StoredVersions.snapshotStore(postgres),
-                ExactlyOnceKafka.sink(kafka, topic("trade-applied-events"), topic("hotpath-applied"),
+                ExactlyOnceKafka.sink(kafka, topic("trade-applied-events"), letters, topic("hotpath-applied"),
                         change -> change.event().positionKey(), PositionChange::message,
                         change -> change.event().correlationId()),
-                ExactlyOnceKafka.sink(kafka, topic("provisional-trade-events"), topic("hotpath-provisional"),
+                ExactlyOnceKafka.sink(kafka, topic("provisional-trade-events"), letters, topic("hotpath-provisional"),
                         PositionEvent::positionKey, EventJson::message, PositionEvent::correlationId),
-                ExactlyOnceKafka.sink(kafka, topic("backdated-trades"), topic("hotpath-backdated"),
+                ExactlyOnceKafka.sink(kafka, topic("backdated-trades"), letters, topic("hotpath-backdated"),
                         BackdatedTrade::positionKey, BackdatedTradeJson::write, backdated -> backdated.trade().correlationId()),
-                ExactlyOnceKafka.sink(kafka, topic("historical-position-corrected-events"), topic("hotpath-corrected"),
+                ExactlyOnceKafka.sink(kafka, topic("historical-position-corrected-events"), letters, topic("hotpath-corrected"),
                         PositionEvent::positionKey, EventJson::message, PositionEvent::correlationId),
-                ExactlyOnceKafka.sink(kafka, topic("trade-contracts"), topic("hotpath-contracts"),
+                ExactlyOnceKafka.sink(kafka, topic("trade-contracts"), letters, topic("hotpath-contracts"),
                         outcome -> outcome.trade().positionKey(), ContractOutcomeJson::write, outcome -> outcome.trade().correlationId()),
-                ExactlyOnceKafka.sink(kafka, topic("contract-generation-retry"), topic("hotpath-contract-retry"),
+                ExactlyOnceKafka.sink(kafka, topic("contract-generation-retry"), letters, topic("hotpath-contract-retry"),
                         outcome -> outcome.trade().positionKey(), ContractOutcomeJson::write, outcome -> outcome.trade().correlationId()),
-                ExactlyOnceKafka.sink(kafka, topic("trade-contracts"), topic("hotpath-late-contracts"),
+                ExactlyOnceKafka.sink(kafka, topic("trade-contracts"), letters, topic("hotpath-late-contracts"),
                         outcome -> outcome.trade().positionKey(), ContractOutcomeJson::write, outcome -> outcome.trade().correlationId()),
-                DeadLetterSink.exactlyOnce(kafka, topic("trade-events-dlq"), topic("hotpath-dlq")),
+                DeadLetterSink.exactlyOnce(kafka, letters, topic("hotpath-dlq")),
                 generateContracts,
                 ContractServiceSettings.defaults(contractService).withBackoff(retryBackoff, retryBackoff.multipliedBy(8)),
                 dedup,

@@ -72,7 +72,7 @@ class KafkaSecurityTest {
         try (RunningJob job = RunningJob.define("secured", env -> env
                 .fromSource(KafkaSources.kafka(secured, "secured-in", "secured"), WatermarkStrategy.noWatermarks(), "Secured in").uid("secured-in")
                 .map(SourceMessage::payload).returns(Types.STRING).uid("payloads").name("Payloads")
-                .sinkTo(ExactlyOnceKafka.sink(secured, "secured-out", "secured-out", payload -> null, payload -> payload.toUpperCase(), payload -> null))
+                .sinkTo(ExactlyOnceKafka.sink(secured, "secured-out", "secured-out.dlq", "secured-out", payload -> null, payload -> payload.toUpperCase(), payload -> null))
                 .uid("secured-out").name("Secured out"))) {
             assertThat(kafka.readCommitted("secured-out", 3, TestFlink.PATIENCE)).extracting(ConsumerRecord::value)
                     .containsExactlyInAnyOrder("ONE", "TWO", "THREE");

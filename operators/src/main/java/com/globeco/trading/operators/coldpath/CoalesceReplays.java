@@ -13,8 +13,9 @@ import java.time.Duration;
 
 /**
  * Keyed by position: the backdated trades of one position that arrive within {@code delay} of the first
- * become one replay, to the latest provisional version among them. The pending request is checkpointed
- * with its timer, and cleared when it goes.
+ * become one replay, to the latest provisional version among them, up to {@link ReplayRequest#MAX_TRADES} trades: a
+ * trade beyond them sends the replay at once and starts the next. The pending request is checkpointed with its timer,
+ * and cleared when it goes.
  */
 public final class CoalesceReplays extends KeyedProcessFunction<String, ReplayRequest, ReplayRequest> {
     public static final String PENDING = "pending-replay";
@@ -43,6 +44,11 @@ public final class CoalesceReplays extends KeyedProcessFunction<String, ReplayRe
         if (waiting == null) {
             pending.update(request);
             context.timerService().registerProcessingTimeTimer(context.timerService().currentProcessingTime() + delay.toMillis());
+            return;
+        }
+        if (!waiting.canMerge(request)) {
+            out.collect(waiting);
+            pending.update(request);
             return;
         }
         coalesced.inc();

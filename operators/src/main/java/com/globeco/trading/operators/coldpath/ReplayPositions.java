@@ -4,7 +4,7 @@ import com.globeco.trading.messages.DeadLetterReason;
 import com.globeco.trading.operators.guard.DataErrors;
 import com.globeco.trading.operators.http.CircuitBreakers;
 import com.globeco.trading.positions.HistoryStep;
-import com.globeco.trading.positions.ImpossibleHistoryException;
+import com.globeco.trading.positions.TradeRejectedException;
 import com.globeco.trading.positions.Replay;
 import com.globeco.trading.positions.ReplayOutcome;
 import com.globeco.trading.positions.ReplayRequest;
@@ -29,7 +29,8 @@ import java.util.function.Predicate;
 
 /**
  * Loads a position's event stream (async, off the task thread, behind a breaker) and replays it in
- * effective-date order: a correction, a refusal for an impossible history, or, when the stream could not
+ * effective-date order: a correction, a refusal for a history the position cannot take (below zero, beyond
+ * its lots or totals), or, when the stream could not
  * be loaded or does not reach the version yet, an outcome Flink's retry strategy tries again with
  * exponential backoff. Replaying is deterministic, so only loading is retried.
  */
@@ -85,7 +86,7 @@ public final class ReplayPositions extends RichAsyncFunction<ReplayRequest, Repl
         }
         try {
             return ReplayOutcome.corrected(request, Replay.of(history));
-        } catch (ImpossibleHistoryException impossible) {
+        } catch (TradeRejectedException impossible) {
             return ReplayOutcome.refused(request, impossible.reason(), impossible.getMessage());
         } catch (RuntimeException unexpected) {
             return ReplayOutcome.refused(request, DataErrors.PROCESSING_ERROR, DataErrors.describe(unexpected));

@@ -9,7 +9,7 @@ public final class DeadLetterSink {
     private DeadLetterSink() {}
 
     public static KafkaSink<DeadLetter> exactlyOnce(KafkaSettings kafka, String topic, String transactionalIdPrefix) {
-        return ExactlyOnceKafka.sink(kafka, topic, transactionalIdPrefix, DeadLetter::key, DeadLetterJson::write,
+        return ExactlyOnceKafka.sink(kafka, topic, topic, transactionalIdPrefix, DeadLetter::key, DeadLetterJson::write,
                 DeadLetter::correlationId);
     }
 }
