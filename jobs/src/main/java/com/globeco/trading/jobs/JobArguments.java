@@ -3,8 +3,10 @@ package com.globeco.trading.jobs;
 import com.globeco.trading.jobs.kafka.KafkaClientConfig;
 import com.globeco.trading.operators.sinks.KafkaSettings;
 import com.globeco.trading.operators.sinks.PostgresSettings;
+import com.globeco.trading.operators.sinks.PostgresTimeouts;
 import org.apache.flink.util.ParameterTool;
 
+import java.time.Duration;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -47,7 +49,12 @@ record JobArguments(ParameterTool arguments, Set<String> known) {
     }
 
     PostgresSettings postgres(String defaultUrl) {
-        return new PostgresSettings(get("postgres.url", defaultUrl), get("postgres.user", "postgres"), get("postgres.password", ""));
+        PostgresTimeouts defaults = PostgresTimeouts.DEFAULTS;
+        PostgresTimeouts timeouts = new PostgresTimeouts(
+                Duration.parse(get("postgres.connect-timeout", defaults.connect().toString())),
+                Duration.parse(get("postgres.socket-timeout", defaults.socket().toString())),
+                Duration.parse(get("postgres.lock-timeout", defaults.lock().toString())));
+        return new PostgresSettings(get("postgres.url", defaultUrl), get("postgres.user", "postgres"), get("postgres.password", ""), timeouts);
     }
 
     /**

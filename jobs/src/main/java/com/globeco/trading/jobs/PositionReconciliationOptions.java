@@ -34,7 +34,7 @@ public record PositionReconciliationOptions(PostgresSettings postgres, String ru
                 JdbcSink.<com.globeco.trading.positions.ReconciliationBreak>builder()
                         .withQueryStatement(new ReconciliationBreakStatement())
                         .withExecutionOptions(JdbcExecutionOptions.builder().withBatchSize(1000).withMaxRetries(3).build())
-                        .buildAtLeastOnce(new JdbcConnectionOptions.JdbcConnectionOptionsBuilder().withUrl(postgres.jdbcUrl())
+                        .buildAtLeastOnce(new JdbcConnectionOptions.JdbcConnectionOptionsBuilder().withUrl(postgres.url())
                                 .withDriverName("org.postgresql.Driver").withUsername(postgres.user()).withPassword(postgres.password()).build()),
                 new PositionCheck(runId, provisionalSla),
                 asOfMillis);

@@ -7,7 +7,6 @@ import org.apache.flink.api.common.JobExecutionResult;
 
 import java.io.PrintStream;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -91,6 +90,6 @@ public final class ReconciliationRun {
     }
 
     private Connection connect() throws SQLException {
-        return DriverManager.getConnection(postgres.jdbcUrl(), postgres.user(), postgres.password());
+        return postgres.connect();
     }
 }

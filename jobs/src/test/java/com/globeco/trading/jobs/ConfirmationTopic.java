@@ -25,8 +25,10 @@ public final class ConfirmationTopic {
         return topic + ".dlq";
     }
 
-    public RunningJob startJob(StreamExecutionEnvironment env, ConfirmationSettings settings) throws Exception {
-        FillConfirmationOptions options = FillConfirmationOptions.from(arguments().toArray(String[]::new));
+    public RunningJob startJob(StreamExecutionEnvironment env, ConfirmationSettings settings, String... moreArguments) throws Exception {
+        List<String> arguments = new java.util.ArrayList<>(arguments());
+        arguments.addAll(List.of(moreArguments));
+        FillConfirmationOptions options = FillConfirmationOptions.from(arguments.toArray(String[]::new));
         FillConfirmationJob.define(env, options.wiring().withSettings(settings));
         return RunningJob.start(env, FillConfirmationJob.NAME + "-" + topic);
     }

@@ -1,6 +1,9 @@
 package com.globeco.trading.jobs;
 
+import com.globeco.trading.testkit.LocalPostgres;
 import org.apache.flink.runtime.minicluster.MiniCluster;
+
+import java.time.Duration;
 
 /** What a test does to a running job while its input is being published; gives the job that runs afterwards. */
 @FunctionalInterface
@@ -25,6 +28,27 @@ public interface Disruption {
             cluster.startTaskManager();
             cluster.terminateTaskManager(0).get();
             cluster.terminateTaskManager(1).get();
+            return job;
+        };
+    }
+
+    /**
+     * The job's Postgres shut down for {@code down} and started again (open transactions rolled back, connections
+     * closed), then a moment later hung for {@code hung} (every process SIGSTOPped: connections open, nothing answers)
+     * and let go.
+     */
+    static Disruption postgresDownThenHung(LocalPostgres postgres, Duration down, Duration hung) {
+        return job -> {
+            postgres.stop();
+            Thread.sleep(down.toMillis());
+            postgres.start();
+            Thread.sleep(2_000);
+            postgres.pause();
+            try {
+                Thread.sleep(hung.toMillis());
+            } finally {
+                postgres.resume();
+            }
             return job;
         };
     }

@@ -158,12 +158,18 @@ class FillConfirmationJobTest {
         publishAndMeanwhile(Disruption.upgradeTo(env -> start(env, settings())), after -> assertThat(after.hasRestarted(cluster)).isFalse());
     }
 
+    @Test
+    void postgresShutDownThenHungMidStreamLosesNoFillAndRecordsNoneTwice() throws Exception {
+        publishAndMeanwhile(Disruption.postgresDownThenHung(STACK.postgres(), Duration.ofSeconds(5), Duration.ofSeconds(12)),
+                after -> {}, PostgresFaults.SHORT_TIMEOUTS);
+    }
+
     /** A quarter of the way through the fills, the disruption; then every fill audited once and every execution at its totals. */
-    private void publishAndMeanwhile(Disruption disruption, Disruption.Check check) throws Exception {
+    private void publishAndMeanwhile(Disruption disruption, Disruption.Check check, String... jobArguments) throws Exception {
         List<GeneratedExecution> executions = generator.executions(120);
         List<String> fills = allFills(executions);
 
-        try (RunningJob job = start(settings()); FillPublisher publisher = publisher().withRate(150)) {
+        try (RunningJob job = topic.startJob(environment(), settings(), jobArguments); FillPublisher publisher = publisher().withRate(150)) {
             Thread publishing = new Thread(() -> publisher.publish(fills));
             publishing.start();
             audit().awaitRows(fills.size() / 4, TestFlink.PATIENCE);

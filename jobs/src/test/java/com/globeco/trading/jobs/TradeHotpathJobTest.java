@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -220,6 +221,12 @@ class TradeHotpathJobTest {
     @Test
     void anUpgradeThroughASavepointMidStreamLeavesExactlyTheEventsOfARunWithoutIt(@InjectMiniCluster MiniCluster cluster) throws Exception {
         publishAndMeanwhile(Disruption.upgradeTo(this::start), after -> assertThat(after.hasRestarted(cluster)).isFalse());
+    }
+
+    @Test
+    void postgresShutDownThenHungMidStreamLeavesExactlyTheEventsOfARunWithoutIt() throws Exception {
+        options = options(PostgresFaults.SHORT_TIMEOUTS);
+        publishAndMeanwhile(Disruption.postgresDownThenHung(STACK.postgres(), Duration.ofSeconds(5), Duration.ofSeconds(12)), after -> {});
     }
 
     /** A quarter of the way through the trades, the disruption; then every position equal to the batch replay. */

@@ -2,15 +2,23 @@ package com.globeco.trading.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import javax.sql.DataSource;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
-/** An embedded PostgreSQL 17 server whose data directory lives under java.io.tmpdir and is removed on close. */
+/**
+ * An embedded PostgreSQL 17 server whose data directory lives under java.io.tmpdir and is removed on close. A test can
+ * take it away as a database outage would: {@link #stop()} and {@link #start()} again (same port, same data, prepared
+ * transactions kept), or {@link #pause()} and {@link #resume()} every process of it (SIGSTOP, SIGCONT), which leaves
+ * its connections open and silent, as a hung server or a half-open connection does.
+ */
 public final class LocalPostgres implements AutoCloseable {
 
     public enum Durability {
@@ -23,12 +31,18 @@ public final class LocalPostgres implements AutoCloseable {
     private static final String DATABASE = "postgres";
     private static final String USER = "postgres";
 
-    private final EmbeddedPostgres postgres;
     private final Path dataDirectory;
+    private final Durability durability;
+    private final boolean stoppedAtJvmExit;
+    private volatile EmbeddedPostgres postgres;
+    private final int port;
 
-    private LocalPostgres(EmbeddedPostgres postgres, Path dataDirectory) {
+    private LocalPostgres(EmbeddedPostgres postgres, Path dataDirectory, Durability durability, boolean stoppedAtJvmExit) {
         this.postgres = postgres;
         this.dataDirectory = dataDirectory;
+        this.durability = durability;
+        this.stoppedAtJvmExit = stoppedAtJvmExit;
+        this.port = postgres.getPort();
     }
 
     public static LocalPostgres start(Durability durability) {
@@ -46,15 +60,76 @@ public final class LocalPostgres implements AutoCloseable {
     private static LocalPostgres start(Durability durability, boolean stoppedAtJvmExit) {
         Path dataDirectory = TempDirectories.create("postgres-");
         try {
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    .setDataDirectory(dataDirectory)
-                    .setCleanDataDirectory(true)
-                    .setRegisterShutdownHook(stoppedAtJvmExit);
-            serverConfig(durability).forEach(builder::setServerConfig);
-            return new LocalPostgres(builder.start(), dataDirectory);
+            return new LocalPostgres(server(dataDirectory, durability, stoppedAtJvmExit, 0), dataDirectory, durability, stoppedAtJvmExit);
         } catch (IOException | RuntimeException e) {
             TempDirectories.delete(dataDirectory);
             throw new IllegalStateException("embedded Postgres failed to start", e);
+        }
+    }
+
+    /** A server on {@code dataDirectory}, initialized first if it is empty; on any free port when {@code port} is 0. */
+    private static EmbeddedPostgres server(Path dataDirectory, Durability durability, boolean stoppedAtJvmExit, int port) throws IOException {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(false)
+                .setRegisterShutdownHook(stoppedAtJvmExit);
+        if (port != 0) {
+            builder.setPort(port);
+        }
+        serverConfig(durability).forEach(builder::setServerConfig);
+        return builder.start();
+    }
+
+    /** Shuts the server down (fast: connections are closed, open transactions rolled back, prepared ones kept). */
+    public void stop() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts the stopped server again, on its port and data. */
+    public void start() {
+        try {
+            postgres = server(dataDirectory, durability, stoppedAtJvmExit, port);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Stops every process of the server (SIGSTOP): connections stay open, nothing answers. */
+    public void pause() {
+        signalEveryProcess("STOP");
+    }
+
+    /** Lets a paused server go on (SIGCONT). */
+    public void resume() {
+        signalEveryProcess("CONT");
+    }
+
+    private void signalEveryProcess(String signal) {
+        long postmaster = postmasterPid();
+        List<String> command = new ArrayList<>(List.of("kill", "-" + signal, String.valueOf(postmaster)));
+        ProcessHandle.of(postmaster).orElseThrow().descendants().forEach(child -> command.add(String.valueOf(child.pid())));
+        try {
+            int exit = new ProcessBuilder(command).inheritIO().start().waitFor();
+            if (exit != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " exited with " + exit);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private long postmasterPid() {
+        try {
+            return Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -94,7 +169,7 @@ public final class LocalPostgres implements AutoCloseable {
     }
 
     public int port() {
-        return postgres.getPort();
+        return port;
     }
 
     @Override

@@ -35,7 +35,7 @@ public final class EventStreamLoader implements AutoCloseable {
 
     public EventStreamLoader(ColdpathSettings settings) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(settings.eventStore().jdbcUrl());
+        config.setJdbcUrl(settings.eventStore().url());
         config.setUsername(settings.eventStore().user());
         config.setPassword(settings.eventStore().password());
         config.setMaximumPoolSize(settings.loadsInFlight());

@@ -3,7 +3,6 @@ package com.globeco.trading.operators.positions;
 import com.globeco.trading.operators.sinks.PostgresSettings;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.HashMap;
@@ -18,7 +17,7 @@ record SnapshotStoreVersions(PostgresSettings postgres) implements StoredVersion
     @Override
     public Map<String, Long> of(Predicate<String> kept) throws Exception {
         Map<String, Long> versions = new HashMap<>();
-        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), postgres.user(), postgres.password())) {
+        try (Connection connection = postgres.connect()) {
             connection.setReadOnly(true);
             connection.setAutoCommit(false);
             try (PreparedStatement query = connection.prepareStatement("SELECT position_key, version FROM snapshot_store")) {

@@ -45,7 +45,7 @@ public final class PositionTableSources {
             slices[slice] = new Serializable[] {(long) splits, (long) slice};
         }
         return new RequeueingJdbcSource<>(JdbcSource.<T>builder()
-                .setDBUrl(postgres.jdbcUrl())
+                .setDBUrl(postgres.url())
                 .setUsername(postgres.user())
                 .setPassword(postgres.password())
                 .setDriverName("org.postgresql.Driver")

@@ -35,7 +35,8 @@ public final class CheckpointedRowsSink<T> implements Sink<T>, SupportsCommitter
 
     @Override
     public Committer<RowsCommittable> createCommitter(CommitterInitContext context) {
-        return new RowsCommitter(postgres);
+        boolean watches = context.getTaskInfo().getIndexOfThisSubtask() == 0;
+        return new RowsCommitter(postgres, watches ? new PreparedTransactionWatch(context.metricGroup()) : null);
     }
 
     @Override

@@ -15,24 +15,33 @@ import java.util.List;
  * Writes a completed checkpoint's rows in one transaction. After a failure the same rows may be committed again (the
  * restored checkpoint's committables), so every statement must be idempotent, as ours are ({@code ON CONFLICT DO
  * NOTHING}, a snapshot that never goes back a version). While Postgres cannot be reached the commit is retried later,
- * and so are the checkpoints after it, in order; a row Postgres refuses (bad data, a missing table) fails the job rather
- * than be dropped.
+ * and so are the checkpoints after it, in order (Flink's committer retries a few times, then fails the job, which
+ * restores the checkpoint and commits it again); a row Postgres refuses (bad data, a missing table) fails the job
+ * rather than be dropped. A row lock held by another transaction is waited on for the lock timeout only
+ * ({@link PostgresTimeouts}), then retried. Where Postgres answers, the committer of subtask 0 also reads the
+ * database's prepared transactions ({@link PreparedTransactionWatch}).
  */
 final class RowsCommitter implements Committer<RowsCommittable> {
     private static final Logger LOG = LoggerFactory.getLogger(RowsCommitter.class);
     private static final String UNDEFINED_OBJECT = "42704";
+    /** SQLState class 08: no connection, or one lost (a socket timeout on a hung server is 08006). */
+    private static final String CONNECTION_EXCEPTION = "08";
     private static final List<String> REFUSED_BY_POSTGRES = List.of("22", "23", "42");
 
     private final PostgresSettings postgres;
+    private final PreparedTransactionWatch preparedTransactions;
     private Connection connection;
 
-    RowsCommitter(PostgresSettings postgres) {
+    /** @param preparedTransactions null where another subtask watches them */
+    RowsCommitter(PostgresSettings postgres, PreparedTransactionWatch preparedTransactions) {
         this.postgres = postgres;
+        this.preparedTransactions = preparedTransactions;
     }
 
     @Override
     public void commit(Collection<CommitRequest<RowsCommittable>> requests) {
         boolean unreachable = false;
+        boolean connectionLost = false;
         for (CommitRequest<RowsCommittable> request : requests) {
             if (unreachable) {
                 request.retryLater();
@@ -53,8 +62,24 @@ final class RowsCommitter implements Committer<RowsCommittable> {
                     closeQuietly();
                     request.retryLater();
                     unreachable = true;
+                    connectionLost = e.getSQLState() == null || e.getSQLState().startsWith(CONNECTION_EXCEPTION);
                 }
             }
+        }
+        if (!connectionLost) {
+            watchPreparedTransactions();
+        }
+    }
+
+    private void watchPreparedTransactions() {
+        if (preparedTransactions == null) {
+            return;
+        }
+        try {
+            preparedTransactions.refresh(connection());
+        } catch (SQLException e) {
+            LOG.warn("cannot read pg_prepared_xacts: {}", e.toString());
+            rollbackQuietly();
         }
     }
 

@@ -4,6 +4,7 @@ import com.globeco.trading.testkit.LocalPostgres;
 import org.apache.flink.api.connector.sink2.Committer;
 import org.apache.flink.connector.jdbc.datasource.statements.JdbcQueryStatement;
 import org.apache.flink.core.memory.DataOutputSerializer;
+import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,12 +23,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /** The Postgres sink that writes a checkpoint's rows when it completes, against a real Postgres. */
 class CheckpointedRowsSinkTest {
@@ -106,6 +109,67 @@ class CheckpointedRowsSinkTest {
     }
 
     @Test
+    void aCommitWhilePostgresIsStoppedIsRetriedAndLandsOnceItIsBack() throws Exception {
+        List<RowsCommittable> checkpoint = checkpointOf(run + "-d");
+
+        postgres.stop();
+        try {
+            assertThat(commit(checkpoint, settings)).containsExactly("retry later");
+        } finally {
+            postgres.start();
+        }
+
+        assertThat(commit(checkpoint, settings)).containsExactly("committed");
+        assertThat(rows()).containsExactly(run + "-d");
+    }
+
+    @Test
+    void aHungPostgresTimesTheCommitOutAndItIsRetriedInsteadOfBlockingTheTask() throws Exception {
+        List<RowsCommittable> checkpoint = checkpointOf(run + "-e");
+        PostgresSettings impatient = new PostgresSettings(postgres.jdbcUrl(), postgres.user(), postgres.password(),
+                new PostgresTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1)));
+
+        postgres.pause();
+        try {
+            assertThat(assertTimeoutPreemptively(Duration.ofSeconds(30), () -> commit(checkpoint, impatient)))
+                    .as("SIGSTOPped: the connection is accepted and nothing answers").containsExactly("retry later");
+        } finally {
+            postgres.resume();
+        }
+
+        assertThat(commit(checkpoint, impatient)).containsExactly("committed");
+        assertThat(rows()).containsExactly(run + "-e");
+    }
+
+    @Test
+    void anOrphanedPreparedTransactionIsWatchedAndItsRowLockIsWaitedOnOnlyForTheLockTimeout() throws Exception {
+        String orphan = run + "-orphan";
+        try (Connection session = postgres.dataSource().getConnection(); Statement statement = session.createStatement()) {
+            session.setAutoCommit(false);
+            statement.execute("INSERT INTO row_of_test (id) VALUES ('" + run + "-f')");
+            statement.execute("PREPARE TRANSACTION '" + orphan + "'");
+        }
+        List<RowsCommittable> checkpoint = checkpointOf(run + "-f");
+        PostgresSettings lockTimeout = new PostgresSettings(postgres.jdbcUrl(), postgres.user(), postgres.password(),
+                new PostgresTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMillis(500)));
+        PreparedTransactionWatch watch = new PreparedTransactionWatch(UnregisteredMetricsGroup.createOperatorMetricGroup());
+
+        try {
+            assertThat(commit(checkpoint, lockTimeout, watch)).as("the orphan holds the row's key").containsExactly("retry later");
+            assertThat(watch.count()).isEqualTo(1);
+            assertThat(watch.oldestSeconds()).isGreaterThanOrEqualTo(0);
+        } finally {
+            try (Connection session = postgres.dataSource().getConnection(); Statement statement = session.createStatement()) {
+                statement.execute("ROLLBACK PREPARED '" + orphan + "'");
+            }
+        }
+
+        assertThat(commit(checkpoint, lockTimeout, watch)).containsExactly("committed");
+        assertThat(watch.count()).isZero();
+        assertThat(rows()).containsExactly(run + "-f");
+    }
+
+    @Test
     void aCheckpointWhoseCommitMustBeRetriedHoldsBackTheCheckpointsAfterIt() throws Exception {
         RowsCommittable serializationFailure = new RecordedRows(
                 "DO $$ BEGIN RAISE EXCEPTION 'conflict' USING ERRCODE = '40001'; END $$", List.of(List.of()));
@@ -161,6 +225,13 @@ class CheckpointedRowsSinkTest {
         assertThat(commit(List.of(legacy), settings)).as("committed already").containsExactly("committed");
     }
 
+    /** The committables of a checkpoint that wrote one row, as restored from it. */
+    private static List<RowsCommittable> checkpointOf(String id) throws Exception {
+        RowsWriter<String> writer = new RowsWriter<>(new TestRows());
+        writer.write(id, null);
+        return throughState(writer.prepareCommit());
+    }
+
     /** As the committer's state keeps them: serialized and read back. */
     private static List<RowsCommittable> throughState(Collection<RowsCommittable> committables) throws Exception {
         List<RowsCommittable> restored = new ArrayList<>();
@@ -172,8 +243,12 @@ class CheckpointedRowsSinkTest {
 
     /** Commits through the sink's committer; how it answered each request. */
     private static List<String> commit(Collection<RowsCommittable> committables, PostgresSettings database) {
+        return commit(committables, database, null);
+    }
+
+    private static List<String> commit(Collection<RowsCommittable> committables, PostgresSettings database, PreparedTransactionWatch watch) {
         List<RecordedRequest> requests = committables.stream().map(RecordedRequest::new).toList();
-        try (RowsCommitter committer = new RowsCommitter(database)) {
+        try (RowsCommitter committer = new RowsCommitter(database, watch)) {
             committer.commit(new ArrayList<>(requests));
         }
         return requests.stream().map(request -> request.outcome).toList();
