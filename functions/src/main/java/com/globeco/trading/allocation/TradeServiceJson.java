@@ -1,31 +1,57 @@
 package com.globeco.trading.allocation;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.globeco.trading.messages.Excerpt;
+import com.globeco.trading.messages.JsonFields;
+import com.globeco.trading.messages.Reading;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
-/** The part of the Trade Service's {@code GET /api/v2/executions} answer allocation needs. */
+/**
+ * The part of the Trade Service's {@code GET /api/v2/executions?executionServiceId=N} answer allocation needs, read
+ * strictly: an {@code executions} array, empty when the service knows no such execution, else its first element is
+ * execution N's ({@code executionServiceId}) with a {@code tradeOrder.portfolio.portfolioId} text. Anything else is
+ * refused with the reasons.
+ */
 public final class TradeServiceJson {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    static final int MAX_PORTFOLIO_ID = 64;
 
     private TradeServiceJson() {}
 
     /** {@code executions[0].tradeOrder.portfolio.portfolioId}, empty when the list is empty. */
-    public static Optional<String> portfolioId(String body) {
-        try {
-            JsonNode executions = JSON.readTree(body).path("executions");
-            if (!executions.isArray()) {
-                throw new IllegalArgumentException("no executions array in " + body);
-            }
-            if (executions.isEmpty()) {
-                return Optional.empty();
-            }
-            JsonNode portfolioId = executions.get(0).path("tradeOrder").path("portfolio").path("portfolioId");
-            return portfolioId.isTextual() ? Optional.of(portfolioId.textValue()) : Optional.empty();
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("unreadable Trade Service answer: " + body, e);
+    public static Reading<Optional<String>> portfolioId(String body, long executionServiceId) {
+        List<String> violations = new ArrayList<>();
+        JsonNode root = JsonFields.answer(body, "a page of executions", violations);
+        if (root == null) {
+            return new Reading.Rejected<>(violations);
         }
+        JsonNode executions = root.get("executions");
+        if (executions == null || executions.isNull()) {
+            return Reading.rejected("executions is required");
+        }
+        if (!executions.isArray()) {
+            return Reading.rejected("executions must be an array, was " + Excerpt.of(executions.toString()));
+        }
+        if (executions.isEmpty()) {
+            return new Reading.Valid<>(Optional.empty());
+        }
+        JsonNode execution = JsonFields.objectAt(executions.get(0), "executions[0]", violations);
+        if (execution == null) {
+            return new Reading.Rejected<>(violations);
+        }
+        Long id = JsonFields.wholeNumber(execution, "executionServiceId", 1, Integer.MAX_VALUE, violations);
+        if (id != null && id != executionServiceId) {
+            violations.add("executionServiceId must be the one asked for, " + executionServiceId + ", was " + id);
+        }
+        String portfolioId = portfolioIdOf(execution, violations);
+        return violations.isEmpty() ? new Reading.Valid<>(Optional.of(portfolioId)) : new Reading.Rejected<>(violations);
+    }
+
+    private static String portfolioIdOf(JsonNode execution, List<String> violations) {
+        JsonNode tradeOrder = JsonFields.objectAt(execution.get("tradeOrder"), "tradeOrder", violations);
+        JsonNode portfolio = tradeOrder == null ? null : JsonFields.objectAt(tradeOrder.get("portfolio"), "tradeOrder.portfolio", violations);
+        return portfolio == null ? null : JsonFields.identifier(portfolio, "portfolioId", MAX_PORTFOLIO_ID, violations);
     }
 }
