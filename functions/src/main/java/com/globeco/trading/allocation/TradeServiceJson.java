@@ -5,7 +5,6 @@ import com.globeco.trading.messages.Excerpt;
 import com.globeco.trading.messages.JsonFields;
 import com.globeco.trading.messages.Reading;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,36 +21,30 @@ public final class TradeServiceJson {
 
     /** {@code executions[0].tradeOrder.portfolio.portfolioId}, empty when the list is empty. */
     public static Reading<Optional<String>> portfolioId(String body, long executionServiceId) {
-        List<String> violations = new ArrayList<>();
-        JsonNode root = JsonFields.answer(body, "a page of executions", violations);
-        if (root == null) {
-            return new Reading.Rejected<>(violations);
-        }
-        JsonNode executions = root.get("executions");
-        if (executions == null || executions.isNull()) {
-            return Reading.rejected("executions is required");
-        }
-        if (!executions.isArray()) {
-            return Reading.rejected("executions must be an array, was " + Excerpt.of(executions.toString()));
-        }
-        if (executions.isEmpty()) {
-            return new Reading.Valid<>(Optional.empty());
-        }
-        JsonNode execution = JsonFields.objectAt(executions.get(0), "executions[0]", violations);
+        return JsonFields.readAnswer(body, "a page of executions", (root, violations) -> {
+            JsonNode executions = root.get("executions");
+            if (executions == null || executions.isNull()) {
+                violations.add("executions is required");
+            } else if (!executions.isArray()) {
+                violations.add("executions must be an array, was " + Excerpt.of(executions.toString()));
+            } else if (!executions.isEmpty()) {
+                return portfolioIdOf(executions.get(0), executionServiceId, violations);
+            }
+            return Optional.empty();
+        });
+    }
+
+    private static Optional<String> portfolioIdOf(JsonNode first, long executionServiceId, List<String> violations) {
+        JsonNode execution = JsonFields.objectAt(first, "executions[0]", violations);
         if (execution == null) {
-            return new Reading.Rejected<>(violations);
+            return Optional.empty();
         }
         Long id = JsonFields.wholeNumber(execution, "executionServiceId", 1, Integer.MAX_VALUE, violations);
         if (id != null && id != executionServiceId) {
             violations.add("executionServiceId must be the one asked for, " + executionServiceId + ", was " + id);
         }
-        String portfolioId = portfolioIdOf(execution, violations);
-        return violations.isEmpty() ? new Reading.Valid<>(Optional.of(portfolioId)) : new Reading.Rejected<>(violations);
-    }
-
-    private static String portfolioIdOf(JsonNode execution, List<String> violations) {
         JsonNode tradeOrder = JsonFields.objectAt(execution.get("tradeOrder"), "tradeOrder", violations);
         JsonNode portfolio = tradeOrder == null ? null : JsonFields.objectAt(tradeOrder.get("portfolio"), "tradeOrder.portfolio", violations);
-        return portfolio == null ? null : JsonFields.identifier(portfolio, "portfolioId", MAX_PORTFOLIO_ID, violations);
+        return Optional.ofNullable(portfolio == null ? null : JsonFields.identifier(portfolio, "portfolioId", MAX_PORTFOLIO_ID, violations));
     }
 }

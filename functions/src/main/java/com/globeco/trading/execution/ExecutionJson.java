@@ -1,6 +1,5 @@
 package com.globeco.trading.execution;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.globeco.trading.fills.FillReader;
@@ -9,8 +8,6 @@ import com.globeco.trading.messages.JsonFields;
 import com.globeco.trading.messages.Reading;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The Execution Service's JSON, read strictly: an answer is the execution asked for ({@code id}), with its
@@ -28,27 +25,22 @@ public final class ExecutionJson {
 
     /** The execution in {@code body}, which must be execution {@code executionId}'s. */
     public static Reading<ExecutionState> readExecution(String body, long executionId) {
-        List<String> violations = new ArrayList<>();
-        JsonNode root = JsonFields.answer(body, "an execution", violations);
-        if (root == null) {
-            return new Reading.Rejected<>(violations);
-        }
-        Long id = JsonFields.wholeNumber(root, "id", 1, Integer.MAX_VALUE, violations);
-        if (id != null && id != executionId) {
-            violations.add("id must be the execution asked for, " + executionId + ", was " + id);
-        }
-        BigDecimal quantity = JsonFields.decimal(root, "quantity", QUANTITY, violations);
-        BigDecimal quantityFilled = JsonFields.decimal(root, "quantityFilled", FILLED_OR_PRICE, violations);
-        if (quantity != null && quantityFilled != null && quantityFilled.compareTo(quantity) > 0) {
-            violations.add("quantityFilled " + quantityFilled.toPlainString() + " exceeds quantity " + quantity.toPlainString());
-        }
-        BigDecimal averagePrice = JsonFields.optionalDecimal(root, "averagePrice", FILLED_OR_PRICE, violations);
-        Long version = JsonFields.wholeNumber(root, "version", 1, Integer.MAX_VALUE, violations);
-        String executionStatus = JsonFields.text(root, "executionStatus", false, violations);
-        if (!violations.isEmpty()) {
-            return new Reading.Rejected<>(violations);
-        }
-        return new Reading.Valid<>(new ExecutionState(id, quantity, quantityFilled, averagePrice, version.intValue(), executionStatus));
+        return JsonFields.readAnswer(body, "an execution", (root, violations) -> {
+            Long id = JsonFields.wholeNumber(root, "id", 1, Integer.MAX_VALUE, violations);
+            if (id != null && id != executionId) {
+                violations.add("id must be the execution asked for, " + executionId + ", was " + id);
+            }
+            BigDecimal quantity = JsonFields.decimal(root, "quantity", QUANTITY, violations);
+            BigDecimal quantityFilled = JsonFields.decimal(root, "quantityFilled", FILLED_OR_PRICE, violations);
+            if (quantity != null && quantityFilled != null && quantityFilled.compareTo(quantity) > 0) {
+                violations.add("quantityFilled " + quantityFilled.toPlainString() + " exceeds quantity " + quantity.toPlainString());
+            }
+            BigDecimal averagePrice = JsonFields.optionalDecimal(root, "averagePrice", FILLED_OR_PRICE, violations);
+            Long version = JsonFields.wholeNumber(root, "version", 1, Integer.MAX_VALUE, violations);
+            String executionStatus = JsonFields.text(root, "executionStatus", false, violations);
+            return violations.isEmpty()
+                    ? new ExecutionState(id, quantity, quantityFilled, averagePrice, version.intValue(), executionStatus) : null;
+        });
     }
 
     public static String writeUpdate(ExecutionUpdate update) {

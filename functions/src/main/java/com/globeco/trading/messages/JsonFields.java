@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -27,12 +28,30 @@ public final class JsonFields {
      * A service's answer as one JSON object and nothing after it, or null with the violation: an empty body is refused
      * as such.
      */
-    public static JsonNode answer(String body, String what, List<String> violations) {
+    private static JsonNode answer(String body, String what, List<String> violations) {
         if (body == null || body.isBlank()) {
             violations.add("empty body: " + what + " was expected");
             return null;
         }
         return object(WHOLE, body, what, violations);
+    }
+
+    /** Reads the fields of a JSON object into a value, adding a violation for each broken rule. */
+    @FunctionalInterface
+    public interface Fields<T> {
+        /** The value, or anything (null) once a violation was added. */
+        T read(JsonNode root, List<String> violations);
+    }
+
+    /**
+     * A service's answer ({@link #answer}) read by {@code fields}: valid when no rule was broken, else rejected with
+     * every violation.
+     */
+    public static <T> Reading<T> readAnswer(String body, String what, Fields<T> fields) {
+        List<String> violations = new ArrayList<>();
+        JsonNode root = answer(body, what, violations);
+        T value = root == null ? null : fields.read(root, violations);
+        return violations.isEmpty() ? new Reading.Valid<>(value) : new Reading.Rejected<>(violations);
     }
 
     /** {@code node} when it is a JSON object, or null with the violation that {@code name} must be one. */

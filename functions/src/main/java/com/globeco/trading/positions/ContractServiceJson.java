@@ -1,12 +1,8 @@
 package com.globeco.trading.positions;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.globeco.trading.messages.Excerpt;
 import com.globeco.trading.messages.JsonFields;
 import com.globeco.trading.messages.Reading;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The Contract Service's answer to {@code POST /api/v1/contracts}, read strictly: the contract of the trade asked for
@@ -19,16 +15,13 @@ public final class ContractServiceJson {
 
     /** The id of the contract in {@code body}, which must be the contract of trade {@code tradeId}. */
     public static Reading<String> contractId(String body, String tradeId) {
-        List<String> violations = new ArrayList<>();
-        JsonNode root = JsonFields.answer(body, "a contract", violations);
-        if (root == null) {
-            return new Reading.Rejected<>(violations);
-        }
-        String contractId = JsonFields.identifier(root, "contractId", PositionLimits.MAX_ID_LENGTH, violations);
-        String answeredFor = JsonFields.text(root, "tradeId", true, violations);
-        if (answeredFor != null && !answeredFor.equals(tradeId)) {
-            violations.add("tradeId must be the trade asked for, " + Excerpt.of(tradeId) + ", was " + Excerpt.of(answeredFor));
-        }
-        return violations.isEmpty() ? new Reading.Valid<>(contractId) : new Reading.Rejected<>(violations);
+        return JsonFields.readAnswer(body, "a contract", (root, violations) -> {
+            String contractId = JsonFields.identifier(root, "contractId", PositionLimits.MAX_ID_LENGTH, violations);
+            String answeredFor = JsonFields.text(root, "tradeId", true, violations);
+            if (answeredFor != null && !answeredFor.equals(tradeId)) {
+                violations.add("tradeId must be the trade asked for, " + Excerpt.of(tradeId) + ", was " + Excerpt.of(answeredFor));
+            }
+            return contractId;
+        });
     }
 }

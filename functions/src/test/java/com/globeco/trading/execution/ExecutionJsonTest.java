@@ -1,6 +1,7 @@
 package com.globeco.trading.execution;
 
 import com.globeco.trading.messages.Reading;
+import com.globeco.trading.messages.Refusals;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -62,7 +63,7 @@ class ExecutionJsonTest {
             a status that is not a text     | "executionStatus":"NEW"        | "executionStatus":["NEW"]              | executionStatus must be a string, was ["NEW"]
             """)
     void refusesAWrongAnswerWithTheReason(String what, String from, String to, String reason) {
-        assertThat(refusal(ANSWER.replace(from, to))).as(what).contains(reason);
+        assertThat(refusal(Refusals.changed(ANSWER, from, to))).as(what).contains(reason);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -92,8 +93,6 @@ class ExecutionJsonTest {
     }
 
     private static String refusal(String body) {
-        Reading<ExecutionState> reading = ExecutionJson.readExecution(body, ID);
-        assertThat(reading).isInstanceOf(Reading.Rejected.class);
-        return ((Reading.Rejected<ExecutionState>) reading).explanation();
+        return Refusals.reasonOf(ExecutionJson.readExecution(body, ID));
     }
 }
