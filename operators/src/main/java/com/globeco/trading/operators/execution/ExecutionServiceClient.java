@@ -60,7 +60,7 @@ public final class ExecutionServiceClient implements ExecutionService {
         if (status == 404) {
             return new ExecutionAnswer.NotFound();
         }
-        return response.body().fold(body -> new ExecutionAnswer.Refused(status, body), reason -> new ExecutionAnswer.Refused(status, reason));
+        return new ExecutionAnswer.Refused(status, response.body().fold(body -> body, tooLarge -> tooLarge));
     }
 
     @Override
