@@ -5,6 +5,7 @@ import com.globeco.trading.messages.DeadLetterReason;
 import com.globeco.trading.confirmation.Step.Finish;
 import com.globeco.trading.execution.ExecutionAnswer;
 import com.globeco.trading.execution.ExecutionAnswer.Found;
+import com.globeco.trading.execution.ExecutionAnswer.Invalid;
 import com.globeco.trading.execution.ExecutionAnswer.NotFound;
 import com.globeco.trading.execution.ExecutionAnswer.Refused;
 import com.globeco.trading.execution.ExecutionAnswer.Unreachable;
@@ -58,7 +59,7 @@ public final class ConfirmationProcess {
 
     /** True when a failure of this answer says the service is unhealthy. */
     public static boolean isServiceFailure(ExecutionAnswer answer, boolean wasWrite) {
-        return answer instanceof Unreachable
+        return answer instanceof Unreachable || answer instanceof Invalid
                 || (answer instanceof Refused refused && !(wasWrite && refused.status() == 500));
     }
 
@@ -175,6 +176,9 @@ public final class ConfirmationProcess {
         }
         if (answer instanceof Unreachable unreachable) {
             return unreachable.error();
+        }
+        if (answer instanceof Invalid invalid) {
+            return "HTTP " + invalid.status() + " answer refused: " + invalid.reason();
         }
         return answer.toString();
     }

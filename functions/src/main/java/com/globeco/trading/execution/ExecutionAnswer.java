@@ -9,6 +9,12 @@ public sealed interface ExecutionAnswer {
     /** 404: the execution does not exist. */
     record NotFound() implements ExecutionAnswer {}
 
+    /**
+     * 200 with a body the strict reader refused: too large, empty, malformed, or not the execution asked for.
+     * {@code reason} says why; nothing in the body is used.
+     */
+    record Invalid(int status, String reason) implements ExecutionAnswer {}
+
     /** Any other HTTP status. The real service answers a stale PUT version with 500. */
     record Refused(int status, String body) implements ExecutionAnswer {}
 

@@ -19,8 +19,8 @@ import java.util.List;
 public final class FillReader {
     static final BigDecimal MAX_AVERAGE_PRICE = new BigDecimal("10000");
     /** Quantities and amounts: below 10^10 with at most 8 decimals, what the Execution Service and the execution table hold. */
-    static final BigDecimal MAX_AMOUNT = new BigDecimal("10000000000");
-    static final int MAX_DECIMALS = 8;
+    public static final BigDecimal MAX_AMOUNT = new BigDecimal("10000000000");
+    public static final int MAX_DECIMALS = 8;
     /** Timestamps are epoch seconds: from 1970 to before the year 5000, to the nanosecond at most. */
     static final BigDecimal MAX_EPOCH_SECONDS = new BigDecimal("95617584000");
     static final int MAX_TIMESTAMP_DECIMALS = 9;

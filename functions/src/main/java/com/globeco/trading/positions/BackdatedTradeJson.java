@@ -1,5 +1,7 @@
 package com.globeco.trading.positions;
 
+import com.globeco.trading.messages.Reading;
+import com.globeco.trading.messages.JsonFields;
 import com.globeco.trading.messages.MessageSchemas;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamWriteFeature;

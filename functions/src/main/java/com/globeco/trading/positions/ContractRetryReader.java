@@ -1,5 +1,7 @@
 package com.globeco.trading.positions;
 
+import com.globeco.trading.messages.Reading;
+import com.globeco.trading.messages.JsonFields;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.Instant;

@@ -1,5 +1,7 @@
 package com.globeco.trading.positions;
 
+import com.globeco.trading.messages.DecimalRange;
+
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -31,18 +33,7 @@ public final class PositionLimits {
      * scale and never expands the number, so {@code 1e999999999} costs nothing.
      */
     public static void checkAmount(String field, BigDecimal value, BigDecimal max, boolean maxExclusive, List<String> violations) {
-        if (value.signum() <= 0) {
-            violations.add(field + " must be positive and non-zero, was " + value);
-            return;
-        }
-        int toMax = value.compareTo(max);
-        if (toMax > 0 || maxExclusive && toMax == 0) {
-            violations.add(field + " must be " + (maxExclusive ? "less than " : "at most ") + max.toPlainString() + ", was " + value);
-            return;
-        }
-        if (value.stripTrailingZeros().scale() > MAX_DECIMALS) {
-            violations.add(field + " has more than " + MAX_DECIMALS + " decimal places, was " + value);
-        }
+        new DecimalRange(false, max, maxExclusive, MAX_DECIMALS).check(field, value, violations);
     }
 
     /** Adds a violation when {@code text} is longer than {@code max} characters. */

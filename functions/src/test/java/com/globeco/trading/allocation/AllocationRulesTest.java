@@ -3,9 +3,11 @@ package com.globeco.trading.allocation;
 import com.globeco.trading.fills.Fill;
 import com.globeco.trading.fills.FillReader;
 import com.globeco.trading.fills.FillReading;
+import com.globeco.trading.messages.Reading;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.util.Optional;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
@@ -60,8 +62,9 @@ class AllocationRulesTest {
                 "security":{"securityId":"684f122eeea39200e56291b8","ticker":"LYB"}},"executionServiceId":2,"version":3}],
                 "pagination":{"totalElements":1}}""";
 
-        assertThat(TradeServiceJson.portfolioId(answer)).contains("684f125ac19ad4fb89bc14ba");
-        assertThat(TradeServiceJson.portfolioId("{\"executions\":[],\"pagination\":{\"totalElements\":0}}")).isEmpty();
+        assertThat(TradeServiceJson.portfolioId(answer, 2)).isEqualTo(new Reading.Valid<>(Optional.of("684f125ac19ad4fb89bc14ba")));
+        assertThat(TradeServiceJson.portfolioId("{\"executions\":[],\"pagination\":{\"totalElements\":0}}", 2))
+                .isEqualTo(new Reading.Valid<>(Optional.empty()));
     }
 
     @Test

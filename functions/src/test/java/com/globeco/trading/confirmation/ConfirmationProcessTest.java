@@ -4,6 +4,7 @@ import com.globeco.trading.messages.DeadLetterReason;
 import com.globeco.trading.confirmation.Step.Finish;
 import com.globeco.trading.execution.ExecutionAnswer;
 import com.globeco.trading.execution.ExecutionAnswer.Found;
+import com.globeco.trading.execution.ExecutionAnswer.Invalid;
 import com.globeco.trading.execution.ExecutionAnswer.Refused;
 import com.globeco.trading.execution.ExecutionAnswer.Unreachable;
 import com.globeco.trading.execution.ExecutionState;
@@ -147,6 +148,26 @@ class ConfirmationProcessTest {
             }
         }
         assertThat(((Finish) step).reason()).isEqualTo(DeadLetterReason.VERSION_CONFLICTS);
+    }
+
+    @Test
+    void aRefusedReadIsNeverFollowedByAWriteAndEndsAsRetriesExhaustedWithItsReason() {
+        ConfirmationProcess process = new ConfirmationProcess(FILL, 0, RetryPolicy.standard());
+        process.start();
+        Invalid refused = new Invalid(200, "quantityFilled must be a number, was \"800\"");
+
+        for (int retry = 1; retry <= 3; retry++) {
+            assertThat(process.onRead(refused)).isInstanceOf(Step.RetryLater.class);
+            assertThat(process.retry()).isInstanceOf(Step.Read.class);
+        }
+        Finish finish = (Finish) process.onRead(refused);
+
+        assertThat(finish.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(finish.reason()).isEqualTo(DeadLetterReason.RETRIES_EXHAUSTED);
+        assertThat(finish.detail()).isEqualTo("gave up after 3 retries: HTTP 200 answer refused: quantityFilled must be a number, was \"800\"");
+        assertThat(finish.observed()).as("nothing of a refused answer is trusted").isNull();
+        assertThat(ConfirmationProcess.isServiceFailure(refused, false)).isTrue();
+        assertThat(ConfirmationProcess.isServiceFailure(refused, true)).isTrue();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.globeco.trading.positions;
 
+import com.globeco.trading.messages.Reading;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

@@ -19,7 +19,7 @@ import com.globeco.trading.positions.EventJson;
 import com.globeco.trading.positions.Hotpath;
 import com.globeco.trading.positions.LotsJson;
 import com.globeco.trading.positions.PositionState;
-import com.globeco.trading.positions.Reading;
+import com.globeco.trading.messages.Reading;
 import com.globeco.trading.positions.TaxLots;
 import com.globeco.trading.positions.TradeEvent;
 import com.globeco.trading.testkit.fills.ExecutionRegistry;

@@ -4,6 +4,7 @@ import com.globeco.trading.messages.DeadLetterReason;
 
 import com.globeco.trading.allocation.TradeServiceJson;
 import com.globeco.trading.fills.InboundFill;
+import com.globeco.trading.messages.Reading;
 import com.globeco.trading.operators.http.CircuitBreakers;
 import com.globeco.trading.operators.http.ServiceCalls;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -32,7 +33,8 @@ public final class LookUpPortfolio extends RichAsyncFunction<InboundFill, Portfo
     @Override
     public void open(OpenContext context) {
         int subtasks = getRuntimeContext().getTaskInfo().getNumberOfParallelSubtasks();
-        calls = new ServiceCalls("trade-service", settings.uri(), settings.callTimeout(), Math.max(1, settings.maxCallsInFlight() / subtasks));
+        calls = new ServiceCalls("trade-service", settings.uri(), settings.callTimeout(), Math.max(1, settings.maxCallsInFlight() / subtasks),
+                settings.answerLimit());
         breaker = CircuitBreakers.afterConsecutiveFailures("trade-service", settings.breakerFailures(), settings.breakerOpenFor());
         CircuitBreakers.exportState(getRuntimeContext().getMetricGroup(), breaker);
     }
@@ -66,18 +68,20 @@ public final class LookUpPortfolio extends RichAsyncFunction<InboundFill, Portfo
                 .build();
     }
 
-    private static PortfolioLookup answer(InboundFill inbound, HttpResponse<String> response) {
+    /**
+     * A 200's body read strictly ({@link TradeServiceJson}) up to the answer limit: a refused one is a retryable
+     * {@code TRADE_SERVICE_UNAVAILABLE} with the reason, so it is retried and, through every retry, dead-lettered.
+     */
+    private static PortfolioLookup answer(InboundFill inbound, HttpResponse<Reading<String>> response) {
         if (response.statusCode() != 200) {
             return PortfolioLookup.failed(inbound, DeadLetterReason.TRADE_SERVICE_UNAVAILABLE,
                     "Trade Service answered HTTP " + response.statusCode(), response.statusCode() >= 500);
         }
-        try {
-            return TradeServiceJson.portfolioId(response.body())
-                    .map(portfolioId -> PortfolioLookup.found(inbound, portfolioId))
-                    .orElseGet(() -> PortfolioLookup.failed(inbound, DeadLetterReason.PORTFOLIO_NOT_FOUND,
-                            "the Trade Service knows no execution with executionServiceId " + inbound.executionServiceId(), false));
-        } catch (IllegalArgumentException unreadable) {
-            return PortfolioLookup.failed(inbound, DeadLetterReason.TRADE_SERVICE_UNAVAILABLE, unreadable.getMessage(), true);
-        }
+        return response.body().then(body -> TradeServiceJson.portfolioId(body, inbound.executionServiceId())).fold(
+                portfolioId -> portfolioId.map(id -> PortfolioLookup.found(inbound, id))
+                        .orElseGet(() -> PortfolioLookup.failed(inbound, DeadLetterReason.PORTFOLIO_NOT_FOUND,
+                                "the Trade Service knows no execution with executionServiceId " + inbound.executionServiceId(), false)),
+                reason -> PortfolioLookup.failed(inbound, DeadLetterReason.TRADE_SERVICE_UNAVAILABLE,
+                        "Trade Service answer refused: " + reason, true));
     }
 }

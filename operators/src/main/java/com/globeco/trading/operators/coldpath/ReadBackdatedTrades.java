@@ -5,7 +5,7 @@ import com.globeco.trading.messages.DeadLetter;
 import com.globeco.trading.messages.DeadLetterReason;
 import com.globeco.trading.operators.guard.MessageGate;
 import com.globeco.trading.positions.BackdatedTradeJson;
-import com.globeco.trading.positions.Reading;
+import com.globeco.trading.messages.Reading;
 import com.globeco.trading.positions.ReplayRequest;
 import org.apache.flink.util.OutputTag;
 

@@ -4,6 +4,8 @@ import com.globeco.trading.execution.ExecutionAnswer;
 import com.globeco.trading.execution.ExecutionJson;
 import com.globeco.trading.execution.ExecutionUpdate;
 
+import com.globeco.trading.messages.Reading;
+import com.globeco.trading.operators.http.AnswerLimit;
 import com.globeco.trading.operators.http.ServiceCalls;
 
 import java.net.URI;
@@ -15,22 +17,27 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Client of the Execution Service whose calls complete as futures. Every call carries
  * {@code X-Correlation-ID} and a W3C {@code traceparent}; every outcome, including a timeout,
- * comes back as an answer.
+ * comes back as an answer. A 200's body is read strictly ({@link ExecutionJson}) up to the answer limit: one that is
+ * too large, malformed or not the execution asked for is {@link ExecutionAnswer.Invalid}, with the reason.
  */
 public final class ExecutionServiceClient implements ExecutionService {
     private final ServiceCalls calls;
 
     public ExecutionServiceClient(URI baseUri, Duration timeout, int concurrentCalls) {
-        this.calls = new ServiceCalls("execution-service", baseUri, timeout, concurrentCalls);
+        this(baseUri, timeout, concurrentCalls, AnswerLimit.DEFAULT);
+    }
+
+    public ExecutionServiceClient(URI baseUri, Duration timeout, int concurrentCalls, AnswerLimit answerLimit) {
+        this.calls = new ServiceCalls("execution-service", baseUri, timeout, concurrentCalls, answerLimit);
     }
 
     public CompletableFuture<ExecutionAnswer> read(long executionId, String correlationId) {
-        return send(request(executionId, correlationId).GET().build());
+        return send(executionId, request(executionId, correlationId).GET().build());
     }
 
     public CompletableFuture<ExecutionAnswer> write(long executionId, ExecutionUpdate update, String correlationId) {
         String body = ExecutionJson.writeUpdate(update);
-        return send(request(executionId, correlationId)
+        return send(executionId, request(executionId, correlationId)
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(body))
                 .build());
@@ -40,23 +47,20 @@ public final class ExecutionServiceClient implements ExecutionService {
         return calls.request("/api/v1/execution/" + executionId, correlationId);
     }
 
-    private CompletableFuture<ExecutionAnswer> send(HttpRequest request) {
-        return calls.send(request, ExecutionServiceClient::answer, ExecutionAnswer.Unreachable::new);
+    private CompletableFuture<ExecutionAnswer> send(long executionId, HttpRequest request) {
+        return calls.send(request, response -> answer(executionId, response), ExecutionAnswer.Unreachable::new);
     }
 
-    private static ExecutionAnswer answer(HttpResponse<String> response) {
+    private static ExecutionAnswer answer(long executionId, HttpResponse<Reading<String>> response) {
         int status = response.statusCode();
         if (status == 200) {
-            try {
-                return new ExecutionAnswer.Found(ExecutionJson.readExecution(response.body()));
-            } catch (IllegalArgumentException e) {
-                return new ExecutionAnswer.Refused(status, "unreadable body: " + e.getMessage());
-            }
+            return response.body().then(body -> ExecutionJson.readExecution(body, executionId))
+                    .fold(ExecutionAnswer.Found::new, reason -> new ExecutionAnswer.Invalid(status, reason));
         }
         if (status == 404) {
             return new ExecutionAnswer.NotFound();
         }
-        return new ExecutionAnswer.Refused(status, response.body());
+        return new ExecutionAnswer.Refused(status, response.body().fold(body -> body, tooLarge -> tooLarge));
     }
 
     @Override

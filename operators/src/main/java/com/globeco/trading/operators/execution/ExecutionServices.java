@@ -1,5 +1,7 @@
 package com.globeco.trading.operators.execution;
 
+import com.globeco.trading.operators.http.AnswerLimit;
+
 import java.io.Serializable;
 import java.net.URI;
 import java.time.Duration;
@@ -8,7 +10,7 @@ import java.time.Duration;
 @FunctionalInterface
 public interface ExecutionServices extends Serializable {
 
-    ExecutionService connect(URI baseUri, Duration timeout, int concurrentCalls);
+    ExecutionService connect(URI baseUri, Duration timeout, int concurrentCalls, AnswerLimit answerLimit);
 
     /** The real service over HTTP. */
     static ExecutionServices http() {

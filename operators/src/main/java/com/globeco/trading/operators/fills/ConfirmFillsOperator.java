@@ -107,7 +107,7 @@ public final class ConfirmFillsOperator extends AbstractStreamOperator<Confirmat
         calls = new CallLimiter(callLimit);
         breaker = CircuitBreakers.afterConsecutiveFailures("execution-service", settings.breakerFailures(), settings.breakerOpenFor());
         service = new GuardedExecutionService(
-                services.connect(settings.executionServiceUri(), settings.apiTimeout(), callLimit), breaker);
+                services.connect(settings.executionServiceUri(), settings.apiTimeout(), callLimit, settings.answerLimit()), breaker);
         metrics = new ConfirmationMetrics(getMetricGroup(), calls::inFlight, breaker);
         log = new CorrelatedLog(LoggerFactory.getLogger(ConfirmFillsOperator.class), settings.service());
         if (restored) {

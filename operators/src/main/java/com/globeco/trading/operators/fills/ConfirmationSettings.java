@@ -1,6 +1,7 @@
 package com.globeco.trading.operators.fills;
 
 import com.globeco.trading.execution.RetryPolicy;
+import com.globeco.trading.operators.http.AnswerLimit;
 
 import java.io.Serializable;
 import java.net.URI;
@@ -13,6 +14,7 @@ import java.time.Duration;
  * @param breakerFailures consecutive failures that open the circuit breaker
  * @param breakerOpenFor how long the breaker stays open before it lets a trial call through
  * @param ledgerTtl how long an execution's ledger is kept after its last fill
+ * @param answerLimit the largest answer body read; a larger one is refused unread
  */
 public record ConfirmationSettings(
         String service,
@@ -22,26 +24,33 @@ public record ConfirmationSettings(
         RetryPolicy retry,
         int breakerFailures,
         Duration breakerOpenFor,
-        Duration ledgerTtl) implements Serializable {
+        Duration ledgerTtl,
+        AnswerLimit answerLimit) implements Serializable {
 
     public static ConfirmationSettings defaults(URI executionServiceUri) {
         return new ConfirmationSettings("globeco-confirmation-service", executionServiceUri,
-                Duration.ofSeconds(10), 10, RetryPolicy.standard(), 5, Duration.ofSeconds(30), Duration.ofDays(7));
+                Duration.ofSeconds(10), 10, RetryPolicy.standard(), 5, Duration.ofSeconds(30), Duration.ofDays(7),
+                AnswerLimit.DEFAULT);
     }
 
     public ConfirmationSettings withMaxCallsInFlight(int calls) {
         return new ConfirmationSettings(service, executionServiceUri, apiTimeout, calls, retry, breakerFailures,
-                breakerOpenFor, ledgerTtl);
+                breakerOpenFor, ledgerTtl, answerLimit);
     }
 
     public ConfirmationSettings withBreakerOpenFor(Duration openFor) {
         return new ConfirmationSettings(service, executionServiceUri, apiTimeout, maxCallsInFlight, retry,
-                breakerFailures, openFor, ledgerTtl);
+                breakerFailures, openFor, ledgerTtl, answerLimit);
     }
 
     public ConfirmationSettings withRetry(RetryPolicy policy) {
         return new ConfirmationSettings(service, executionServiceUri, apiTimeout, maxCallsInFlight, policy,
-                breakerFailures, breakerOpenFor, ledgerTtl);
+                breakerFailures, breakerOpenFor, ledgerTtl, answerLimit);
+    }
+
+    public ConfirmationSettings withAnswerLimit(AnswerLimit limit) {
+        return new ConfirmationSettings(service, executionServiceUri, apiTimeout, maxCallsInFlight, retry,
+                breakerFailures, breakerOpenFor, ledgerTtl, limit);
     }
 
     /** This subtask's share of the global call limit: never zero, and the shares never sum above it. */

@@ -6,7 +6,7 @@ import com.globeco.trading.messages.DeadLetterReason;
 import com.globeco.trading.fills.SourceMessage;
 import com.globeco.trading.operators.logging.CorrelatedLog;
 import com.globeco.trading.operators.metrics.DeadLetterCounters;
-import com.globeco.trading.positions.Reading;
+import com.globeco.trading.messages.Reading;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.ProcessFunction;

@@ -1,5 +1,7 @@
 package com.globeco.trading.operators.http;
 
+import com.globeco.trading.messages.Reading;
+
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,8 +20,9 @@ import java.util.concurrent.Executors;
 public final class PooledHttp implements AutoCloseable {
     private final ExecutorService callers;
     private final HttpClient http;
+    private final HttpResponse.BodyHandler<Reading<String>> bodies;
 
-    public PooledHttp(String name, Duration connectTimeout, int concurrentCalls) {
+    public PooledHttp(String name, Duration connectTimeout, int concurrentCalls, AnswerLimit answerLimit) {
         this.callers = Executors.newFixedThreadPool(concurrentCalls, runnable -> {
             Thread thread = new Thread(runnable, name);
             thread.setDaemon(true);
@@ -30,13 +33,17 @@ public final class PooledHttp implements AutoCloseable {
                 .executor(Runnable::run)
                 .connectTimeout(connectTimeout)
                 .build();
+        this.bodies = BoundedBody.handler(answerLimit);
     }
 
-    /** The response, or the {@link IOException} (timeouts included) that prevented one. */
-    public CompletableFuture<HttpResponse<String>> send(HttpRequest request) {
+    /**
+     * The response, its body read up to the answer limit (past it the body is refused unread), or the
+     * {@link IOException} (timeouts included) that prevented one.
+     */
+    public CompletableFuture<HttpResponse<Reading<String>>> send(HttpRequest request) {
         return CompletableFuture.supplyAsync(() -> {
             try {
-                return http.send(request, HttpResponse.BodyHandlers.ofString());
+                return http.send(request, bodies);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);

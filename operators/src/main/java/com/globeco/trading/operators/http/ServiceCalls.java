@@ -1,5 +1,6 @@
 package com.globeco.trading.operators.http;
 
+import com.globeco.trading.messages.Reading;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 
 import java.net.URI;
@@ -27,9 +28,14 @@ public final class ServiceCalls implements AutoCloseable {
     private final ClientSpans spans;
 
     public ServiceCalls(String name, URI baseUri, Duration timeout, int concurrentCalls) {
+        this(name, baseUri, timeout, concurrentCalls, AnswerLimit.DEFAULT);
+    }
+
+    /** Calls whose answers' bodies are read up to {@code answerLimit}: a larger body reaches the caller as a rejected reading. */
+    public ServiceCalls(String name, URI baseUri, Duration timeout, int concurrentCalls, AnswerLimit answerLimit) {
         this.baseUri = baseUri;
         this.timeout = timeout;
-        this.http = new PooledHttp(name + "-call", timeout, concurrentCalls);
+        this.http = new PooledHttp(name + "-call", timeout, concurrentCalls, answerLimit);
         this.spans = new ClientSpans(name);
     }
 
@@ -46,7 +52,7 @@ public final class ServiceCalls implements AutoCloseable {
     }
 
     /** Sends the request; an answer becomes {@code onAnswer}'s outcome, a failure to reach the service {@code onUnreachable}'s. */
-    public <T> CompletableFuture<T> send(HttpRequest request, Function<HttpResponse<String>, T> onAnswer,
+    public <T> CompletableFuture<T> send(HttpRequest request, Function<HttpResponse<Reading<String>>, T> onAnswer,
                                          Function<String, T> onUnreachable) {
         var span = spans.start(request);
         return http.send(ClientSpans.carrying(request, span)).handle((response, error) -> {
@@ -64,7 +70,7 @@ public final class ServiceCalls implements AutoCloseable {
      * Sends the request behind {@code breaker}: while it is open the outcome is {@code whenOpen}'s without
      * a call; otherwise the outcome counts as an error of the service when {@code isFailure} says so.
      */
-    public <T> CompletableFuture<T> send(HttpRequest request, Function<HttpResponse<String>, T> onAnswer,
+    public <T> CompletableFuture<T> send(HttpRequest request, Function<HttpResponse<Reading<String>>, T> onAnswer,
                                          Function<String, T> onUnreachable, CircuitBreaker breaker,
                                          Predicate<T> isFailure, Supplier<T> whenOpen) {
         if (!breaker.tryAcquirePermission()) {

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.globeco.trading.operators.http.CircuitBreakers;
 import com.globeco.trading.operators.http.ServiceCalls;
+import com.globeco.trading.messages.Reading;
 import com.globeco.trading.positions.ContractOutcome;
+import com.globeco.trading.positions.ContractServiceJson;
 import com.globeco.trading.positions.TradeEvent;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.apache.flink.metrics.MetricGroup;
@@ -15,7 +17,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The Contract Service ({@code POST /api/v1/contracts}, idempotent by trade id) behind a circuit
- * breaker. A timeout, an error or an open breaker is an outcome too, never an exception.
+ * breaker. A timeout, an error, a refused answer or an open breaker is an outcome too, never an exception.
  */
 final class ContractServiceClient implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -23,7 +25,7 @@ final class ContractServiceClient implements AutoCloseable {
     private final CircuitBreaker breaker;
 
     ContractServiceClient(ContractServiceSettings settings, String name, int concurrentCalls) {
-        this.calls = new ServiceCalls(name, settings.uri(), settings.timeout(), concurrentCalls);
+        this.calls = new ServiceCalls(name, settings.uri(), settings.timeout(), concurrentCalls, settings.answerLimit());
         this.breaker = CircuitBreakers.afterConsecutiveFailures(name, settings.breakerFailures(), settings.breakerOpenFor());
     }
 
@@ -55,16 +57,16 @@ final class ContractServiceClient implements AutoCloseable {
                 .build();
     }
 
-    private static ContractOutcome answer(TradeEvent trade, HttpResponse<String> response) {
+    /**
+     * A 200's or 201's body read strictly ({@link ContractServiceJson}) up to the answer limit: a refused one is a
+     * failure with the reason, so no contract is published and the request is retried.
+     */
+    private static ContractOutcome answer(TradeEvent trade, HttpResponse<Reading<String>> response) {
         if (response.statusCode() != 200 && response.statusCode() != 201) {
             return ContractOutcome.failed(trade, "Contract Service answered HTTP " + response.statusCode());
         }
-        try {
-            String contractId = JSON.readTree(response.body()).path("contractId").asText("");
-            return contractId.isEmpty() ? ContractOutcome.failed(trade, "no contractId in " + response.body())
-                    : ContractOutcome.generated(trade, contractId);
-        } catch (Exception unreadable) {
-            return ContractOutcome.failed(trade, "unreadable answer: " + unreadable.getMessage());
-        }
+        return response.body().then(body -> ContractServiceJson.contractId(body, trade.tradeId())).fold(
+                contractId -> ContractOutcome.generated(trade, contractId),
+                reason -> ContractOutcome.failed(trade, "Contract Service answer refused: " + reason));
     }
 }

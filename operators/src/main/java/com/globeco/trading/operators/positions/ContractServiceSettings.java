@@ -1,5 +1,7 @@
 package com.globeco.trading.operators.positions;
 
+import com.globeco.trading.operators.http.AnswerLimit;
+
 import java.io.Serializable;
 import java.net.URI;
 import java.time.Duration;
@@ -9,15 +11,16 @@ import java.time.Duration;
  * 2 s (a pause of the job or the service, a GC or a checkpoint, trips a 40 ms budget; a breaker open for 30 s deferred
  * every trade of those 30 s to the retry path, whose extra calls and Kafka round trips kept it tripping);
  * deferred requests are retried off the hotpath with a longer call timeout, {@code retries} attempts
- * after the first, with exponential backoff from {@code initialBackoff} up to {@code maxBackoff}.
+ * after the first, with exponential backoff from {@code initialBackoff} up to {@code maxBackoff}. An answer larger than
+ * {@code answerLimit} is refused unread.
  */
 public record ContractServiceSettings(URI uri, Duration timeout, int maxCallsInFlight, int breakerFailures,
                                       Duration breakerOpenFor, Duration retryTimeout, int retries, Duration initialBackoff,
-                                      Duration maxBackoff) implements Serializable {
+                                      Duration maxBackoff, AnswerLimit answerLimit) implements Serializable {
 
     public static ContractServiceSettings defaults(URI uri) {
         return new ContractServiceSettings(uri, Duration.ofMillis(40), 20, 5, Duration.ofSeconds(2),
-                Duration.ofSeconds(1), 3, Duration.ofSeconds(1), Duration.ofSeconds(8));
+                Duration.ofSeconds(1), 3, Duration.ofSeconds(1), Duration.ofSeconds(8), AnswerLimit.DEFAULT);
     }
 
     /**
@@ -26,7 +29,7 @@ public record ContractServiceSettings(URI uri, Duration timeout, int maxCallsInF
      */
     public ContractServiceSettings forRetries() {
         return new ContractServiceSettings(uri, retryTimeout, maxCallsInFlight, breakerFailures, initialBackoff,
-                retryTimeout, retries, initialBackoff, maxBackoff);
+                retryTimeout, retries, initialBackoff, maxBackoff, answerLimit);
     }
 
     /** How long a request may take over all its attempts and pauses. */
@@ -42,6 +45,6 @@ public record ContractServiceSettings(URI uri, Duration timeout, int maxCallsInF
 
     public ContractServiceSettings withBackoff(Duration initial, Duration max) {
         return new ContractServiceSettings(uri, timeout, maxCallsInFlight, breakerFailures, breakerOpenFor,
-                retryTimeout, retries, initial, max);
+                retryTimeout, retries, initial, max, answerLimit);
     }
 }

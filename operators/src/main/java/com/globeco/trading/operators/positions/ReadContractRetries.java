@@ -6,7 +6,7 @@ import com.globeco.trading.fills.SourceMessage;
 import com.globeco.trading.operators.guard.MessageGate;
 import com.globeco.trading.positions.ContractRetry;
 import com.globeco.trading.positions.ContractRetryReader;
-import com.globeco.trading.positions.Reading;
+import com.globeco.trading.messages.Reading;
 import org.apache.flink.util.OutputTag;
 
 import java.time.Instant;

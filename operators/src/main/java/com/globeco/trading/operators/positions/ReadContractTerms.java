@@ -6,7 +6,7 @@ import com.globeco.trading.fills.SourceMessage;
 import com.globeco.trading.operators.guard.MessageGate;
 import com.globeco.trading.positions.ContractTermsReader;
 import com.globeco.trading.positions.PositionCommand;
-import com.globeco.trading.positions.Reading;
+import com.globeco.trading.messages.Reading;
 import org.apache.flink.util.OutputTag;
 
 /** The gate of {@code contract-events}: the tax-lot method a position's contract prescribes. */

@@ -6,7 +6,7 @@ import com.globeco.trading.messages.DeadLetterReason;
 import com.globeco.trading.operators.guard.MessageGate;
 import com.globeco.trading.positions.CorrectionJson;
 import com.globeco.trading.positions.PositionCommand;
-import com.globeco.trading.positions.Reading;
+import com.globeco.trading.messages.Reading;
 import org.apache.flink.util.OutputTag;
 
 /** The gate of {@code position-corrections}: the coldpath's corrections, checked before the hotpath adopts one. */

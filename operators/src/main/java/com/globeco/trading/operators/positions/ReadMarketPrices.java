@@ -7,7 +7,7 @@ import com.globeco.trading.operators.guard.MessageGate;
 import com.globeco.trading.positions.MarketPrice;
 import com.globeco.trading.positions.DedupRule;
 import com.globeco.trading.positions.MarketPriceReader;
-import com.globeco.trading.positions.Reading;
+import com.globeco.trading.messages.Reading;
 import org.apache.flink.util.OutputTag;
 
 import java.time.Instant;

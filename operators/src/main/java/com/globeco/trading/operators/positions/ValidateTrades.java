@@ -7,7 +7,7 @@ import com.globeco.trading.fills.SourceMessage;
 import com.globeco.trading.operators.guard.MessageGate;
 import com.globeco.trading.positions.DedupRule;
 import com.globeco.trading.positions.PositionCommand;
-import com.globeco.trading.positions.Reading;
+import com.globeco.trading.messages.Reading;
 import com.globeco.trading.positions.TradeReader;
 import org.apache.flink.util.OutputTag;
 

@@ -7,10 +7,19 @@ import com.globeco.trading.operators.AsyncOperatorRun;
 import com.globeco.trading.testkit.trade.TradeServiceSimulator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import com.globeco.trading.testkit.http.Reply;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,10 +67,54 @@ class LookUpPortfolioTest {
         assertThat(tradeService.requests()).as("the first call and its 3 retries").isEqualTo(4);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("wrongAnswers")
+    void aWrongAnswerIsRetriedThenDeadLetteredWithTheReasonAndNothingIsAllocated(String what, Reply answer, String reason) throws Exception {
+        tradeService.answerEveryRequestWith(answer);
+
+        List<PortfolioLookup> lookups = lookUp(settings(), inbound(5));
+
+        assertThat(lookups).singleElement().satisfies(lookup -> {
+            assertThat(lookup.resolved()).isFalse();
+            assertThat(lookup.failureReason()).isEqualTo(DeadLetterReason.TRADE_SERVICE_UNAVAILABLE);
+            assertThat(lookup.failureDetail()).isEqualTo("Trade Service answer refused: " + reason);
+            assertThat(lookup.retryable()).isTrue();
+        });
+        assertThat(tradeService.requests()).as("the first call and its 3 retries").isEqualTo(4);
+        var allocation = ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+                new AllocateOnce(Duration.ofDays(30), ZoneId.of("America/New_York"), "test"), new LookupExecutionKey(), Types.LONG);
+        allocation.processElement(lookups.get(0), 0);
+        assertThat(allocation.extractOutputValues()).as("no execution row, no accounting line").isEmpty();
+        assertThat(allocation.getSideOutput(AllocateOnce.UNALLOCATED)).singleElement().satisfies(letter -> {
+            assertThat(letter.getValue().reason()).isEqualTo("TRADE_SERVICE_UNAVAILABLE");
+            assertThat(letter.getValue().error()).contains(reason);
+        });
+    }
+
+    static Stream<Arguments> wrongAnswers() {
+        String page = """
+                {"executions":[{"id":15,"tradeOrder":{"id":148,"orderId":148,\
+                "portfolio":{"portfolioId":"%s","name":"Portfolio 9733"},\
+                "security":{"securityId":"684f122eeea39200e56291b8","ticker":"LYB"}},"executionServiceId":%d,"version":3}],\
+                "pagination":{"totalElements":1}}""";
+        return Stream.of(
+                Arguments.of("a portfolio id as a number", json(page.formatted(PORTFOLIO, 5).replace("\"" + PORTFOLIO + "\"", "684")),
+                        "portfolioId must be a string, was 684"),
+                Arguments.of("another execution's portfolio", json(page.formatted(PORTFOLIO, 6)),
+                        "executionServiceId must be the one asked for, 5, was 6"),
+                Arguments.of("the page nested in another object", json("{\"page\":" + page.formatted(PORTFOLIO, 5) + "}"),
+                        "executions is required"),
+                Arguments.of("a 5 MB page", Reply.oversized(200, page.formatted(PORTFOLIO, 5), 5 * 1024 * 1024),
+                        "answer larger than 1048576 bytes"),
+                Arguments.of("an empty body", Reply.empty(200), "empty body: a page of executions was expected"));
+    }
+
+    private static Reply json(String body) {
+        return Reply.json(200, body.getBytes(StandardCharsets.UTF_8));
+    }
+
     private TradeServiceSettings settings() {
-        TradeServiceSettings defaults = TradeServiceSettings.defaults(tradeService.baseUri());
-        return new TradeServiceSettings(defaults.uri(), defaults.callTimeout(), defaults.maxCallsInFlight(), defaults.retries(),
-                Duration.ofMillis(10), Duration.ofMillis(40), defaults.breakerFailures(), defaults.breakerOpenFor());
+        return TradeServiceSettings.defaults(tradeService.baseUri()).withBackoff(Duration.ofMillis(10), Duration.ofMillis(40));
     }
 
     private static InboundFill inbound(long execution) {

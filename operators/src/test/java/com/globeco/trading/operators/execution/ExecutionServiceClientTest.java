@@ -6,7 +6,10 @@ import com.globeco.trading.testkit.execution.ExecutionServiceSimulator;
 import com.globeco.trading.testkit.execution.Latency;
 import com.globeco.trading.testkit.execution.NewExecution;
 import org.junit.jupiter.api.AfterEach;
+import com.globeco.trading.testkit.http.Reply;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -46,6 +49,32 @@ class ExecutionServiceClientTest {
 
         assertThat(stale).isInstanceOfSatisfying(ExecutionAnswer.Refused.class, refused -> assertThat(refused.status()).isEqualTo(500));
         assertThat(unknown).isInstanceOf(ExecutionAnswer.NotFound.class);
+    }
+
+    @ParameterizedTest
+    @EnumSource(WrongExecutionAnswers.class)
+    void aWrongAnswerIsRefusedWithTheReasonNeverReadAsDefaults(WrongExecutionAnswers wrong) throws Exception {
+        service.answerEveryRequestWith(wrong.reply(execution));
+
+        ExecutionAnswer read = client.read(execution, "c-5").get(5, TimeUnit.SECONDS);
+        ExecutionAnswer written = client.write(execution, new ExecutionUpdate(BigDecimal.TEN, BigDecimal.ONE, 1), "c-5")
+                .get(5, TimeUnit.SECONDS);
+
+        assertThat(read).isInstanceOfSatisfying(ExecutionAnswer.Invalid.class, invalid -> {
+            assertThat(invalid.status()).isEqualTo(200);
+            assertThat(invalid.reason()).contains(wrong.reason()).hasSizeLessThan(400);
+        });
+        assertThat(written).isInstanceOf(ExecutionAnswer.Invalid.class);
+    }
+
+    @Test
+    void anErrorWithAFiveMegabyteBodyKeepsItsStatusAndIsNotReadWhole() throws Exception {
+        service.answerEveryRequestWith(Reply.oversized(500, "{\"error\":\"Internal Server Error\"}", 5 * 1024 * 1024));
+
+        ExecutionAnswer written = client.write(execution, new ExecutionUpdate(BigDecimal.TEN, BigDecimal.ONE, 1), "c-6")
+                .get(5, TimeUnit.SECONDS);
+
+        assertThat(written).isEqualTo(new ExecutionAnswer.Refused(500, "answer larger than 1048576 bytes"));
     }
 
     @Test

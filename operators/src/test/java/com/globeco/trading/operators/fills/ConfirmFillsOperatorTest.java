@@ -7,6 +7,7 @@ import com.globeco.trading.messages.DeadLetter;
 import com.globeco.trading.fills.Fill;
 import com.globeco.trading.fills.Outcome;
 import com.globeco.trading.operators.execution.ExecutionServices;
+import com.globeco.trading.operators.execution.WrongExecutionAnswers;
 import com.globeco.trading.testkit.execution.ExecutionServiceSimulator;
 import com.globeco.trading.testkit.execution.NewExecution;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -19,6 +20,8 @@ import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.time.Duration;
 import java.util.Collections;
@@ -87,6 +90,30 @@ class ConfirmFillsOperatorTest {
             assertThat(outcomes()).containsExactly(Outcome.CONFIRMED, Outcome.CONFIRMED);
             assertThat(simulator.execution(simulated).orElseThrow().quantityFilled()).isEqualByComparingTo("700");
             assertThat(simulator.tracedRequests()).as("every call carries traceparent and X-Correlation-ID").isEqualTo(3);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(WrongExecutionAnswers.class)
+    void aRefusedAnswerIsNeverFollowedByAPutAndEndsAsADeadLetterWithTheReason(WrongExecutionAnswers wrong) throws Exception {
+        try (ExecutionServiceSimulator simulator = ExecutionServiceSimulator.start()) {
+            long simulated = simulator.createExecution(NewExecution.of("BUY", "68336002fe95851f0a2aeda9", 1000));
+            simulator.answerEveryRequestWith(wrong.reply(simulated));
+            harness.close();
+            services = ExecutionServices.http();
+            harness = open(pointedAt(settings(), simulator.baseUri()).withRetry(NO_RETRIES), null);
+
+            send(fill(simulated, 1, "300", "10.5"));
+            awaitOutputs(1);
+
+            assertThat(simulator.requests("PUT")).as("no write on a refused answer").isZero();
+            assertThat(simulator.requests("GET")).isEqualTo(1);
+            assertThat(simulator.execution(simulated).orElseThrow().quantityFilled()).isEqualByComparingTo("0");
+            assertThat(outcomes()).containsExactly(Outcome.FAILED);
+            assertThat(deadLetters()).singleElement().satisfies(letter -> {
+                assertThat(letter.reason()).isEqualTo("RETRIES_EXHAUSTED");
+                assertThat(letter.error()).contains("HTTP 200 answer refused: " + wrong.reason());
+            });
         }
     }
 
@@ -252,7 +279,7 @@ class ConfirmFillsOperatorTest {
 
     private static ConfirmationSettings pointedAt(ConfirmationSettings settings, java.net.URI uri) {
         return new ConfirmationSettings(settings.service(), uri, Duration.ofSeconds(2), settings.maxCallsInFlight(), settings.retry(),
-                settings.breakerFailures(), settings.breakerOpenFor(), settings.ledgerTtl());
+                settings.breakerFailures(), settings.breakerOpenFor(), settings.ledgerTtl(), settings.answerLimit());
     }
 
     private static ConfirmationSettings settings() {

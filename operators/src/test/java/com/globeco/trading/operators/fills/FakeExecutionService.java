@@ -33,7 +33,7 @@ final class FakeExecutionService implements ExecutionService {
     /** The operator factory's way to this fake: by name, since the factory is serialized with the job. */
     static ExecutionServices named(String name, FakeExecutionService service) {
         RUNNING.put(name, service);
-        return (uri, timeout, calls) -> RUNNING.get(name);
+        return (uri, timeout, calls, answerLimit) -> RUNNING.get(name);
     }
 
     synchronized long create(String quantity) {

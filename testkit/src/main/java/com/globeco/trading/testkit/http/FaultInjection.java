@@ -2,11 +2,12 @@ package com.globeco.trading.testkit.http;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
-/** Latency, random errors and outages, changeable while the simulator runs. */
+/** Latency, random errors, outages and wrong answers, changeable while the simulator runs. */
 final class FaultInjection {
 
     private static final Supplier<Duration> NO_DELAY = () -> Duration.ZERO;
@@ -14,6 +15,7 @@ final class FaultInjection {
     private volatile Supplier<Duration> latency = NO_DELAY;
     private volatile double errorRate;
     private volatile boolean outage;
+    private volatile Reply wrongAnswer;
 
     void setLatency(Supplier<Duration> latency) {
         this.latency = Objects.requireNonNull(latency);
@@ -30,10 +32,20 @@ final class FaultInjection {
         this.outage = outage;
     }
 
+    void setWrongAnswer(Reply reply) {
+        this.wrongAnswer = reply;
+    }
+
     void clear() {
         latency = NO_DELAY;
         errorRate = 0;
         outage = false;
+        wrongAnswer = null;
+    }
+
+    /** The reply every request gets instead of the API's, empty while the service answers rightly. */
+    Optional<Reply> wrongAnswer() {
+        return java.util.Optional.ofNullable(wrongAnswer);
     }
 
     boolean inOutage() {

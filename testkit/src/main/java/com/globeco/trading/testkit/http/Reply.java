@@ -2,11 +2,21 @@ package com.globeco.trading.testkit.http;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 
 /** An HTTP status with an optional JSON body. */
 public record Reply(int status, byte[] body) {
 
     public static Reply json(int status, byte[] body) {
+        return new Reply(status, body);
+    }
+
+    /** {@code json} followed by spaces up to {@code bytes} bytes: a well-formed answer, only too large. */
+    public static Reply oversized(int status, String json, int bytes) {
+        byte[] body = new byte[bytes];
+        Arrays.fill(body, (byte) ' ');
+        byte[] start = json.getBytes(StandardCharsets.UTF_8);
+        System.arraycopy(start, 0, body, 0, start.length);
         return new Reply(status, body);
     }
 

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -85,7 +86,15 @@ public abstract class SimulatedService implements AutoCloseable {
         faults.setOutage(outage);
     }
 
-    /** Back to a healthy service: no latency, no injected errors, no outage. */
+    /**
+     * Answers every request with {@code reply} instead of what the API would answer, touching no state: a service that
+     * sends a malformed, wrongly typed, empty or oversized answer. {@link #clearFaults()} ends it.
+     */
+    public final void answerEveryRequestWith(Reply reply) {
+        faults.setWrongAnswer(Objects.requireNonNull(reply));
+    }
+
+    /** Back to a healthy service: no latency, no injected errors, no outage, no wrong answers. */
     public final void clearFaults() {
         faults.clear();
     }

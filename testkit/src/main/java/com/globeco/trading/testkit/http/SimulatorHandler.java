@@ -60,6 +60,9 @@ final class SimulatorHandler implements HttpHandler {
         if (faults.injectError()) {
             return Reply.serviceUnavailable(request.path());
         }
+        if (faults.wrongAnswer().isPresent()) {
+            return faults.wrongAnswer().get();
+        }
         try {
             return api.route(request);
         } catch (RuntimeException e) {

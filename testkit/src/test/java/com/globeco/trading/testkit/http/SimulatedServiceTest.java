@@ -37,6 +37,23 @@ class SimulatedServiceTest {
     }
 
     @Test
+    void aWrongAnswerReplacesEveryAnswerUntilTheFaultsAreCleared() throws Exception {
+        try (EchoService service = new EchoService()) {
+            SimulatorClient client = new SimulatorClient(service.baseUri());
+            service.answerEveryRequestWith(Reply.oversized(200, "{\"q\":1}", 4096));
+
+            HttpResponse<String> wrong = client.get("/?q=a");
+            service.clearFaults();
+            HttpResponse<String> right = client.get("/?q=b");
+
+            assertThat(wrong.statusCode()).isEqualTo(200);
+            assertThat(wrong.body()).hasSize(4096).startsWith("{\"q\":1} ");
+            assertThat(right.body()).isEqualTo("\"b\"");
+            assertThat(service.requests()).as("a wrong answer is still a request").isEqualTo(2);
+        }
+    }
+
+    @Test
     void errorBodiesStayValidJsonWhateverThePath() throws Exception {
         Reply reply = Reply.error(404, "Not Found", "/a\"b\\c\nd");
 
