@@ -39,7 +39,7 @@ class PostgresRolesTest {
     @Test
     void brokenCopiesAreRejected() {
         Manifests manifests = KubernetesManifests.deployed();
-        Function<ObjectNode, List<String>> check = copy -> errors(manifests.with(copy));
+        Function<ObjectNode, List<String>> check = BrokenCopy.amid(manifests, PostgresRolesTest::errors);
         ObjectNode hotpath = manifests.find("FlinkDeployment", "trade-hotpath").orElseThrow();
         ObjectNode migration = manifests.find("Job", "trade-lifecycle-migrate").orElseThrow();
 

@@ -37,7 +37,7 @@ class RestAccessTest {
     @Test
     void brokenCopiesAreRejected() {
         Manifests manifests = KubernetesManifests.deployed();
-        Function<ObjectNode, List<String>> check = copy -> errors(manifests.with(copy));
+        Function<ObjectNode, List<String>> check = BrokenCopy.amid(manifests, RestAccessTest::errors);
         ObjectNode hotpath = manifests.find("FlinkDeployment", "trade-hotpath").orElseThrow();
         ObjectNode rest = manifests.find("NetworkPolicy", "flink-rest").orElseThrow();
         ObjectNode hotpathPolicy = manifests.find("NetworkPolicy", "trade-hotpath").orElseThrow();
