@@ -27,7 +27,7 @@ class FlinkRoleTest {
     /** "apiGroup/resource" to the verbs allowed on it. */
     static final Map<String, Set<String>> ALLOWED = Map.of(
             "/pods", Set.of("get", "list", "watch", "create", "delete"),
-            "/configmaps", Set.of("get", "list", "watch", "create", "update", "patch", "delete", "deletecollection"),
+            "/configmaps", Set.of("get", "list", "watch", "create", "update", "patch", "delete"),
             "apps/deployments", Set.of("get", "delete"),
             "apps/deployments/finalizers", Set.of("update"));
     /** Resources that must be named: the JobManager Deployments of the FlinkDeployments. */
