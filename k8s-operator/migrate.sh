@@ -4,7 +4,8 @@
 #
 #   migrate                        uses POSTGRES_URL and POSTGRES_USER from the environment
 #   migrate <jdbc-url> <user>      uses the arguments
-# The password is always read from PGPASSWORD.
+# The password is always read from PGPASSWORD. After the migrations it sets the password of each job role whose
+# variable is given (FLINK_TRADE_HOTPATH_PASSWORD, ...: com.globeco.trading.schema.DatabaseRole).
 set -euo pipefail
 
 url="${1:-${POSTGRES_URL:-}}"

@@ -6,6 +6,7 @@ import com.globeco.trading.messages.DeadLetterJson;
 import com.globeco.trading.messages.DeadLetterReason;
 import com.globeco.trading.messages.FailureText;
 import com.globeco.trading.messages.KafkaRecordLimit;
+import com.globeco.trading.messages.Reading;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;

@@ -1,5 +1,6 @@
 package com.globeco.trading.jobs;
 
+import com.globeco.trading.schema.DatabaseRole;
 import com.globeco.trading.testkit.fills.ExecutionRegistry;
 import com.globeco.trading.testkit.fills.FillGenerator;
 import com.globeco.trading.testkit.fills.FillPublisher;
@@ -58,7 +59,7 @@ public final class AllocationRun {
                 "--allocation.dead-letter-topic", deadLetterTopic(),
                 "--allocation.transactional-id-prefix", "allocation-" + topic,
                 "--postgres.url", stack.postgres().jdbcUrl(),
-                "--postgres.user", stack.postgres().user(),
+                "--postgres.user", DatabaseRole.ALLOCATION.roleName(),
                 "--postgres.password", stack.postgres().password(),
                 "--allocation.output-dir", outputDirectory.toUri().toString(),
                 "--trade-service.url", tradeService.baseUri().toString());

@@ -1,5 +1,6 @@
 package com.globeco.trading.jobs;
 
+import com.globeco.trading.schema.DatabaseRole;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.InjectMiniCluster;
@@ -162,7 +163,7 @@ class BackdatedColdpathJobTest {
 
     private ReconciliationRun.Summary reconcile(String runId) throws Exception {
         PositionReconciliationOptions options = PositionReconciliationOptions.from("--postgres.url", STACK.postgres().jdbcUrl(),
-                "--postgres.user", STACK.postgres().user(), "--postgres.password", STACK.postgres().password(),
+                "--postgres.user", DatabaseRole.POSITION_RECONCILIATION.roleName(), "--postgres.password", STACK.postgres().password(),
                 "--reconciliation.run-id", runId, "--reconciliation.splits", "4");
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(TestFlink.configuration());
         return new ReconciliationRun(options.postgres(), runId)

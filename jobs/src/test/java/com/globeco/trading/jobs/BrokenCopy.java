@@ -25,6 +25,11 @@ final class BrokenCopy {
         assertThat(check.apply(broken)).as("a broken copy of %s", Manifests.label(valid)).isNotEmpty();
     }
 
+    /** A check of one manifest: what {@code errors} finds in {@code manifests} with it in place of its namesake. */
+    static Function<ObjectNode, List<String>> amid(Manifests manifests, Function<Manifests, List<String>> errors) {
+        return copy -> errors.apply(manifests.with(copy));
+    }
+
     static ObjectNode flinkConfiguration(ObjectNode deployment) {
         return deployment.withObject("/spec/flinkConfiguration");
     }

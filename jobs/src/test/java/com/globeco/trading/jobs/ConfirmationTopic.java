@@ -1,5 +1,6 @@
 package com.globeco.trading.jobs;
 
+import com.globeco.trading.schema.DatabaseRole;
 import com.globeco.trading.operators.fills.ConfirmationSettings;
 import com.globeco.trading.testkit.fills.FillPublisher;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -42,7 +43,7 @@ public final class ConfirmationTopic {
                 "--fills.dead-letter-topic", deadLetterTopic(),
                 "--fills.transactional-id-prefix", "fill-confirmation-" + topic,
                 "--postgres.url", stack.postgres().jdbcUrl(),
-                "--postgres.user", stack.postgres().user(),
+                "--postgres.user", DatabaseRole.FILL_CONFIRMATION.roleName(),
                 "--postgres.password", stack.postgres().password());
     }
 

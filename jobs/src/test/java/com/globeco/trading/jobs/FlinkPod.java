@@ -9,9 +9,9 @@ import java.util.stream.StreamSupport;
 
 /**
  * The JobManager or the TaskManager pod of a FlinkDeployment: {@code spec.podTemplate} with the role's own template
- * merged in as the operator merges them ({@link PodTemplateMerge}).
+ * merged in as the operator merges them ({@link PodTemplateMerge}): its spec and its metadata.
  */
-record FlinkPod(String role, JsonNode spec) {
+record FlinkPod(String role, JsonNode spec, JsonNode metadata) {
     static final String MAIN_CONTAINER = "flink-main-container";
     static final List<String> ROLES = List.of("jobManager", "taskManager");
 
@@ -34,7 +34,7 @@ record FlinkPod(String role, JsonNode spec) {
     private static FlinkPod of(JsonNode deployment, String role) {
         JsonNode spec = deployment.path("spec");
         JsonNode merged = PodTemplateMerge.merge(spec.path("podTemplate"), spec.path(role).path("podTemplate"), mergesByName(deployment));
-        return new FlinkPod(role, merged.path("spec"));
+        return new FlinkPod(role, merged.path("spec"), merged.path("metadata"));
     }
 
     /** flink-main-container, or a missing node when the pod has none. */

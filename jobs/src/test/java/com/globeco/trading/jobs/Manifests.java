@@ -3,6 +3,7 @@ package com.globeco.trading.jobs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,18 @@ record Manifests(String name, List<ObjectNode> documents) {
     Manifests with(ObjectNode replacement) {
         return new Manifests(name, documents.stream()
                 .map(document -> label(document).equals(label(replacement)) ? replacement : document).toList());
+    }
+
+    /** These manifests and {@code added}. */
+    Manifests plus(ObjectNode added) {
+        List<ObjectNode> all = new ArrayList<>(documents);
+        all.add(added);
+        return new Manifests(name, all);
+    }
+
+    /** These manifests without the one of that kind and name. */
+    Manifests without(String kind, String removed) {
+        return new Manifests(name, documents.stream().filter(document -> !label(document).equals(kind + "/" + removed)).toList());
     }
 
     @Override

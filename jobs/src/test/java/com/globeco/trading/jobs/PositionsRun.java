@@ -1,5 +1,6 @@
 package com.globeco.trading.jobs;
 
+import com.globeco.trading.schema.DatabaseRole;
 import com.globeco.trading.positions.LotReplayOracle;
 import com.globeco.trading.positions.PositionEvent;
 import com.globeco.trading.positions.TaxLots;
@@ -37,14 +38,14 @@ public final class PositionsRun {
     public List<String> hotpathArguments() {
         return List.of("--kafka.bootstrap-servers", stack.kafka().bootstrapServers(), "--hotpath.topic-prefix", run + ".",
                 "--hotpath.consumer-group", "position-hotpath-" + run, "--postgres.url", stack.postgres().jdbcUrl(),
-                "--postgres.user", stack.postgres().user(), "--postgres.password", stack.postgres().password(),
+                "--postgres.user", DatabaseRole.TRADE_HOTPATH.roleName(), "--postgres.password", stack.postgres().password(),
                 "--contract-service.url", stack.contractService().baseUri().toString());
     }
 
     public List<String> coldpathArguments() {
         return List.of("--kafka.bootstrap-servers", stack.kafka().bootstrapServers(), "--coldpath.topic-prefix", run + ".",
                 "--coldpath.consumer-group", "backdated-coldpath-" + run, "--postgres.url", stack.postgres().jdbcUrl(),
-                "--postgres.user", stack.postgres().user(), "--postgres.password", stack.postgres().password());
+                "--postgres.user", DatabaseRole.BACKDATED_COLDPATH.roleName(), "--postgres.password", stack.postgres().password());
     }
 
     public TradeHotpathOptions hotpath() {

@@ -1,5 +1,6 @@
 package com.globeco.trading.jobs;
 
+import com.globeco.trading.schema.DatabaseRole;
 import com.globeco.trading.jobs.audit.PositionAudit;
 import com.globeco.trading.positions.LotReplayOracle;
 import com.globeco.trading.positions.TaxLots;
@@ -174,7 +175,7 @@ class TradeHotpathJobTest {
                 "--hotpath.topic-prefix", run + ".",
                 "--hotpath.consumer-group", "position-hotpath-" + run,
                 "--postgres.url", STACK.postgres().jdbcUrl(),
-                "--postgres.user", STACK.postgres().user(),
+                "--postgres.user", DatabaseRole.TRADE_HOTPATH.roleName(),
                 "--postgres.password", STACK.postgres().password(),
                 "--contract-service.url", STACK.contractService().baseUri().toString(),
                 "--contract-service.retry-backoff", "PT0.5S"));

@@ -14,9 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,7 +26,7 @@ class AllocateOnceTest {
     private static final String PORTFOLIO = "5f47fd91a9d8ce7c8b6c4d2b";
     private static final long NOW = 1_800_000_000_000L;
 
-    private final BookedInMemory booked = new BookedInMemory(new HashSet<>());
+    private final BookedInMemory booked = BookedInMemory.none();
     private KeyedOneInputStreamOperatorTestHarness<Long, PortfolioLookup, Allocation> harness;
 
     @BeforeEach
@@ -98,22 +96,6 @@ class AllocateOnceTest {
         harness.processElement(found(closing(6), 2), NOW);
 
         assertThat(harness.extractOutputValues()).extracting(allocation -> allocation.lastFill().executionServiceId()).containsExactly(6L);
-    }
-
-    /** The execution table as a set of execution ids. */
-    private record BookedInMemory(Set<Long> executions) implements BookedExecutions {
-        @Override
-        public Lookup open() {
-            return new Lookup() {
-                @Override
-                public boolean isBooked(long executionServiceId) {
-                    return executions.contains(executionServiceId);
-                }
-
-                @Override
-                public void close() {}
-            };
-        }
     }
 
     private static Fill closing(long execution) {

@@ -82,7 +82,7 @@ class LookUpPortfolioTest {
         });
         assertThat(tradeService.requests()).as("the first call and its 3 retries").isEqualTo(4);
         var allocation = ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                new AllocateOnce(Duration.ofDays(30), ZoneId.of("America/New_York"), "test"), new LookupExecutionKey(), Types.LONG);
+                new AllocateOnce(Duration.ofDays(30), ZoneId.of("America/New_York"), "test", BookedInMemory.none()), new LookupExecutionKey(), Types.LONG);
         allocation.processElement(lookups.get(0), 0);
         assertThat(allocation.extractOutputValues()).as("no execution row, no accounting line").isEmpty();
         assertThat(allocation.getSideOutput(AllocateOnce.UNALLOCATED)).singleElement().satisfies(letter -> {
