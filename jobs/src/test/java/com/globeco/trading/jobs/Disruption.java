@@ -43,8 +43,8 @@ public interface Disruption {
             Thread.sleep(down.toMillis());
             postgres.start();
             Thread.sleep(2_000);
-            postgres.pause();
             try {
+                postgres.pause();
                 Thread.sleep(hung.toMillis());
             } finally {
                 postgres.resume();

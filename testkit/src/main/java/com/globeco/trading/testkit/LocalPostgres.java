@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -108,15 +106,19 @@ public final class LocalPostgres implements AutoCloseable {
         signalEveryProcess("CONT");
     }
 
+    /** The postmaster first, then each of its processes; one that has exited meanwhile is no longer there to signal. */
     private void signalEveryProcess(String signal) {
         long postmaster = postmasterPid();
-        List<String> command = new ArrayList<>(List.of("kill", "-" + signal, String.valueOf(postmaster)));
-        ProcessHandle.of(postmaster).orElseThrow().descendants().forEach(child -> command.add(String.valueOf(child.pid())));
+        if (!signal(signal, postmaster)) {
+            throw new IllegalStateException("kill -" + signal + " " + postmaster + " failed: the postmaster is not running");
+        }
+        ProcessHandle.of(postmaster).orElseThrow().descendants().forEach(child -> signal(signal, child.pid()));
+    }
+
+    private static boolean signal(String signal, long pid) {
         try {
-            int exit = new ProcessBuilder(command).inheritIO().start().waitFor();
-            if (exit != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " exited with " + exit);
-            }
+            return new ProcessBuilder("kill", "-" + signal, String.valueOf(pid)).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor() == 0;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

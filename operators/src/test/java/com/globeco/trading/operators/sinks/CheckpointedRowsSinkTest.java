@@ -129,8 +129,8 @@ class CheckpointedRowsSinkTest {
         PostgresSettings impatient = new PostgresSettings(postgres.jdbcUrl(), postgres.user(), postgres.password(),
                 new PostgresTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1)));
 
-        postgres.pause();
         try {
+            postgres.pause();
             assertThat(assertTimeoutPreemptively(Duration.ofSeconds(30), () -> commit(checkpoint, impatient)))
                     .as("SIGSTOPped: the connection is accepted and nothing answers").containsExactly("retry later");
         } finally {
