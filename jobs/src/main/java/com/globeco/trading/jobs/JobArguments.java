@@ -45,7 +45,8 @@ record JobArguments(ParameterTool arguments, Set<String> known) {
 
     KafkaSettings kafka() {
         return new KafkaSettings(get("kafka.bootstrap-servers", "globeco-execution-service-kafka:9092"),
-                KafkaClientConfig.load(get(KafkaClientConfig.FILE_OPTION, ""), System.getenv()));
+                KafkaClientConfig.load(get(KafkaClientConfig.FILE_OPTION, ""), System.getenv()),
+                Duration.parse(get("kafka.transaction-timeout", KafkaSettings.DEFAULT_TRANSACTION_TIMEOUT.toString())));
     }
 
     PostgresSettings postgres(String defaultUrl) {

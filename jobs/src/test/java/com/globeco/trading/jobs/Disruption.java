@@ -1,5 +1,6 @@
 package com.globeco.trading.jobs;
 
+import com.globeco.trading.testkit.InProcessKafka;
 import com.globeco.trading.testkit.LocalPostgres;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 
@@ -48,6 +49,23 @@ public interface Disruption {
                 Thread.sleep(hung.toMillis());
             } finally {
                 postgres.resume();
+            }
+            return job;
+        };
+    }
+
+    /**
+     * The Kafka broker shut down for {@code down} and started again on its port: the jobs' sources lose their
+     * connections, their transactions wait, and the checkpoints whose Kafka commit could not be made are committed once
+     * it is back (within the transaction timeout).
+     */
+    static Disruption kafkaDown(InProcessKafka kafka, Duration down) {
+        return job -> {
+            kafka.stopBroker();
+            try {
+                Thread.sleep(down.toMillis());
+            } finally {
+                kafka.startBroker();
             }
             return job;
         };

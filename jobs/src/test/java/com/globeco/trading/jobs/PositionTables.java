@@ -28,6 +28,11 @@ public final class PositionTables {
                 result -> result.getInt(1)).get(0);
     }
 
+    /** positionKey@eventVersion of every event of the positions whose keys are like {@code keyPattern}. */
+    public List<String> eventIdentities(String keyPattern) throws SQLException {
+        return query("SELECT position_key || '@' || event_ver FROM event_store WHERE position_key LIKE ?", keyPattern, result -> result.getString(1));
+    }
+
     public List<Long> versions(String key) throws SQLException {
         return query("SELECT event_ver FROM event_store WHERE position_key = ? ORDER BY event_ver", key, result -> result.getLong(1));
     }

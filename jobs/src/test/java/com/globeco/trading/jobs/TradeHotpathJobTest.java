@@ -230,6 +230,22 @@ class TradeHotpathJobTest {
         publishAndMeanwhile(Disruption.postgresDownThenHung(STACK.postgres(), Duration.ofSeconds(5), Duration.ofSeconds(12)), after -> {});
     }
 
+    @Test
+    void kafkaDownMidStreamForLongerThanTheTransactionTimeoutLeavesTheSameEventsInKafkaAsInTheStore() throws Exception {
+        options = options("--kafka.transaction-timeout", "PT10S");
+        publishAndMeanwhile(Disruption.kafkaDown(STACK.kafka(), Duration.ofSeconds(25)), after -> {
+            List<String> published = STACK.kafka().readCommitted(options.topic("trade-applied-events"), eventCount(), TestFlink.PATIENCE)
+                    .stream().map(TradeHotpathJobTest::eventIdentity).toList();
+            assertThat(published).as("each event of the store once on trade-applied-events").doesNotHaveDuplicates()
+                    .containsExactlyInAnyOrderElementsOf(STACK.positionTables().eventIdentities("ACC-" + run.toUpperCase() + "%"));
+        });
+    }
+
+    /** positionKey@eventVersion of a message of trade-applied-events. */
+    private static String eventIdentity(ConsumerRecord<String, String> event) {
+        return event.key() + "@" + event.value().replaceAll(".*\"eventVersion\":(\\d+).*", "$1");
+    }
+
     /** A quarter of the way through the trades, the disruption; then every position equal to the batch replay. */
     private void publishAndMeanwhile(Disruption disruption, Disruption.Check check) throws Exception {
         TradeScenario scenario = new TradeScenario(run, 20, 25, TODAY, 4);

@@ -125,6 +125,24 @@ public final class InProcessKafka implements AutoCloseable {
         new KafkaTopics(admin).ensure(partitions, (short) 1, names);
     }
 
+    /**
+     * Shuts the broker down, as an outage would: clients lose their connections and open transactions wait; the
+     * controller and the data stay.
+     */
+    public void stopBroker() {
+        cluster.brokers().values().forEach(broker -> broker.shutdown());
+    }
+
+    /** Starts the stopped broker again, on its port and data. */
+    public void startBroker() {
+        cluster.brokers().values().forEach(broker -> broker.startup());
+        try {
+            cluster.waitForReadyBrokers();
+        } catch (Exception e) {
+            throw new IllegalStateException("the broker did not come back", e);
+        }
+    }
+
     public KafkaProducer<byte[], byte[]> producer() {
         return producer(Map.of());
     }

@@ -50,6 +50,24 @@ class InProcessKafkaTest {
     }
 
     @Test
+    void aTransactionOpenWhileTheBrokerIsDownCommitsOnceItIsBackOnItsPort() {
+        kafka.createTopics(20, "transactional");
+        String bootstrap = kafka.bootstrapServers();
+        try (KafkaProducer<byte[], byte[]> producer = kafka.producer(Map.of("transactional.id", "outage", "transaction.timeout.ms", 60_000))) {
+            producer.initTransactions();
+            sendInTransaction(producer, "outage", 50);
+            producer.flush();
+
+            kafka.stopBroker();
+            kafka.startBroker();
+            org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(60), producer::commitTransaction);
+        }
+
+        assertThat(kafka.bootstrapServers()).isEqualTo(bootstrap);
+        assertThat(kafka.readCommitted("transactional", 50, TIMEOUT).stream().filter(r -> r.value().startsWith("outage-"))).hasSize(50);
+    }
+
+    @Test
     void readCommittedSeesCommittedTransactionsOnly() {
         kafka.createTopics(20, "transactional");
         try (KafkaProducer<byte[], byte[]> producer = kafka.producer(Map.of("transactional.id", "smoke"))) {

@@ -26,8 +26,6 @@ import java.util.function.Function;
  * ({@code RECORD_TOO_LARGE}, counted by {@code recordsTooLarge}).
  */
 public final class ExactlyOnceKafka {
-    /** Below the broker's default transaction.max.timeout.ms of 15 minutes. */
-    static final String TRANSACTION_TIMEOUT_MS = "600000";
 
     private ExactlyOnceKafka() {}
 
@@ -43,7 +41,7 @@ public final class ExactlyOnceKafka {
         return KafkaSink.<T>builder()
                 .setBootstrapServers(kafka.bootstrapServers())
                 .setKafkaProducerConfig(kafka.properties())
-                .setProperty("transaction.timeout.ms", TRANSACTION_TIMEOUT_MS)
+                .setProperty("transaction.timeout.ms", String.valueOf(kafka.transactionTimeout().toMillis()))
                 .setRecordSerializer(new Serializer<>(topic, deadLetterTopic, key, value, correlationId))
                 .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
                 .setTransactionalIdPrefix(transactionalIdPrefix)
