@@ -21,7 +21,7 @@ public final class JsonFields {
 
     /** The payload as a JSON object, or null with the violation. */
     public static JsonNode object(String payload, String what, List<String> violations) {
-        return object(JSON, payload, what, violations);
+        return object(WHOLE, payload, what, violations);
     }
 
     /**

@@ -73,6 +73,17 @@ class GatesTest {
     }
 
     @Test
+    void aMessageWithAnythingAfterItsObjectIsDeadLettered() throws Exception {
+        var harness = harness(new ReadMarketPrices(DedupRule.defaults()));
+
+        harness.processElement(message("market-data", 1, "{\"instrument\":\"AAPL\",\"price\":12.5,\"asOf\":\"2026-11-20T14:00:00Z\"} {\"price\":1}"), 0);
+
+        assertThat(harness.extractOutputValues()).isEmpty();
+        assertThat(letters(harness, ReadMarketPrices.REJECTED)).singleElement()
+                .satisfies(letter -> assertThat(letter.reason()).isEqualTo("INVALID_MARKET_DATA"));
+    }
+
+    @Test
     void aPriceFromTheFutureIsDeadLetteredAndTheNextRealPriceGoesOn() throws Exception {
         var harness = harness(new ReadMarketPrices(DedupRule.defaults()));
 
