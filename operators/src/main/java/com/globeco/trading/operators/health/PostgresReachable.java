@@ -13,17 +13,17 @@ import java.sql.Statement;
  * fails the check.
  */
 public final class PostgresReachable implements DependencyCheck {
-    private final String dependency;
+    public static final String DEPENDENCY = "postgres";
+
     private final PostgresSettings database;
 
-    public PostgresReachable(String dependency, PostgresSettings database) {
-        this.dependency = dependency;
+    public PostgresReachable(PostgresSettings database) {
         this.database = database;
     }
 
     @Override
     public String dependency() {
-        return dependency;
+        return DEPENDENCY;
     }
 
     @Override
@@ -31,9 +31,9 @@ public final class PostgresReachable implements DependencyCheck {
         try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
             statement.setQueryTimeout((int) database.timeouts().connect().toSeconds());
             statement.execute("SELECT 1");
-            return DependencyState.up(dependency, "SELECT 1 answered");
+            return DependencyState.up(DEPENDENCY, "SELECT 1 answered");
         } catch (SQLException e) {
-            return DependencyState.down(dependency, Failures.reason(e));
+            return DependencyState.down(DEPENDENCY, Failures.reason(e));
         }
     }
 }

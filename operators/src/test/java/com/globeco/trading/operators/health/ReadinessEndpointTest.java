@@ -26,7 +26,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,7 +60,7 @@ class ReadinessEndpointTest {
     @BeforeEach
     void serve() {
         ReadinessSettings settings = new ReadinessSettings(0, DEADLINE, KafkaSettings.of(kafka.bootstrapServers()),
-                Map.of("postgres", new PostgresSettings(postgres.jdbcUrl(), postgres.user(), postgres.password())));
+                new PostgresSettings(postgres.jdbcUrl(), postgres.user(), postgres.password()));
         endpoint = ReadinessEndpoint.start(0, settings.health());
         Answer ready = awaitAnswer(200);
         assertThat(ready.body().path("dependencies").fieldNames()).toIterable().contains("kafka", "postgres");
