@@ -3,24 +3,24 @@ package com.globeco.trading.operators.health;
 import com.globeco.trading.health.DependencyState;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
  * The circuit breakers of the subtasks running in this process, watched by the readiness check: an operator watches
  * its breaker from open() and stops in close(). A service is down while the breaker of any subtask calling it is open
- * (the subtasks of one operator call the same service); half open lets a trial call through and counts as up.
+ * ({@link BreakerWatch}); one whose trial call is due (half open, or open past its wait) counts as up.
  */
 public final class WatchedBreakers {
-    private static final Set<CircuitBreaker> WATCHED = ConcurrentHashMap.newKeySet();
+    private static final Map<CircuitBreaker, BreakerWatch> WATCHED = new ConcurrentHashMap<>();
 
     private WatchedBreakers() {}
 
     public static void watch(CircuitBreaker breaker) {
-        WATCHED.add(breaker);
+        WATCHED.computeIfAbsent(breaker, BreakerWatch::new);
     }
 
     public static void unwatch(CircuitBreaker breaker) {
@@ -29,22 +29,19 @@ public final class WatchedBreakers {
 
     /** One state per service (breaker name). */
     public static List<DependencyState> states() {
-        Map<String, List<CircuitBreaker>> byService = WATCHED.stream().collect(Collectors.groupingBy(CircuitBreaker::getName));
-        return byService.entrySet().stream().map(service -> state(service.getKey(), service.getValue())).toList();
+        Instant now = Instant.now();
+        Map<String, List<BreakerWatch>> byService = WATCHED.values().stream().collect(Collectors.groupingBy(BreakerWatch::service));
+        return byService.entrySet().stream().map(service -> state(service.getKey(), service.getValue(), now)).toList();
     }
 
-    private static DependencyState state(String service, List<CircuitBreaker> breakers) {
-        long open = breakers.stream().filter(WatchedBreakers::open).count();
+    private static DependencyState state(String service, List<BreakerWatch> breakers, Instant now) {
+        long open = breakers.stream().filter(breaker -> breaker.open(now)).count();
         if (open > 0) {
             return DependencyState.down(service, "circuit breaker open in " + open + " of " + breakers.size() + " subtask(s)");
         }
-        long halfOpen = breakers.stream().filter(breaker -> breaker.getState() == CircuitBreaker.State.HALF_OPEN).count();
-        return DependencyState.up(service, halfOpen > 0
-                ? "circuit breaker half open in " + halfOpen + " of " + breakers.size() + " subtask(s)"
+        long trialDue = breakers.stream().filter(breaker -> breaker.trialDue(now)).count();
+        return DependencyState.up(service, trialDue > 0
+                ? "circuit breaker waiting for a trial call in " + trialDue + " of " + breakers.size() + " subtask(s)"
                 : "circuit breaker closed");
-    }
-
-    private static boolean open(CircuitBreaker breaker) {
-        return breaker.getState() == CircuitBreaker.State.OPEN || breaker.getState() == CircuitBreaker.State.FORCED_OPEN;
     }
 }

@@ -1,13 +1,12 @@
 package com.globeco.trading.operators.health;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.globeco.trading.operators.http.CircuitBreakers;
 import com.globeco.trading.operators.sinks.KafkaSettings;
 import com.globeco.trading.operators.sinks.PostgresSettings;
 import com.globeco.trading.testkit.InProcessKafka;
 import com.globeco.trading.testkit.LocalPostgres;
 import com.globeco.trading.testkit.execution.ExecutionServiceSimulator;
+import com.globeco.trading.testkit.http.ReadinessProbe;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -24,8 +23,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
+import java.util.OptionalInt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,6 +38,7 @@ class ReadinessEndpointTest {
     private static LocalPostgres postgres;
     private static ExecutionServiceSimulator executionService;
     private ReadinessEndpoint endpoint;
+    private ReadinessProbe probe;
 
     @BeforeAll
     static void startDependencies() {
@@ -62,8 +61,8 @@ class ReadinessEndpointTest {
         ReadinessSettings settings = new ReadinessSettings(0, DEADLINE, KafkaSettings.of(kafka.bootstrapServers()),
                 new PostgresSettings(postgres.jdbcUrl(), postgres.user(), postgres.password()));
         endpoint = ReadinessEndpoint.start(0, settings.health());
-        Answer ready = awaitAnswer(200);
-        assertThat(ready.body().path("dependencies").fieldNames()).toIterable().contains("kafka", "postgres");
+        probe = ReadinessProbe.at(() -> OptionalInt.of(endpoint.port()));
+        assertThat(probe.await(200, PATIENCE).dependencies()).containsExactly("kafka", "postgres");
     }
 
     @AfterEach
@@ -75,10 +74,10 @@ class ReadinessEndpointTest {
     @Order(1)
     void postgresShutDownThenStartedAgain() {
         postgres.stop();
-        assertThat(awaitAnswer(503).down()).containsExactly("postgres");
+        assertThat(probe.await(503, PATIENCE).down()).containsExactly("postgres");
 
         postgres.start();
-        awaitAnswer(200);
+        probe.await(200, PATIENCE);
     }
 
     @Test
@@ -86,35 +85,40 @@ class ReadinessEndpointTest {
     void postgresHungThenGoingOn() {
         postgres.pause();
         try {
-            Answer hung = awaitAnswer(503);
+            ReadinessProbe.Answer hung = probe.await(503, PATIENCE);
             assertThat(hung.down()).containsExactly("postgres");
-            assertThat(hung.detail("postgres")).contains("no answer within");
+            assertThat(hung.detail("postgres")).isEqualTo("no answer within 1000 ms");
         } finally {
             postgres.resume();
         }
-        awaitAnswer(200);
+        probe.await(200, PATIENCE);
     }
 
     @Test
     @Order(3)
-    void breakerOpenedByAServiceOutageThenClosedByASuccessfulCall() throws Exception {
-        CircuitBreaker breaker = CircuitBreakers.afterConsecutiveFailures("execution-service", 3, Duration.ofMillis(500));
+    void breakerOpenedByAServiceOutageIsDownUntilItsTrialCallIsDue() {
+        CircuitBreaker breaker = CircuitBreakers.afterConsecutiveFailures("execution-service", 3, Duration.ofSeconds(3));
         WatchedBreakers.watch(breaker);
         try {
-            assertThat(awaitAnswer(200).detail("execution-service")).isEqualTo("circuit breaker closed");
+            assertThat(probe.await(200, PATIENCE).detail("execution-service")).isEqualTo("circuit breaker closed");
 
             executionService.setOutage(true);
             for (int call = 0; call < 3; call++) {
                 callThrough(breaker);
             }
-            Answer open = awaitAnswer(503);
+            ReadinessProbe.Answer open = probe.await(503, PATIENCE);
             assertThat(open.down()).containsExactly("execution-service");
             assertThat(open.detail("execution-service")).isEqualTo("circuit breaker open in 1 of 1 subtask(s)");
 
-            executionService.clearFaults();
-            Thread.sleep(600);
+            assertThat(probe.await(200, PATIENCE).detail("execution-service"))
+                    .as("no call came: the breaker has nothing newer to say").startsWith("circuit breaker waiting for a trial call");
             callThrough(breaker);
-            awaitAnswer(200);
+            assertThat(probe.await(503, PATIENCE).down()).as("the trial failed").containsExactly("execution-service");
+
+            executionService.clearFaults();
+            probe.await(200, PATIENCE);
+            callThrough(breaker);
+            assertThat(probe.await(200, PATIENCE).detail("execution-service")).isEqualTo("circuit breaker closed");
         } finally {
             WatchedBreakers.unwatch(breaker);
         }
@@ -123,8 +127,8 @@ class ReadinessEndpointTest {
     @Test
     @Order(4)
     void onlyTheReadinessPathAnswers() throws Exception {
-        assertThat(get("/health/live").statusCode()).isEqualTo(404);
-        assertThat(get("/").statusCode()).isEqualTo(404);
+        assertThat(statusOf("/health/live")).isEqualTo(404);
+        assertThat(statusOf("/")).isEqualTo(404);
     }
 
     @Test
@@ -132,7 +136,7 @@ class ReadinessEndpointTest {
     void kafkaGone() {
         kafka.close();
         kafka = null;
-        assertThat(awaitAnswer(503).down()).containsExactly("kafka");
+        assertThat(probe.await(503, PATIENCE).down()).containsExactly("kafka");
     }
 
     private static void callThrough(CircuitBreaker breaker) {
@@ -150,38 +154,8 @@ class ReadinessEndpointTest {
         }
     }
 
-    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + endpoint.port() + path))
-                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private Answer awaitAnswer(int status) {
-        Instant until = Instant.now().plus(PATIENCE);
-        Answer last = null;
-        while (Instant.now().isBefore(until)) {
-            try {
-                HttpResponse<String> response = get(ReadinessEndpoint.PATH);
-                last = new Answer(response.statusCode(), new ObjectMapper().readTree(response.body()));
-                if (last.status() == status) {
-                    return last;
-                }
-                Thread.sleep(200);
-            } catch (IOException | InterruptedException e) {
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("no " + status + " within " + PATIENCE + "; last answer " + last);
-    }
-
-    private record Answer(int status, JsonNode body) {
-        List<String> down() {
-            List<String> names = new java.util.ArrayList<>();
-            body.path("down").forEach(name -> names.add(name.asText()));
-            return names;
-        }
-
-        String detail(String dependency) {
-            return body.path("dependencies").path(dependency).path("detail").asText();
-        }
+    private int statusOf(String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + endpoint.port() + path)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 }
