@@ -1,5 +1,6 @@
 package com.globeco.trading.jobs;
 
+import com.globeco.trading.operators.health.ReadinessSettings;
 import com.globeco.trading.allocation.Allocation;
 import com.globeco.trading.messages.DeadLetter;
 import com.globeco.trading.fills.SourceMessage;
@@ -58,7 +59,8 @@ public final class AllocationJob {
             Sink<Allocation> accountingFiles,
             Sink<DeadLetter> deadLetters,
             TradeServiceSettings tradeService,
-            ZoneId businessZone) {}
+            ZoneId businessZone,
+            ReadinessSettings readiness) {}
 
     public static void main(String[] args) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
@@ -69,9 +71,9 @@ public final class AllocationJob {
     public static void define(StreamExecutionEnvironment env, Wiring wiring) {
         TradeServiceSettings tradeService = wiring.tradeService();
 
-        SingleOutputStreamOperator<InboundFill> validated = env
-                .fromSource(wiring.fills(), WatermarkStrategy.noWatermarks(), "Fills")
-                .uid(SOURCE_UID)
+        SingleOutputStreamOperator<InboundFill> validated = ReadinessStage.after(env
+                        .fromSource(wiring.fills(), WatermarkStrategy.noWatermarks(), "Fills")
+                        .uid(SOURCE_UID), wiring.readiness())
                 .process(new ValidateFills(SERVICE))
                 .uid(VALIDATE_UID)
                 .name("Validate fills");

@@ -1,5 +1,6 @@
 package com.globeco.trading.jobs;
 
+import com.globeco.trading.operators.health.ReadinessSettings;
 import com.globeco.trading.allocation.Allocation;
 import com.globeco.trading.messages.DeadLetter;
 import com.globeco.trading.fills.SourceMessage;
@@ -50,7 +51,8 @@ public record AllocationOptions(
     }
 
     public AllocationJob.Wiring wiring() {
-        return new AllocationJob.Wiring(source(), executionSink(), new BookedInExecutionTable(postgres), fileSink(), deadLetterSink(), tradeService, businessZone);
+        return new AllocationJob.Wiring(source(), executionSink(), new BookedInExecutionTable(postgres), fileSink(), deadLetterSink(), tradeService, businessZone,
+                ReadinessSettings.of(kafka, postgres));
     }
 
     public KafkaSource<SourceMessage> source() {

@@ -1,5 +1,6 @@
 package com.globeco.trading.jobs;
 
+import com.globeco.trading.operators.health.ReadinessSettings;
 import com.globeco.trading.fills.SourceMessage;
 import com.globeco.trading.messages.DeadLetter;
 import com.globeco.trading.operators.coldpath.CoalesceReplays;
@@ -61,7 +62,8 @@ public final class BackdatedColdpathJob {
             Sink<ReconciliationBreak> breaks,
             Sink<DeadLetter> deadLetters,
             ColdpathSettings settings,
-            ZoneId businessZone) {}
+            ZoneId businessZone,
+            ReadinessSettings readiness) {}
 
     public static void main(String[] args) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
@@ -71,8 +73,9 @@ public final class BackdatedColdpathJob {
 
     public static void define(StreamExecutionEnvironment env, Wiring wiring) {
         ColdpathSettings settings = wiring.settings();
-        SingleOutputStreamOperator<ReplayRequest> requests = env
-                .fromSource(wiring.backdatedTrades(), WatermarkStrategy.noWatermarks(), "Backdated trades").uid(Uid.BACKDATED_TRADES_SOURCE)
+        SingleOutputStreamOperator<ReplayRequest> requests = ReadinessStage.after(env
+                        .fromSource(wiring.backdatedTrades(), WatermarkStrategy.noWatermarks(), "Backdated trades")
+                        .uid(Uid.BACKDATED_TRADES_SOURCE), wiring.readiness())
                 .process(new ReadBackdatedTrades(wiring.businessZone())).uid(Uid.READ_BACKDATED_TRADES).name("Read backdated trades");
         DataStream<ReplayRequest> replays = requests
                 .keyBy(ReplayRequest::positionKey)

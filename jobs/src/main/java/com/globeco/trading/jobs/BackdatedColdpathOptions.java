@@ -1,5 +1,6 @@
 package com.globeco.trading.jobs;
 
+import com.globeco.trading.operators.health.ReadinessSettings;
 import com.globeco.trading.operators.coldpath.ColdpathSettings;
 import com.globeco.trading.operators.sinks.DeadLetterSink;
 import com.globeco.trading.operators.sinks.ExactlyOnceJdbc;
@@ -60,6 +61,7 @@ public record BackdatedColdpathOptions(KafkaSettings kafka, String topicPrefix, 
                 ExactlyOnceJdbc.sink(settings.eventStore(), new ReconciliationBreakStatement()),
                 DeadLetterSink.exactlyOnce(kafka, topic("backdated-trades-dlq"), topic("coldpath-dlq")),
                 settings,
-                businessZone);
+                businessZone,
+                ReadinessSettings.of(kafka, settings.eventStore()));
     }
 }

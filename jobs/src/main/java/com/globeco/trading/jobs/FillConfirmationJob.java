@@ -1,5 +1,6 @@
 package com.globeco.trading.jobs;
 
+import com.globeco.trading.operators.health.ReadinessSettings;
 import com.globeco.trading.fills.ConfirmationRecord;
 import com.globeco.trading.messages.DeadLetter;
 import com.globeco.trading.fills.SourceMessage;
@@ -41,10 +42,11 @@ public final class FillConfirmationJob {
             Source<SourceMessage, ?, ?> fills,
             Sink<ConfirmationRecord> audit,
             Sink<DeadLetter> deadLetters,
-            ConfirmationSettings settings) {
+            ConfirmationSettings settings,
+            ReadinessSettings readiness) {
 
         public Wiring withSettings(ConfirmationSettings changed) {
-            return new Wiring(fills, audit, deadLetters, changed);
+            return new Wiring(fills, audit, deadLetters, changed, readiness);
         }
     }
 
@@ -57,9 +59,9 @@ public final class FillConfirmationJob {
     public static void define(StreamExecutionEnvironment env, Wiring wiring) {
         ConfirmationSettings settings = wiring.settings();
 
-        SingleOutputStreamOperator<InboundFill> validated = env
-                .fromSource(wiring.fills(), WatermarkStrategy.noWatermarks(), "Fills")
-                .uid(SOURCE_UID)
+        SingleOutputStreamOperator<InboundFill> validated = ReadinessStage.after(env
+                        .fromSource(wiring.fills(), WatermarkStrategy.noWatermarks(), "Fills")
+                        .uid(SOURCE_UID), wiring.readiness())
                 .process(new ValidateFills(settings.service()))
                 .uid(VALIDATE_UID)
                 .name("Validate fills");

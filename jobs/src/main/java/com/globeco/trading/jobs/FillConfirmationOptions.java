@@ -1,5 +1,6 @@
 package com.globeco.trading.jobs;
 
+import com.globeco.trading.operators.health.ReadinessSettings;
 import com.globeco.trading.fills.ConfirmationRecord;
 import com.globeco.trading.messages.DeadLetter;
 import com.globeco.trading.fills.SourceMessage;
@@ -46,7 +47,7 @@ public record FillConfirmationOptions(
     }
 
     public FillConfirmationJob.Wiring wiring() {
-        return new FillConfirmationJob.Wiring(source(), auditSink(), deadLetterSink(), confirmation);
+        return new FillConfirmationJob.Wiring(source(), auditSink(), deadLetterSink(), confirmation, ReadinessSettings.of(kafka, postgres));
     }
 
     public KafkaSource<SourceMessage> source() {

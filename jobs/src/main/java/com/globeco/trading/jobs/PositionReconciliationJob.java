@@ -1,5 +1,6 @@
 package com.globeco.trading.jobs;
 
+import com.globeco.trading.operators.health.ReadinessSettings;
 import com.globeco.trading.operators.reconciliation.ReconcilePositions;
 import com.globeco.trading.positions.ReconciliationBreak;
 import com.globeco.trading.reconciliation.PositionCheck;
@@ -49,7 +50,8 @@ public final class PositionReconciliationJob {
             Source<StoredSnapshot, ?, ?> snapshots,
             Sink<ReconciliationBreak> breaks,
             PositionCheck check,
-            long asOfMillis) {}
+            long asOfMillis,
+            ReadinessSettings readiness) {}
 
     public static void main(String[] args) throws Exception {
         PositionReconciliationOptions options = PositionReconciliationOptions.from(args);
@@ -61,8 +63,9 @@ public final class PositionReconciliationJob {
 
     public static void define(StreamExecutionEnvironment env, Wiring wiring) {
         env.setRuntimeMode(RuntimeExecutionMode.BATCH);
-        DataStream<PositionRecord> events = env
-                .fromSource(wiring.events(), WatermarkStrategy.noWatermarks(), "Event store").uid(Uid.EVENT_STORE_SOURCE)
+        DataStream<PositionRecord> events = ReadinessStage.after(env
+                        .fromSource(wiring.events(), WatermarkStrategy.noWatermarks(), "Event store").uid(Uid.EVENT_STORE_SOURCE),
+                        wiring.readiness())
                 .map(PositionRecord::of).returns(TypeInformation.of(PositionRecord.class)).uid(Uid.EVENTS_AS_RECORDS).name("Events as records");
         DataStream<PositionRecord> snapshots = env
                 .fromSource(wiring.snapshots(), WatermarkStrategy.noWatermarks(), "Snapshot store").uid(Uid.SNAPSHOT_STORE_SOURCE)

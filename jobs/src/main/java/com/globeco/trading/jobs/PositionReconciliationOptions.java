@@ -1,5 +1,6 @@
 package com.globeco.trading.jobs;
 
+import com.globeco.trading.operators.health.ReadinessSettings;
 import com.globeco.trading.operators.reconciliation.PositionTableSources;
 import com.globeco.trading.operators.sinks.PostgresSettings;
 import com.globeco.trading.operators.sinks.ReconciliationBreakStatement;
@@ -37,6 +38,7 @@ public record PositionReconciliationOptions(PostgresSettings postgres, String ru
                         .buildAtLeastOnce(new JdbcConnectionOptions.JdbcConnectionOptionsBuilder().withUrl(postgres.url())
                                 .withDriverName("org.postgresql.Driver").withUsername(postgres.user()).withPassword(postgres.password()).build()),
                 new PositionCheck(runId, provisionalSla),
-                asOfMillis);
+                asOfMillis,
+                ReadinessSettings.withoutKafka(postgres));
     }
 }

@@ -1,5 +1,6 @@
 package com.globeco.trading.jobs;
 
+import com.globeco.trading.operators.health.ReadinessSettings;
 import com.globeco.trading.messages.DeadLetter;
 import com.globeco.trading.fills.SourceMessage;
 import com.globeco.trading.operators.positions.ContractServiceSettings;
@@ -111,7 +112,8 @@ public final class TradeHotpathJob {
             boolean generateContracts,
             ContractServiceSettings contractService,
             DedupRule dedup,
-            ZoneId businessZone) {}
+            ZoneId businessZone,
+            ReadinessSettings readiness) {}
 
     public static void main(String[] args) throws Exception {
         TradeHotpathOptions options = TradeHotpathOptions.from(args);
@@ -122,8 +124,9 @@ public final class TradeHotpathJob {
 
     public static void define(StreamExecutionEnvironment env, Wiring wiring) {
         ZoneId businessZone = wiring.businessZone();
-        SingleOutputStreamOperator<PositionCommand> trades = env
-                .fromSource(wiring.trades(), WatermarkStrategy.noWatermarks(), "Trade events").uid(Uid.TRADE_EVENTS_SOURCE)
+        SingleOutputStreamOperator<PositionCommand> trades = ReadinessStage.after(env
+                        .fromSource(wiring.trades(), WatermarkStrategy.noWatermarks(), "Trade events").uid(Uid.TRADE_EVENTS_SOURCE),
+                        wiring.readiness())
                 .process(new ValidateTrades(businessZone, wiring.dedup())).uid(Uid.VALIDATE_TRADES).name("Validate trades");
         SingleOutputStreamOperator<PositionCommand> contracts = env
                 .fromSource(wiring.contracts(), WatermarkStrategy.noWatermarks(), "Contract events").uid(Uid.CONTRACT_EVENTS_SOURCE)

@@ -1,5 +1,6 @@
 package com.globeco.trading.jobs;
 
+import com.globeco.trading.operators.health.ReadinessSettings;
 import com.globeco.trading.operators.positions.ContractServiceSettings;
 import com.globeco.trading.operators.positions.StoredVersions;
 import com.globeco.trading.operators.sinks.DeadLetterSink;
@@ -87,6 +88,7 @@ public record TradeHotpathOptions(KafkaSettings kafka, String topicPrefix, Strin
                 generateContracts,
                 ContractServiceSettings.defaults(contractService).withBackoff(retryBackoff, retryBackoff.multipliedBy(8)),
                 dedup,
-                businessZone);
+                businessZone,
+                ReadinessSettings.of(kafka, postgres));
     }
 }

@@ -1,5 +1,7 @@
 package com.globeco.trading.jobs;
 
+import com.globeco.trading.operators.health.TaskManagerReadiness;
+import com.globeco.trading.testkit.http.ReadinessProbe;
 import com.globeco.trading.fills.Outcome;
 import com.globeco.trading.operators.fills.ConfirmationSettings;
 import com.globeco.trading.testkit.execution.ExecutionServiceSimulator;
@@ -156,6 +158,31 @@ class FillConfirmationJobTest {
     @Test
     void anUpgradeThroughASavepointMidStreamLosesNoFillAndRecordsNoneTwice(@InjectMiniCluster MiniCluster cluster) throws Exception {
         publishAndMeanwhile(Disruption.upgradeTo(env -> start(env, settings())), after -> assertThat(after.hasRestarted(cluster)).isFalse());
+    }
+
+    @Test
+    void readinessNamesPostgresWhileItIsDownAndTheExecutionServiceWhileItsBreakerIsOpen() throws Exception {
+        ReadinessProbe readiness = ReadinessProbe.at(TaskManagerReadiness::port);
+
+        try (RunningJob job = start(settings().withBreakerOpenFor(Duration.ofSeconds(1))); FillPublisher publisher = publisher()) {
+            readiness.awaitReadyChecking(TestFlink.PATIENCE, "kafka", "postgres", "execution-service");
+
+            STACK.postgres().stop();
+            try {
+                assertThat(readiness.await(503, TestFlink.PATIENCE).down()).containsExactly("postgres");
+            } finally {
+                STACK.postgres().start();
+            }
+            readiness.await(200, TestFlink.PATIENCE);
+
+            service.setOutage(true);
+            publisher.publish(allFills(generator.executions(10)));
+            assertThat(readiness.await(503, TestFlink.PATIENCE).down()).containsExactly("execution-service");
+
+            service.setOutage(false);
+            publisher.publish(allFills(generator.executions(20)));
+            readiness.await(200, TestFlink.PATIENCE);
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.globeco.trading.operators.allocation;
 
+import com.globeco.trading.operators.health.WatchedBreakers;
 import com.globeco.trading.messages.DeadLetterReason;
 
 import com.globeco.trading.allocation.TradeServiceJson;
@@ -37,6 +38,7 @@ public final class LookUpPortfolio extends RichAsyncFunction<InboundFill, Portfo
                 settings.answerLimit());
         breaker = CircuitBreakers.afterConsecutiveFailures("trade-service", settings.breakerFailures(), settings.breakerOpenFor());
         CircuitBreakers.exportState(getRuntimeContext().getMetricGroup(), breaker);
+        WatchedBreakers.watch(breaker);
     }
 
     @Override
@@ -57,6 +59,9 @@ public final class LookUpPortfolio extends RichAsyncFunction<InboundFill, Portfo
 
     @Override
     public void close() {
+        if (breaker != null) {
+            WatchedBreakers.unwatch(breaker);
+        }
         if (calls != null) {
             calls.close();
         }

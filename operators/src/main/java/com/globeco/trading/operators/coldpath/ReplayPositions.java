@@ -1,5 +1,6 @@
 package com.globeco.trading.operators.coldpath;
 
+import com.globeco.trading.operators.health.WatchedBreakers;
 import com.globeco.trading.messages.DeadLetterReason;
 import com.globeco.trading.operators.guard.DataErrors;
 import com.globeco.trading.operators.http.CircuitBreakers;
@@ -64,6 +65,7 @@ public final class ReplayPositions extends RichAsyncFunction<ReplayRequest, Repl
         breaker = CircuitBreakers.afterConsecutiveFailures("event-store", settings.breakerFailures(), settings.breakerOpenFor());
         var metrics = getRuntimeContext().getMetricGroup();
         CircuitBreakers.exportState(metrics, breaker);
+        WatchedBreakers.watch(breaker);
         attempts = metrics.counter("eventStreamLoads");
         replayMillis = metrics.histogram("replayMillis", new DescriptiveStatisticsHistogram(1024));
     }
@@ -102,6 +104,9 @@ public final class ReplayPositions extends RichAsyncFunction<ReplayRequest, Repl
 
     @Override
     public void close() {
+        if (breaker != null) {
+            WatchedBreakers.unwatch(breaker);
+        }
         if (loads != null) {
             loads.shutdownNow();
         }

@@ -1,5 +1,6 @@
 package com.globeco.trading.operators.fills;
 
+import com.globeco.trading.operators.health.WatchedBreakers;
 import com.globeco.trading.confirmation.ConfirmationProcess;
 import com.globeco.trading.confirmation.ExecutionLedger;
 import com.globeco.trading.confirmation.Step;
@@ -106,6 +107,7 @@ public final class ConfirmFillsOperator extends AbstractStreamOperator<Confirmat
         int callLimit = settings.callsPerSubtask(getRuntimeContext().getTaskInfo().getNumberOfParallelSubtasks());
         calls = new CallLimiter(callLimit);
         breaker = CircuitBreakers.afterConsecutiveFailures("execution-service", settings.breakerFailures(), settings.breakerOpenFor());
+        WatchedBreakers.watch(breaker);
         service = new GuardedExecutionService(
                 services.connect(settings.executionServiceUri(), settings.apiTimeout(), callLimit, settings.answerLimit()), breaker);
         metrics = new ConfirmationMetrics(getMetricGroup(), calls::inFlight, breaker);
@@ -193,6 +195,9 @@ public final class ConfirmFillsOperator extends AbstractStreamOperator<Confirmat
 
     @Override
     public void close() throws Exception {
+        if (breaker != null) {
+            WatchedBreakers.unwatch(breaker);
+        }
         if (service != null) {
             service.close();
         }

@@ -1,5 +1,6 @@
 package com.globeco.trading.operators.positions;
 
+import com.globeco.trading.operators.health.WatchedBreakers;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.globeco.trading.operators.http.CircuitBreakers;
@@ -27,6 +28,7 @@ final class ContractServiceClient implements AutoCloseable {
     ContractServiceClient(ContractServiceSettings settings, String name, int concurrentCalls) {
         this.calls = new ServiceCalls(name, settings.uri(), settings.timeout(), concurrentCalls, settings.answerLimit());
         this.breaker = CircuitBreakers.afterConsecutiveFailures(name, settings.breakerFailures(), settings.breakerOpenFor());
+        WatchedBreakers.watch(breaker);
     }
 
     /** The breaker's state as a gauge of the calling operator. */
@@ -41,6 +43,7 @@ final class ContractServiceClient implements AutoCloseable {
 
     @Override
     public void close() {
+        WatchedBreakers.unwatch(breaker);
         calls.close();
     }
 
