@@ -31,6 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /** The Postgres sink that writes a checkpoint's rows when it completes, against a real Postgres. */
 class CheckpointedRowsSinkTest {
@@ -143,6 +144,8 @@ class CheckpointedRowsSinkTest {
 
     @Test
     void anOrphanedPreparedTransactionIsWatchedAndItsRowLockIsWaitedOnOnlyForTheLockTimeout() throws Exception {
+        assumeFalse(String.valueOf(System.getenv("LD_PRELOAD")).contains("faketime"),
+                "under libfaketime (the any-date run) the Postgres server's lock_timeout never fires; the plain run tests it");
         String orphan = run + "-orphan";
         try (Connection session = postgres.dataSource().getConnection(); Statement statement = session.createStatement()) {
             session.setAutoCommit(false);
