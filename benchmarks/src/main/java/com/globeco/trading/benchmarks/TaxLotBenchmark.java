@@ -1,12 +1,13 @@
 package com.globeco.trading.benchmarks;
 
+import com.globeco.trading.positions.PositionStatus;
 import com.globeco.trading.positions.Hotpath;
 import com.globeco.trading.positions.LotsJson;
-import com.globeco.trading.positions.PositionState;
+import com.globeco.trading.positions.Position;
 import com.globeco.trading.positions.SequenceStatus;
 import com.globeco.trading.positions.TaxLotMethod;
 import com.globeco.trading.positions.TaxLots;
-import com.globeco.trading.positions.TradeEvent;
+import com.globeco.trading.positions.Trade;
 import com.globeco.trading.positions.TradeType;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -62,8 +63,8 @@ public class TaxLotBenchmark {
     LocalDate nextTradeDate;
     BigDecimal nextCostPrice;
     /** One position per method (indexed by ordinal), all holding {@link #openLots}. */
-    PositionState[] positions;
-    TradeEvent decrease;
+    Position[] positions;
+    Trade decrease;
     LocalDate businessDate;
 
     /** The tax-lot method of a decrease. */
@@ -87,11 +88,11 @@ public class TaxLotBenchmark {
         nextCostPrice = new BigDecimal("101.25");
         businessDate = nextTradeDate;
 
-        positions = new PositionState[TaxLotMethod.values().length];
+        positions = new Position[TaxLotMethod.values().length];
         for (TaxLotMethod method : TaxLotMethod.values()) {
-            positions[method.ordinal()] = new PositionState(openLots, lots, PositionState.RECONCILED, lastTradeDate.toString(), method);
+            positions[method.ordinal()] = new Position(openLots, lots, PositionStatus.RECONCILED, lastTradeDate.toString(), method);
         }
-        decrease = new TradeEvent("T-DECREASE", POSITION_KEY, TradeType.DECREASE, DECREASE, new BigDecimal("99.50"),
+        decrease = new Trade("T-DECREASE", POSITION_KEY, TradeType.DECREASE, DECREASE, new BigDecimal("99.50"),
                 businessDate.toString(), businessDate + "T14:30:00Z", "CONTRACT-1", "CORR-1", "CAUSE-1", "bench");
 
         check();

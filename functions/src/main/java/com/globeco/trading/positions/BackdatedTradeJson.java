@@ -26,9 +26,9 @@ public final class BackdatedTradeJson {
 
     private BackdatedTradeJson() {}
 
-    public static String write(BackdatedTrade backdated) {
+    public static String write(ProvisionalTrade backdated) {
         ObjectNode node = JSON.createObjectNode().put(MessageSchemas.VERSION_FIELD, MessageSchemas.BACKDATED_TRADE);
-        node.setAll((ObjectNode) JSON.valueToTree(backdated.trade()));
+        node.setAll(TradeJson.node(backdated.trade()));
         node.put("provisionalVersion", backdated.provisionalVersion()).put("taxLotMethod", backdated.method().name());
         try {
             return JSON.writeValueAsString(node);
@@ -37,7 +37,7 @@ public final class BackdatedTradeJson {
         }
     }
 
-    public static Reading<BackdatedTrade> read(String payload, LocalDate businessDate, Instant now) {
+    public static Reading<ProvisionalTrade> read(String payload, LocalDate businessDate, Instant now) {
         List<String> violations = new ArrayList<>();
         JsonNode root = JsonFields.object(payload, "a backdated trade", violations);
         if (root == null) {
@@ -45,13 +45,13 @@ public final class BackdatedTradeJson {
         }
         Long version = JsonFields.positiveLong(root, "provisionalVersion", violations);
         TaxLotMethod method = JsonFields.constant(root, "taxLotMethod", TaxLotMethod.class, violations);
-        Reading<TradeEvent> trade = TRADES.read(payload, businessDate, now);
-        if (trade instanceof Reading.Rejected<TradeEvent> rejected) {
+        Reading<Trade> trade = TRADES.read(payload, businessDate, now);
+        if (trade instanceof Reading.Rejected<Trade> rejected) {
             violations.addAll(rejected.violations());
         }
         if (!violations.isEmpty()) {
             return new Reading.Rejected<>(violations);
         }
-        return trade.map(valid -> new BackdatedTrade(valid, version, method));
+        return trade.map(valid -> new ProvisionalTrade(valid, version, method));
     }
 }

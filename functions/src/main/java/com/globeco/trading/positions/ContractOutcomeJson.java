@@ -25,7 +25,7 @@ public final class ContractOutcomeJson {
             node.put("contractId", outcome.contractId());
         } else {
             node.put("failure", FailureText.of(outcome.failure()));
-            node.set("trade", JSON.valueToTree(outcome.trade()));
+            node.set("trade", TradeJson.node(outcome.trade()));
         }
         return node.toString();
     }

@@ -20,7 +20,7 @@ public final class ContractRetryReader {
 
     private ContractRetryReader() {}
 
-    public static Reading<TradeEvent> read(String payload, LocalDate businessDate, Instant now) {
+    public static Reading<Trade> read(String payload, LocalDate businessDate, Instant now) {
         List<String> violations = new ArrayList<>();
         JsonNode root = JsonFields.object(payload, "a contract request", violations);
         if (root == null) {

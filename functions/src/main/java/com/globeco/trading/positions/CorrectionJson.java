@@ -23,7 +23,7 @@ import java.util.List;
 public final class CorrectionJson {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_LOTS = PositionLimits.MAX_OPEN_LOTS;
-    private static final int MAX_TRADES = ReplayRequest.MAX_TRADES;
+    private static final int MAX_TRADES = PendingReplay.MAX_TRADES;
     private static final int MAX_REASON_LENGTH = FailureText.MAX_CHARACTERS;
     private static final long FIRST_DAY = LocalDate.of(1900, 1, 1).toEpochDay();
     private static final long LAST_DAY = LocalDate.of(9999, 12, 31).toEpochDay();

@@ -39,9 +39,9 @@ public final class EventJson {
                 .put(MessageSchemas.VERSION_FIELD, MessageSchemas.POSITION_EVENT)
                 .put("positionKey", event.positionKey())
                 .put("eventVersion", event.eventVersion())
-                .put("eventType", event.eventType())
-                .put("effectiveDate", event.effectiveDate())
-                .put("occurredAt", event.occurredAt())
+                .put("eventType", event.eventType().name())
+                .put("effectiveDate", text(event.effectiveDate()))
+                .put("occurredAt", text(event.occurredAt()))
                 .put("tradeId", event.tradeId())
                 .put("correlationId", event.correlationId())
                 .put("causationId", event.causationId())
@@ -81,7 +81,7 @@ public final class EventJson {
         ObjectNode node = JSON.createObjectNode()
                 .put("instrument", reset.instrument())
                 .put("price", reset.price().toPlainString())
-                .put("asOf", reset.asOf())
+                .put("asOf", reset.asOf().toString())
                 .put("resetPnl", reset.resetPnl().toPlainString())
                 .put("lotsRepriced", reset.lotsRepriced());
         return totals(node, reset.totals());
@@ -106,6 +106,10 @@ public final class EventJson {
                 .put("realizedPnl", corrected.realizedPnlDelta().toPlainString());
         node.put("realizedPnlAdjustment", corrected.realizedPnlAdjustment().toPlainString());
         return node;
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
     }
 
     private static ObjectNode totals(ObjectNode node, PositionTotals totals) {

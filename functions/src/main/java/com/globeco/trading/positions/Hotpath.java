@@ -1,6 +1,7 @@
 package com.globeco.trading.positions;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -12,11 +13,10 @@ import java.util.List;
 public final class Hotpath {
     private Hotpath() {}
 
-    public record Applied(PositionState state, PositionEvent event, SequenceStatus sequence) {}
+    public record Applied(Position state, PositionEvent event, SequenceStatus sequence) {}
 
-    public static Applied apply(PositionState position, String positionKey, TradeEvent trade, LocalDate businessDate) {
-        LocalDate latest = position.latestEffectiveDate() == null ? null : LocalDate.parse(position.latestEffectiveDate());
-        SequenceStatus sequence = SequenceStatus.of(trade.effectiveDay(), latest, businessDate);
+    public static Applied apply(Position position, String positionKey, Trade trade, LocalDate businessDate) {
+        SequenceStatus sequence = SequenceStatus.of(trade.effectiveDate(), position.latestEffectiveDate(), businessDate);
         TaxLots lots;
         List<LotReduction> allocation;
         if (trade.tradeType() == TradeType.DECREASE) {
@@ -24,28 +24,28 @@ public final class Hotpath {
             lots = reduced.lots();
             allocation = reduced.reductions();
         } else {
-            lots = position.lots().open(trade.tradeId(), trade.effectiveDay(), trade.price(), trade.quantity());
+            lots = position.lots().open(trade.tradeId(), trade.effectiveDate(), trade.price(), trade.quantity());
             allocation = List.of();
         }
         boolean backdated = sequence == SequenceStatus.BACKDATED;
-        String latestEffectiveDate = backdated ? position.latestEffectiveDate() : trade.effectiveDate();
+        LocalDate latestEffectiveDate = backdated ? position.latestEffectiveDate() : trade.effectiveDate();
         long version = position.version() + 1;
-        PositionState next = new PositionState(lots, version,
-                backdated ? PositionState.PROVISIONAL : position.status(), latestEffectiveDate, position.method());
+        Position next = new Position(lots, version,
+                backdated ? PositionStatus.PROVISIONAL : position.status(), latestEffectiveDate, position.method());
         PositionEvent event = new PositionEvent(positionKey, version,
-                backdated ? PositionEvent.PROVISIONAL_TRADE_APPLIED : PositionEvent.TRADE_APPLIED,
+                backdated ? EventType.PROVISIONAL_TRADE_APPLIED : EventType.TRADE_APPLIED,
                 trade.effectiveDate(), trade.occurredAt(), tradeApplied(trade, sequence, position.method(), allocation, lots), null, null,
                 trade.tradeId(), trade.correlationId(), trade.causationId(), trade.contractId(), trade.userId());
         return new Applied(next, event, sequence);
     }
 
     /** A market-data reset: the lots' reference prices move, their costs stay; the event carries the reset P&L. */
-    public static Applied reset(PositionState position, String positionKey, MarketPrice price) {
+    public static Applied reset(Position position, String positionKey, ReferencePrice price) {
         long version = position.version() + 1;
         TaxLots.Repriced repriced = position.lots().repriced(price.price());
-        PositionState next = new PositionState(repriced.lots(), version, position.status(),
+        Position next = new Position(repriced.lots(), version, position.status(),
                 position.latestEffectiveDate(), position.method());
-        PositionEvent event = new PositionEvent(positionKey, version, PositionEvent.RESET, position.latestEffectiveDate(),
+        PositionEvent event = new PositionEvent(positionKey, version, EventType.RESET, position.latestEffectiveDate(),
                 price.asOf(), null, new PriceReset(price.instrument(), price.price(), price.asOf(), repriced.pnl(),
                 repriced.lots().count(), PositionTotals.of(repriced.lots())), null, null, price.correlationId(), null, null, null);
         return new Applied(next, event, SequenceStatus.CURRENT_DATED);
@@ -60,15 +60,15 @@ public final class Hotpath {
      * @param previousAdjustment the realized P&L adjustment of the position's last correction (zero before the first)
      * @throws TradeRejectedException when the journal cannot be applied to the corrected lots
      */
-    public static Applied adopt(PositionState position, Correction correction, List<JournalEntry> journal, BigDecimal previousAdjustment,
-                                boolean settled, String occurredAt) {
+    public static Applied adopt(Position position, Correction correction, List<Journaled> journal, BigDecimal previousAdjustment,
+                                boolean settled, Instant occurredAt) {
         TaxLots lots = correction.lots();
         BigDecimal adjustment = correction.realizedPnlAdjustment();
-        for (JournalEntry entry : journal) {
+        for (Journaled entry : journal) {
             if (entry.version() <= correction.asOfVersion()) {
                 continue;
             }
-            TradeEvent trade = entry.trade();
+            Trade trade = entry.trade();
             if (trade == null) {
                 lots = lots.repriced(entry.resetPrice()).lots();
             } else if (trade.tradeType() == TradeType.DECREASE) {
@@ -76,21 +76,21 @@ public final class Hotpath {
                 lots = reduced.lots();
                 adjustment = adjustment.add(reduced.realizedPnl()).subtract(entry.recordedRealizedPnl());
             } else {
-                lots = lots.open(trade.tradeId(), trade.effectiveDay(), trade.price(), trade.quantity());
+                lots = lots.open(trade.tradeId(), trade.effectiveDate(), trade.price(), trade.quantity());
             }
         }
         long version = position.version() + 1;
-        PositionState next = new PositionState(lots, version, settled ? PositionState.RECONCILED : PositionState.PROVISIONAL,
+        Position next = new Position(lots, version, settled ? PositionStatus.RECONCILED : PositionStatus.PROVISIONAL,
                 position.latestEffectiveDate(), position.method());
         PositionCorrected corrected = new PositionCorrected(correction.backdatedTradeIds(), correction.asOfVersion(),
                 PositionTotals.of(position.lots()), PositionTotals.of(lots), adjustment, adjustment.subtract(previousAdjustment));
-        PositionEvent event = new PositionEvent(correction.positionKey(), version, PositionEvent.HISTORICAL_POSITION_CORRECTED,
+        PositionEvent event = new PositionEvent(correction.positionKey(), version, EventType.HISTORICAL_POSITION_CORRECTED,
                 position.latestEffectiveDate(), occurredAt, null, null, corrected, null, correction.correlationId(),
                 correction.backdatedTradeIds()[0], null, null);
         return new Applied(next, event, SequenceStatus.CURRENT_DATED);
     }
 
-    private static TradeApplied tradeApplied(TradeEvent trade, SequenceStatus sequence, TaxLotMethod method, List<LotReduction> allocation,
+    private static TradeApplied tradeApplied(Trade trade, SequenceStatus sequence, TaxLotMethod method, List<LotReduction> allocation,
                                              TaxLots after) {
         BigDecimal realized = trade.tradeType() == TradeType.DECREASE
                 ? allocation.stream().map(LotReduction::realizedPnl).reduce(BigDecimal.ZERO, BigDecimal::add) : null;
@@ -98,14 +98,14 @@ public final class Hotpath {
                 allocation.toArray(LotReduction[]::new), realized, PositionTotals.of(after));
     }
 
-    public static PositionSnapshot snapshot(String positionKey, PositionState state, long now) {
+    public static PositionSnapshot snapshot(String positionKey, Position state, long now) {
         return snapshot(positionKey, state, now, null);
     }
 
-    public static PositionSnapshot snapshot(String positionKey, PositionState state, long now, Long provisionalSince) {
+    public static PositionSnapshot snapshot(String positionKey, Position state, long now, Long provisionalSince) {
         TaxLots lots = state.lots();
         return new PositionSnapshot(positionKey, state.version(), state.status(), LotsJson.write(lots),
                 lots.openQuantity(), lots.count(), lots.costBasis(), lots.marketValue(), now,
-                PositionState.PROVISIONAL.equals(state.status()) ? provisionalSince : null);
+                state.isProvisional() ? provisionalSince : null);
     }
 }

@@ -28,7 +28,7 @@ public final class MarketPriceReader implements java.io.Serializable {
     }
 
     /** The price in {@code payload}, judged at {@code now}. */
-    public Reading<MarketPrice> read(String payload, String correlationId, Instant now) {
+    public Reading<ReferencePrice> read(String payload, String correlationId, Instant now) {
         List<String> violations = new ArrayList<>();
         JsonNode root = JsonFields.object(payload, "a market price", violations);
         if (root == null) {
@@ -42,14 +42,14 @@ public final class MarketPriceReader implements java.io.Serializable {
         if (price != null) {
             PositionLimits.checkAmount("price", price, PositionLimits.MAX_PRICE, true, violations);
         }
-        String asOf = instant(JsonFields.text(root, "asOf", true, violations), now, violations);
+        Instant asOf = instant(JsonFields.text(root, "asOf", true, violations), now, violations);
         if (!violations.isEmpty()) {
             return new Reading.Rejected<>(violations);
         }
-        return new Reading.Valid<>(new MarketPrice(instrument, price, asOf, correlationId));
+        return new Reading.Valid<>(new ReferencePrice(instrument, price, asOf, correlationId));
     }
 
-    private String instant(String text, Instant now, List<String> violations) {
+    private Instant instant(String text, Instant now, List<String> violations) {
         if (text == null) {
             return null;
         }
@@ -59,7 +59,7 @@ public final class MarketPriceReader implements java.io.Serializable {
                 violations.add("asOf must not be more than " + clockTolerance + " ahead of the clock (" + now + "), was " + Excerpt.of(text));
                 return null;
             }
-            return asOf.toString();
+            return asOf;
         } catch (DateTimeParseException e) {
             violations.add("asOf must be an ISO-8601 instant, was " + Excerpt.of(text));
             return null;

@@ -19,7 +19,7 @@ public final class OutstandingTrades {
      * What the journal keeps once {@code remaining} versions stay outstanding: the entries after the
      * earliest of them (a later correction replays to at least that version); nothing when none remain.
      */
-    public static List<JournalEntry> kept(List<JournalEntry> journal, Collection<Long> remaining) {
+    public static List<Journaled> kept(List<Journaled> journal, Collection<Long> remaining) {
         long earliest = remaining.stream().mapToLong(Long::longValue).min().orElse(Long.MAX_VALUE);
         return journal.stream().filter(entry -> entry.version() > earliest).toList();
     }

@@ -27,6 +27,6 @@ public record PositionChange(PositionEvent event, String payloadJson, PositionSn
 
     /** An event for {@code trade-applied-events}: a trade or a reset, not the coldpath's correction (it has its own topic). */
     public boolean isAppliedEvent() {
-        return event != null && !PositionEvent.HISTORICAL_POSITION_CORRECTED.equals(event.eventType());
+        return event != null && event.eventType() != EventType.HISTORICAL_POSITION_CORRECTED;
     }
 }

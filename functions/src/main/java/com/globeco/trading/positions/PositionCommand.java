@@ -6,9 +6,9 @@ import com.globeco.trading.fills.SourceMessage;
  * What arrives for a position: a trade, new contract terms or the coldpath's correction (exactly one is
  * set), with the Kafka message it was read from, which a dead letter carries verbatim.
  */
-public record PositionCommand(TradeEvent trade, ContractTerms terms, Correction correction, SourceMessage source) {
+public record PositionCommand(Trade trade, ContractTerms terms, Correction correction, SourceMessage source) {
 
-    public static PositionCommand of(TradeEvent trade, SourceMessage source) {
+    public static PositionCommand of(Trade trade, SourceMessage source) {
         return new PositionCommand(trade, null, null, source);
     }
 

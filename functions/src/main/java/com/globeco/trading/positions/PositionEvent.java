@@ -1,5 +1,8 @@
 package com.globeco.trading.positions;
 
+import java.time.Instant;
+import java.time.LocalDate;
+
 /**
  * One event of a position's event store: its version, type, dates, trace ids and its payload, kept
  * structured until a sink writes it once ({@link EventJson}): {@code tradeApplied} for a trade,
@@ -9,9 +12,9 @@ package com.globeco.trading.positions;
 public record PositionEvent(
         String positionKey,
         long eventVersion,
-        String eventType,
-        String effectiveDate,
-        String occurredAt,
+        EventType eventType,
+        LocalDate effectiveDate,
+        Instant occurredAt,
         TradeApplied tradeApplied,
         PriceReset reset,
         PositionCorrected corrected,
@@ -20,8 +23,4 @@ public record PositionEvent(
         String causationId,
         String contractId,
         String userId) {
-    public static final String TRADE_APPLIED = "TRADE_APPLIED";
-    public static final String PROVISIONAL_TRADE_APPLIED = "PROVISIONAL_TRADE_APPLIED";
-    public static final String RESET = "RESET";
-    public static final String HISTORICAL_POSITION_CORRECTED = "HISTORICAL_POSITION_CORRECTED";
 }

@@ -10,7 +10,7 @@ import java.math.BigDecimal;
 public record PositionSnapshot(
         String positionKey,
         long version,
-        String status,
+        PositionStatus status,
         String lotsJson,
         BigDecimal openQuantity,
         int openLots,

@@ -27,7 +27,7 @@ public record ReconciliationBreak(
 
     /** A correction the coldpath refused: the position stays provisional until someone looks. */
     public static ReconciliationBreak refused(ReplayOutcome outcome, long now) {
-        ReplayRequest request = outcome.request();
+        PendingReplay request = outcome.request();
         Severity severity = outcome.refusal() == DeadLetterReason.EVENT_STORE_UNAVAILABLE
                 ? Severity.WARNING : Severity.CRITICAL;
         return new ReconciliationBreak(COLDPATH_RUN + ":" + request.positionKey() + ":" + request.asOfVersion(), COLDPATH_RUN,

@@ -23,11 +23,11 @@ public final class StoredEventReader {
     }
 
     /** @throws IllegalArgumentException when a trade or reset payload lacks what a replay needs */
-    public Optional<HistoryStep> step(long version, String eventType, LocalDate effectiveDate, String payload) {
+    public Optional<HistoryStep> step(long version, EventType eventType, LocalDate effectiveDate, String payload) {
         return switch (eventType) {
-            case PositionEvent.TRADE_APPLIED, PositionEvent.PROVISIONAL_TRADE_APPLIED -> Optional.of(trade(version, effectiveDate, json(payload)));
-            case PositionEvent.RESET -> Optional.of(new HistoryStep.Reset(version, effectiveDate, decimal(json(payload), "price")));
-            default -> Optional.empty();
+            case TRADE_APPLIED, PROVISIONAL_TRADE_APPLIED -> Optional.of(trade(version, effectiveDate, json(payload)));
+            case RESET -> Optional.of(new HistoryStep.Reset(version, effectiveDate, decimal(json(payload), "price")));
+            case HISTORICAL_POSITION_CORRECTED -> Optional.empty();
         };
     }
 

@@ -34,12 +34,12 @@ public final class TradeReader implements java.io.Serializable {
         this.clockTolerance = clockTolerance;
     }
 
-    public Reading<TradeEvent> read(String payload, LocalDate businessDate, Instant now) {
+    public Reading<Trade> read(String payload, LocalDate businessDate, Instant now) {
         return read(payload, businessDate, now, null);
     }
 
     /** @param tracedAs the correlation id of the message's trace context, for a trade without a correlation id; or null */
-    public Reading<TradeEvent> read(String payload, LocalDate businessDate, Instant now, String tracedAs) {
+    public Reading<Trade> read(String payload, LocalDate businessDate, Instant now, String tracedAs) {
         List<String> violations = new ArrayList<>();
         JsonNode root = JsonFields.object(payload, "a trade", violations);
         if (root == null) {
@@ -60,8 +60,8 @@ public final class TradeReader implements java.io.Serializable {
         if (price != null) {
             PositionLimits.checkAmount("price", price, PositionLimits.MAX_PRICE, true, violations);
         }
-        String effectiveDate = effectiveDate(JsonFields.text(root, "effectiveDate", true, violations), businessDate, violations);
-        String occurredAt = occurredAt(JsonFields.text(root, "occurredAt", true, violations), now, violations);
+        LocalDate effectiveDate = effectiveDate(JsonFields.text(root, "effectiveDate", true, violations), businessDate, violations);
+        Instant occurredAt = occurredAt(JsonFields.text(root, "occurredAt", true, violations), now, violations);
         String contractId = JsonFields.text(root, "contractId", false, violations);
         if (contractId != null && (contractId.isBlank() || contractId.length() > PositionLimits.MAX_ID_LENGTH)) {
             violations.add("contractId must have 1 to " + PositionLimits.MAX_ID_LENGTH + " characters");
@@ -75,12 +75,12 @@ public final class TradeReader implements java.io.Serializable {
         if (!violations.isEmpty()) {
             return new Reading.Rejected<>(violations);
         }
-        return new Reading.Valid<>(new TradeEvent(tradeId, positionKey, tradeType, quantity, price, effectiveDate, occurredAt,
+        return new Reading.Valid<>(new Trade(tradeId, positionKey, tradeType, quantity, price, effectiveDate, occurredAt,
                 contractId, correlationId != null ? correlationId : tracedAs != null ? tracedAs : CorrelationIds.ofTrade(tradeId),
                 causationId, userId));
     }
 
-    private String effectiveDate(String text, LocalDate businessDate, List<String> violations) {
+    private LocalDate effectiveDate(String text, LocalDate businessDate, List<String> violations) {
         if (text == null) {
             return null;
         }
@@ -90,14 +90,14 @@ public final class TradeReader implements java.io.Serializable {
                 violations.add("effectiveDate " + text + " is outside the business-date window " + businessDate.minusDays(maxDaysBack)
                         + " to " + businessDate.plusDays(maxDaysAhead));
             }
-            return text;
+            return date;
         } catch (DateTimeParseException e) {
             violations.add("effectiveDate must be a date (YYYY-MM-DD), was " + Excerpt.of(text));
             return null;
         }
     }
 
-    private String occurredAt(String text, Instant now, List<String> violations) {
+    private Instant occurredAt(String text, Instant now, List<String> violations) {
         if (text == null) {
             return null;
         }
@@ -106,7 +106,7 @@ public final class TradeReader implements java.io.Serializable {
             if (occurredAt.isAfter(now.plus(clockTolerance))) {
                 violations.add("occurredAt " + text + " is more than " + clockTolerance + " ahead of the clock");
             }
-            return occurredAt.toString();
+            return occurredAt;
         } catch (DateTimeParseException e) {
             violations.add("occurredAt must be an ISO-8601 instant, was " + Excerpt.of(text));
             return null;

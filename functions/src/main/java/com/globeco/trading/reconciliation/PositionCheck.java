@@ -4,7 +4,7 @@ import com.globeco.trading.positions.HistoryStep;
 import com.globeco.trading.positions.ImpossibleHistoryException;
 import com.globeco.trading.positions.TradeRejectedException;
 import com.globeco.trading.positions.LotsJson;
-import com.globeco.trading.positions.PositionState;
+import com.globeco.trading.positions.PositionStatus;
 import com.globeco.trading.positions.PositionTotals;
 import com.globeco.trading.positions.ReconciliationBreak;
 import com.globeco.trading.positions.ReconciliationBreak.Severity;
@@ -52,7 +52,7 @@ public final class PositionCheck implements java.io.Serializable {
         if (lastVersion != snapshot.version()) {
             found.add("VERSION_MISMATCH", Severity.WARNING, "events up to version " + snapshot.version(), "events up to version " + lastVersion);
         }
-        if (PositionState.PROVISIONAL.equals(snapshot.status())) {
+        if (snapshot.status() == PositionStatus.PROVISIONAL) {
             return provisionalAge(found, snapshot, now);
         }
         Replay.Result truth;

@@ -5,17 +5,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.globeco.trading.messages.CorrelationIds;
 import com.globeco.trading.positions.HistoryStep;
-import com.globeco.trading.positions.JournalEntry;
+import com.globeco.trading.positions.Journaled;
 import com.globeco.trading.positions.LotsJson;
-import com.globeco.trading.positions.PositionEvent;
-import com.globeco.trading.positions.PositionState;
+import com.globeco.trading.positions.EventType;
+import com.globeco.trading.positions.Position;
+import com.globeco.trading.positions.PositionStatus;
 import com.globeco.trading.positions.Replay;
 import com.globeco.trading.positions.StoredEventReader;
 import com.globeco.trading.positions.TaxLotMethod;
 import com.globeco.trading.positions.TaxLots;
-import com.globeco.trading.positions.TradeEvent;
+import com.globeco.trading.positions.Trade;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -34,12 +36,12 @@ import java.util.Optional;
  */
 public record PositionRebuild(
         String positionKey,
-        PositionState state,
+        Position state,
         String[] appliedTradeIds,
         long[] appliedVersions,
-        TradeEvent[] outstandingTrades,
+        Trade[] outstandingTrades,
         long[] outstandingVersions,
-        JournalEntry[] journal,
+        Journaled[] journal,
         BigDecimal realizedPnlAdjustment,
         Long provisionalSince) {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -51,7 +53,7 @@ public record PositionRebuild(
         long lastCorrected = 0;
         BigDecimal adjustment = null;
         for (StoredEvent event : ordered) {
-            if (PositionEvent.HISTORICAL_POSITION_CORRECTED.equals(event.eventType())) {
+            if (event.eventType() == EventType.HISTORICAL_POSITION_CORRECTED) {
                 JsonNode payload = json(event.payload());
                 lastCorrected = payload.path("replacesVersion").asLong();
                 adjustment = new BigDecimal(payload.path("realizedPnlAdjustment").asText("0"));
@@ -59,13 +61,13 @@ public record PositionRebuild(
             reader.step(event.version(), event.eventType(), event.effectiveDate(), event.payload())
                     .filter(HistoryStep.Trade.class::isInstance).map(HistoryStep.Trade.class::cast).ifPresent(trades::add);
         }
-        PositionState state = state(ordered, trades, snapshot, reader);
+        Position state = state(ordered, trades, snapshot, reader);
         List<Long> outstanding = new ArrayList<>();
-        List<TradeEvent> outstandingTrades = new ArrayList<>();
-        List<JournalEntry> journal = new ArrayList<>();
-        if (PositionState.PROVISIONAL.equals(state.status())) {
+        List<Trade> outstandingTrades = new ArrayList<>();
+        List<Journaled> journal = new ArrayList<>();
+        if (state.isProvisional()) {
             long corrected = lastCorrected;
-            ordered.stream().filter(event -> event.version() > corrected && PositionEvent.PROVISIONAL_TRADE_APPLIED.equals(event.eventType()))
+            ordered.stream().filter(event -> event.version() > corrected && event.eventType() == EventType.PROVISIONAL_TRADE_APPLIED)
                     .forEach(event -> outstanding.add(event.version()));
             trades.stream().filter(trade -> outstanding.contains(trade.version())).forEach(trade -> outstandingTrades.add(tradeEvent(positionKey, trade)));
             long earliest = outstanding.stream().mapToLong(Long::longValue).min().orElse(Long.MAX_VALUE);
@@ -79,37 +81,37 @@ public record PositionRebuild(
         return new PositionRebuild(positionKey, state,
                 trades.stream().map(HistoryStep.Trade::tradeId).toArray(String[]::new),
                 trades.stream().mapToLong(HistoryStep.Trade::version).toArray(),
-                outstandingTrades.toArray(TradeEvent[]::new),
+                outstandingTrades.toArray(Trade[]::new),
                 outstanding.stream().mapToLong(Long::longValue).toArray(),
-                journal.toArray(JournalEntry[]::new),
+                journal.toArray(Journaled[]::new),
                 adjustment,
                 snapshot == null ? null : snapshot.provisionalSinceMillis());
     }
 
-    private static PositionState state(List<StoredEvent> events, List<HistoryStep.Trade> trades, StoredSnapshot snapshot, StoredEventReader reader) {
-        String latest = trades.stream().map(HistoryStep.Trade::effectiveDate).max(Comparator.naturalOrder()).map(Object::toString).orElse(null);
+    private static Position state(List<StoredEvent> events, List<HistoryStep.Trade> trades, StoredSnapshot snapshot, StoredEventReader reader) {
+        LocalDate latest = trades.stream().map(HistoryStep.Trade::effectiveDate).max(Comparator.naturalOrder()).orElse(null);
         TaxLotMethod method = trades.isEmpty() ? TaxLotMethod.FIFO : trades.get(trades.size() - 1).method();
         if (snapshot != null) {
-            return new PositionState(LotsJson.read(snapshot.lotsJson()), snapshot.version(), snapshot.status(), latest, method);
+            return new Position(LotsJson.read(snapshot.lotsJson()), snapshot.version(), snapshot.status(), latest, method);
         }
         List<HistoryStep> history = events.stream()
                 .map(event -> reader.step(event.version(), event.eventType(), event.effectiveDate(), event.payload()))
                 .flatMap(Optional::stream).toList();
         TaxLots lots = Replay.of(history).lots();
         long version = events.stream().mapToLong(StoredEvent::version).max().orElse(0);
-        return new PositionState(lots, version, PositionState.RECONCILED, latest, method);
+        return new Position(lots, version, PositionStatus.RECONCILED, latest, method);
     }
 
-    private static JournalEntry journalEntry(String positionKey, HistoryStep step) {
+    private static Journaled journalEntry(String positionKey, HistoryStep step) {
         if (step instanceof HistoryStep.Trade trade) {
-            return JournalEntry.trade(trade.version(), tradeEvent(positionKey, trade), trade.method(), trade.recordedRealizedPnl());
+            return Journaled.trade(trade.version(), tradeEvent(positionKey, trade), trade.method(), trade.recordedRealizedPnl());
         }
         HistoryStep.Reset reset = (HistoryStep.Reset) step;
-        return JournalEntry.reset(reset.version(), reset.price());
+        return Journaled.reset(reset.version(), reset.price());
     }
 
-    private static TradeEvent tradeEvent(String positionKey, HistoryStep.Trade trade) {
-        return new TradeEvent(trade.tradeId(), positionKey, trade.type(), trade.quantity(), trade.price(), trade.effectiveDate().toString(),
+    private static Trade tradeEvent(String positionKey, HistoryStep.Trade trade) {
+        return new Trade(trade.tradeId(), positionKey, trade.type(), trade.quantity(), trade.price(), trade.effectiveDate(),
                 null, null, CorrelationIds.ofTrade(trade.tradeId()), null, null);
     }
 

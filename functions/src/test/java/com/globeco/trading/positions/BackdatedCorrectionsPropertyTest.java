@@ -1,5 +1,6 @@
 package com.globeco.trading.positions;
 
+import java.time.Instant;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -50,12 +51,12 @@ class BackdatedCorrectionsPropertyTest {
         run.refusedVersions.forEach(version -> assertThat(run.oracleUpTo(version).rejected())
                 .as("a refused correction replays an impossible history").isPositive());
         if (run.lastOutcome == null) {
-            assertThat(run.position.status()).isEqualTo(PositionState.RECONCILED);
+            assertThat(run.position.status()).isEqualTo(PositionStatus.RECONCILED);
         } else {
             assertThat(run.position.status()).isEqualTo(run.lastOutcome == CorrectionOutcome.CORRECTED
-                    ? PositionState.RECONCILED : PositionState.PROVISIONAL);
+                    ? PositionStatus.RECONCILED : PositionStatus.PROVISIONAL);
         }
-        if (run.position.status().equals(PositionState.RECONCILED)) {
+        if (run.position.status().equals(PositionStatus.RECONCILED)) {
             LotReplayOracle.Outcome truth = run.oracleUpTo(Long.MAX_VALUE);
             assertThat(truth.rejected()).isZero();
             assertSameLots(run.position.lots(), truth.openLots());
@@ -82,10 +83,10 @@ class BackdatedCorrectionsPropertyTest {
 
     /** One position through the hotpath and the coldpath, with the oracle's record of its history. */
     private static final class Run {
-        PositionState position;
+        Position position;
         final List<PositionEvent> eventStore = new ArrayList<>();
-        final TreeMap<Long, TradeEvent> outstanding = new TreeMap<>();
-        List<JournalEntry> journal = new ArrayList<>();
+        final TreeMap<Long, Trade> outstanding = new TreeMap<>();
+        List<Journaled> journal = new ArrayList<>();
         BigDecimal adjustment = BigDecimal.ZERO;
         final List<Long> requested = new ArrayList<>();
         final List<Correction> inFlight = new ArrayList<>();
@@ -96,7 +97,7 @@ class BackdatedCorrectionsPropertyTest {
         LocalDate latest = LocalDate.of(2026, 1, 10);
 
         Run(TaxLotMethod method) {
-            position = PositionState.empty().withMethod(method);
+            position = Position.empty().withMethod(method);
         }
 
         void trade(int step, Random random, int backdatedPercent) {
@@ -105,8 +106,8 @@ class BackdatedCorrectionsPropertyTest {
             boolean decrease = random.nextInt(100) < 40;
             BigDecimal quantity = BigDecimal.valueOf(1 + random.nextInt(decrease ? 120 : 100));
             BigDecimal price = price(random);
-            TradeEvent trade = new TradeEvent("T" + step, KEY, decrease ? TradeType.DECREASE : TradeType.NEW_TRADE, quantity, price,
-                    date.toString(), "2026-01-01T00:00:00Z", null, "c" + step, null, null);
+            Trade trade = new Trade("T" + step, KEY, decrease ? TradeType.DECREASE : TradeType.NEW_TRADE, quantity, price,
+                    date, Instant.parse("2026-01-01T00:00:00Z"), null, "c" + step, null, null);
             Hotpath.Applied applied;
             try {
                 applied = Hotpath.apply(position, KEY, trade, BUSINESS_DATE);
@@ -115,7 +116,7 @@ class BackdatedCorrectionsPropertyTest {
             }
             long version = applied.state().version();
             if (!outstanding.isEmpty()) {
-                journal.add(JournalEntry.trade(version, trade, position.method(), applied.event().tradeApplied().realizedPnl()));
+                journal.add(Journaled.trade(version, trade, position.method(), applied.event().tradeApplied().realizedPnl()));
             }
             if (applied.sequence() == SequenceStatus.BACKDATED) {
                 outstanding.put(version, trade);
@@ -133,11 +134,11 @@ class BackdatedCorrectionsPropertyTest {
             if (position.lots().count() == 0) {
                 return;
             }
-            Hotpath.Applied applied = Hotpath.reset(position, KEY, new MarketPrice("IBM", price, "2026-01-01T00:00:00Z", "reset"));
+            Hotpath.Applied applied = Hotpath.reset(position, KEY, new ReferencePrice("IBM", price, Instant.parse("2026-01-01T00:00:00Z"), "reset"));
             if (!outstanding.isEmpty()) {
-                journal.add(JournalEntry.reset(applied.state().version(), price));
+                journal.add(Journaled.reset(applied.state().version(), price));
             }
-            history.add(new LotReplayOracle.Dated(LocalDate.parse(position.latestEffectiveDate()), new LotReplayOracle.Reset(price)));
+            history.add(new LotReplayOracle.Dated(position.latestEffectiveDate(), new LotReplayOracle.Reset(price)));
             historyVersions.add(applied.state().version());
             record(applied);
         }
@@ -158,7 +159,7 @@ class BackdatedCorrectionsPropertyTest {
             StoredEventReader reader = new StoredEventReader(position.method());
             List<HistoryStep> steps = eventStore.stream().filter(event -> event.eventVersion() <= asOf)
                     .map(event -> reader.step(event.eventVersion(), event.eventType(),
-                            event.effectiveDate() == null ? null : LocalDate.parse(event.effectiveDate()), EventJson.payload(event)))
+                            event.effectiveDate(), EventJson.payload(event)))
                     .flatMap(Optional::stream)
                     .toList();
             try {
@@ -177,7 +178,7 @@ class BackdatedCorrectionsPropertyTest {
                 }
                 settled.forEach(outstanding::remove);
                 if (correction.applicable()) {
-                    Hotpath.Applied adopted = Hotpath.adopt(position, correction, journal, adjustment, outstanding.isEmpty(), "2026-01-02T00:00:00Z");
+                    Hotpath.Applied adopted = Hotpath.adopt(position, correction, journal, adjustment, outstanding.isEmpty(), Instant.parse("2026-01-02T00:00:00Z"));
                     adjustment = adopted.event().corrected().realizedPnlAdjustment();
                     record(adopted);
                 } else {

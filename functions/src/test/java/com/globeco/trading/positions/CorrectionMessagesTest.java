@@ -11,26 +11,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The coldpath's two messages: backdated trades in, corrections out; each read back as written, and guarded. */
 class CorrectionMessagesTest {
-    private static final TradeEvent TRADE = new TradeEvent("T-9", "ACC-1:IBM:USD", TradeType.DECREASE, new BigDecimal("60.5"),
-            new BigDecimal("12.25"), "2026-01-03", "2026-01-11T10:00:00Z", null, "corr-9", null, "u1");
+    private static final Trade TRADE = new Trade("T-9", "ACC-1:IBM:USD", TradeType.DECREASE, new BigDecimal("60.5"),
+            new BigDecimal("12.25"), LocalDate.parse("2026-01-03"), Instant.parse("2026-01-11T10:00:00Z"), null, "corr-9", null, "u1");
     private static final LocalDate TODAY = LocalDate.of(2026, 1, 11);
     private static final Instant NOW = Instant.parse("2026-01-11T12:00:00Z");
 
     @Test
     void aBackdatedTradeIsReadAsWritten() {
-        BackdatedTrade written = new BackdatedTrade(TRADE, 7, TaxLotMethod.HIFO);
+        ProvisionalTrade written = new ProvisionalTrade(TRADE, 7, TaxLotMethod.HIFO);
 
-        Reading<BackdatedTrade> read = BackdatedTradeJson.read(BackdatedTradeJson.write(written), TODAY, NOW);
+        Reading<ProvisionalTrade> read = BackdatedTradeJson.read(BackdatedTradeJson.write(written), TODAY, NOW);
 
         assertThat(read).isEqualTo(new Reading.Valid<>(written));
     }
 
     @Test
     void aBackdatedTradeWithoutItsVersionOrMethodIsRejected() {
-        String payload = BackdatedTradeJson.write(new BackdatedTrade(TRADE, 7, TaxLotMethod.HIFO))
+        String payload = BackdatedTradeJson.write(new ProvisionalTrade(TRADE, 7, TaxLotMethod.HIFO))
                 .replace("\"provisionalVersion\":7", "\"provisionalVersion\":-1").replace("HIFO", "BEST");
 
-        Reading<BackdatedTrade> read = BackdatedTradeJson.read(payload, TODAY, NOW);
+        Reading<ProvisionalTrade> read = BackdatedTradeJson.read(payload, TODAY, NOW);
 
         assertThat(read).isInstanceOfSatisfying(Reading.Rejected.class, rejected -> assertThat(rejected.violations()).containsExactly(
                 "provisionalVersion must be a whole number from 1, was -1",

@@ -1,5 +1,6 @@
 package com.globeco.trading.positions;
 
+import java.time.Instant;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ class EventJsonTest {
 
     @Test
     void aDecreaseCarriesItsAllocationRealizedPnlAndTotalsAsExactStrings() throws Exception {
-        PositionState opened = Hotpath.apply(PositionState.empty(), KEY, trade("T1", TradeType.NEW_TRADE, "100", "10"), TODAY).state();
+        Position opened = Hotpath.apply(Position.empty(), KEY, trade("T1", TradeType.NEW_TRADE, "100", "10"), TODAY).state();
         PositionEvent decrease = Hotpath.apply(opened, KEY, trade("T2", TradeType.DECREASE, "40", "12.5"), TODAY).event();
 
         JsonNode payload = JSON.readTree(EventJson.payload(decrease));
@@ -33,7 +34,7 @@ class EventJsonTest {
 
     @Test
     void anOpeningHasNoAllocationAndNoRealizedPnl() throws Exception {
-        PositionEvent opening = Hotpath.apply(PositionState.empty(), KEY, trade("T1", TradeType.NEW_TRADE, "100", "10"), TODAY).event();
+        PositionEvent opening = Hotpath.apply(Position.empty(), KEY, trade("T1", TradeType.NEW_TRADE, "100", "10"), TODAY).event();
 
         JsonNode payload = JSON.readTree(EventJson.payload(opening));
 
@@ -44,8 +45,8 @@ class EventJsonTest {
 
     @Test
     void theMessageHoldsTheEventsFieldsWithThePayloadInside() throws Exception {
-        PositionState opened = Hotpath.apply(PositionState.empty(), KEY, trade("T1", TradeType.NEW_TRADE, "100", "10"), TODAY).state();
-        PositionEvent reset = Hotpath.reset(opened, KEY, new MarketPrice("AAPL", new BigDecimal("11"), "2025-06-02T20:00:00Z", "md-1")).event();
+        Position opened = Hotpath.apply(Position.empty(), KEY, trade("T1", TradeType.NEW_TRADE, "100", "10"), TODAY).state();
+        PositionEvent reset = Hotpath.reset(opened, KEY, new ReferencePrice("AAPL", new BigDecimal("11"), Instant.parse("2025-06-02T20:00:00Z"), "md-1")).event();
 
         JsonNode message = JSON.readTree(EventJson.message(reset));
 
@@ -59,14 +60,14 @@ class EventJsonTest {
 
     @Test
     void theMessageAroundAPayloadWrittenOnceIsTheSameMessage() {
-        PositionState opened = Hotpath.apply(PositionState.empty(), KEY, trade("T1", TradeType.NEW_TRADE, "100", "10"), TODAY).state();
+        Position opened = Hotpath.apply(Position.empty(), KEY, trade("T1", TradeType.NEW_TRADE, "100", "10"), TODAY).state();
         PositionEvent decrease = Hotpath.apply(opened, KEY, trade("T2", TradeType.DECREASE, "40", "12.5"), TODAY).event();
 
         assertThat(PositionChange.ofEvent(decrease).message()).isEqualTo(EventJson.message(decrease));
     }
 
-    private static TradeEvent trade(String id, TradeType type, String quantity, String price) {
-        return new TradeEvent(id, KEY, type, new BigDecimal(quantity), new BigDecimal(price), TODAY.toString(),
-                "2025-06-02T14:30:00Z", null, "corr-" + id, null, null);
+    private static Trade trade(String id, TradeType type, String quantity, String price) {
+        return new Trade(id, KEY, type, new BigDecimal(quantity), new BigDecimal(price), TODAY,
+                Instant.parse("2025-06-02T14:30:00Z"), null, "corr-" + id, null, null);
     }
 }

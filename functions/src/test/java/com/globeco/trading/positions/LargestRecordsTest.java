@@ -1,5 +1,6 @@
 package com.globeco.trading.positions;
 
+import java.time.Instant;
 import com.globeco.trading.fills.SourceMessage;
 import com.globeco.trading.messages.DeadLetter;
 import com.globeco.trading.messages.DeadLetterJson;
@@ -54,7 +55,7 @@ class LargestRecordsTest {
     @Test
     void theLargestCorrectionFitsAndItsGateTakesIt() {
         Correction largest = Correction.corrected(KEY, Long.MAX_VALUE, new Replay.Result(widestLots(), hugeAmount(), hugeAmount().negate()),
-                tradeIds(ReplayRequest.MAX_TRADES), CORRELATION);
+                tradeIds(PendingReplay.MAX_TRADES), CORRELATION);
 
         String message = CorrectionJson.write(largest);
 
@@ -66,7 +67,7 @@ class LargestRecordsTest {
     void theLargestRefusedCorrectionFitsWhateverItsReason() {
         String reason = "\u0001".repeat(2_000_000);
 
-        String message = CorrectionJson.write(Correction.refused(KEY, 7, tradeIds(ReplayRequest.MAX_TRADES), reason, CORRELATION));
+        String message = CorrectionJson.write(Correction.refused(KEY, 7, tradeIds(PendingReplay.MAX_TRADES), reason, CORRELATION));
 
         assertFits(message);
         assertThat(CorrectionJson.read(message)).as("the hotpath's gate takes the cut reason").isInstanceOf(Reading.Valid.class);
@@ -75,12 +76,12 @@ class LargestRecordsTest {
     @Test
     void aDecreaseThatClosesEveryLotFits() {
         BigDecimal perLot = new BigDecimal("249999.99999999");
-        PositionState full = new PositionState(lots(PositionLimits.MAX_OPEN_LOTS, perLot, PositionLimits.MAX_ID_LENGTH), 1,
-                PositionState.RECONCILED, TODAY.toString(), TaxLotMethod.FIFO);
+        Position full = new Position(lots(PositionLimits.MAX_OPEN_LOTS, perLot, PositionLimits.MAX_ID_LENGTH), 1,
+                PositionStatus.RECONCILED, TODAY, TaxLotMethod.FIFO);
         BigDecimal everything = perLot.multiply(BigDecimal.valueOf(PositionLimits.MAX_OPEN_LOTS));
         assertThat(everything).isLessThanOrEqualTo(PositionLimits.MAX_TRADE_QUANTITY);
-        TradeEvent decrease = new TradeEvent("D".repeat(64), KEY, TradeType.DECREASE, everything, LOWEST_PRICE, TODAY.toString(),
-                "2026-06-01T14:30:00Z", "k".repeat(64), CORRELATION, "x".repeat(128), "u".repeat(128));
+        Trade decrease = new Trade("D".repeat(64), KEY, TradeType.DECREASE, everything, LOWEST_PRICE, TODAY,
+                Instant.parse("2026-06-01T14:30:00Z"), "k".repeat(64), CORRELATION, "x".repeat(128), "u".repeat(128));
 
         Hotpath.Applied closed = Hotpath.apply(full, KEY, decrease, TODAY);
 
@@ -90,11 +91,11 @@ class LargestRecordsTest {
 
     @Test
     void theLargestCorrectedEventFits() {
-        PositionState position = new PositionState(widestLots(), 9, PositionState.PROVISIONAL, TODAY.toString(), TaxLotMethod.FIFO);
+        Position position = new Position(widestLots(), 9, PositionStatus.PROVISIONAL, TODAY, TaxLotMethod.FIFO);
         Correction correction = Correction.corrected(KEY, 9, new Replay.Result(widestLots(), hugeAmount(), BigDecimal.ZERO),
-                tradeIds(ReplayRequest.MAX_TRADES), CORRELATION);
+                tradeIds(PendingReplay.MAX_TRADES), CORRELATION);
 
-        Hotpath.Applied adopted = Hotpath.adopt(position, correction, List.of(), hugeAmount().negate(), true, "2026-06-01T14:30:00Z");
+        Hotpath.Applied adopted = Hotpath.adopt(position, correction, List.of(), hugeAmount().negate(), true, Instant.parse("2026-06-01T14:30:00Z"));
 
         assertFits(EventJson.message(adopted.event()));
     }
@@ -110,8 +111,8 @@ class LargestRecordsTest {
 
     @Test
     void theLargestContractRetryFits() {
-        TradeEvent trade = new TradeEvent("T".repeat(64), KEY, TradeType.NEW_TRADE, PositionLimits.MAX_TRADE_QUANTITY, HIGHEST_PRICE,
-                TODAY.toString(), "2026-06-01T14:30:00Z", null, CORRELATION, "x".repeat(128), "u".repeat(128));
+        Trade trade = new Trade("T".repeat(64), KEY, TradeType.NEW_TRADE, PositionLimits.MAX_TRADE_QUANTITY, HIGHEST_PRICE,
+                TODAY, Instant.parse("2026-06-01T14:30:00Z"), null, CORRELATION, "x".repeat(128), "u".repeat(128));
 
         assertFits(ContractOutcomeJson.write(ContractOutcome.failed(trade, "<html>\u0000".repeat(1_000_000))));
     }

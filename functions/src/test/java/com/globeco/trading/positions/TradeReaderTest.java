@@ -19,12 +19,12 @@ class TradeReaderTest {
 
     @Test
     void readsAValidTradeAndDerivesAStableCorrelationId() {
-        TradeEvent trade = ((Reading.Valid<TradeEvent>) reader.read(TRADE, TODAY, NOW)).value();
-        TradeEvent again = ((Reading.Valid<TradeEvent>) reader.read(TRADE, TODAY, NOW)).value();
+        Trade trade = ((Reading.Valid<Trade>) reader.read(TRADE, TODAY, NOW)).value();
+        Trade again = ((Reading.Valid<Trade>) reader.read(TRADE, TODAY, NOW)).value();
 
         assertThat(trade.tradeType()).isEqualTo(TradeType.NEW_TRADE);
         assertThat(trade.quantity()).isEqualByComparingTo("100");
-        assertThat(trade.effectiveDay()).isEqualTo(TODAY);
+        assertThat(trade.effectiveDate()).isEqualTo(TODAY);
         assertThat(trade.correlationId()).isNotBlank().isEqualTo(again.correlationId());
     }
 
@@ -52,7 +52,7 @@ class TradeReaderTest {
             "\"occurredAt\":\"2025-06-02T14:30:00Z\" | \"occurredAt\":\"yesterday\" | occurredAt must be an ISO-8601 instant",
     })
     void rejectsWhatTheValidationGateRejects(String original, String replacement, String reason) {
-        Reading<TradeEvent> reading = reader.read(TRADE.replace(original, replacement), TODAY, NOW);
+        Reading<Trade> reading = reader.read(TRADE.replace(original, replacement), TODAY, NOW);
 
         assertThat(reading).isInstanceOfSatisfying(Reading.Rejected.class,
                 rejected -> assertThat(rejected.explanation()).contains(reason));

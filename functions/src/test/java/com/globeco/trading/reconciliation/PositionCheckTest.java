@@ -1,12 +1,14 @@
 package com.globeco.trading.reconciliation;
 
+import java.time.Instant;
 import com.globeco.trading.positions.EventJson;
 import com.globeco.trading.positions.Hotpath;
 import com.globeco.trading.positions.LotsJson;
-import com.globeco.trading.positions.PositionState;
+import com.globeco.trading.positions.Position;
+import com.globeco.trading.positions.PositionStatus;
 import com.globeco.trading.positions.ReconciliationBreak;
 import com.globeco.trading.positions.TaxLots;
-import com.globeco.trading.positions.TradeEvent;
+import com.globeco.trading.positions.Trade;
 import com.globeco.trading.positions.TradeType;
 import org.junit.jupiter.api.Test;
 
@@ -24,17 +26,17 @@ class PositionCheckTest {
     private static final long NOW = 1_000_000_000L;
     private final PositionCheck check = new PositionCheck("run-1", Duration.ofMinutes(5));
     private final List<StoredEvent> events = new ArrayList<>();
-    private PositionState position = PositionState.empty();
+    private Position position = Position.empty();
 
     private void trade(String id, TradeType type, String quantity, String price, LocalDate day) {
-        TradeEvent trade = new TradeEvent(id, KEY, type, new BigDecimal(quantity), new BigDecimal(price), day.toString(),
-                "2026-01-10T10:00:00Z", null, "c-" + id, null, null);
+        Trade trade = new Trade(id, KEY, type, new BigDecimal(quantity), new BigDecimal(price), day,
+                Instant.parse("2026-01-10T10:00:00Z"), null, "c-" + id, null, null);
         Hotpath.Applied applied = Hotpath.apply(position, KEY, trade, TODAY);
         position = applied.state();
-        events.add(StoredEvent.of(KEY, applied.event().eventVersion(), applied.event().eventType(), day, EventJson.payload(applied.event())));
+        events.add(new StoredEvent(KEY, applied.event().eventVersion(), applied.event().eventType(), day, EventJson.payload(applied.event())));
     }
 
-    private StoredSnapshot snapshot(String status, TaxLots lots, Long provisionalSince) {
+    private StoredSnapshot snapshot(PositionStatus status, TaxLots lots, Long provisionalSince) {
         return new StoredSnapshot(KEY, position.version(), status, LotsJson.write(lots), provisionalSince);
     }
 
@@ -43,15 +45,15 @@ class PositionCheckTest {
         trade("T1", TradeType.NEW_TRADE, "100", "10", TODAY.minusDays(5));
         trade("T2", TradeType.DECREASE, "60", "12", TODAY.minusDays(1));
 
-        assertThat(check.breaks(KEY, events, snapshot("RECONCILED", position.lots(), null), NOW)).isEmpty();
+        assertThat(check.breaks(KEY, events, snapshot(PositionStatus.RECONCILED, position.lots(), null), NOW)).isEmpty();
     }
 
     @Test
     void eventsCommittedAfterTheSnapshotWasReadAreLeftToTheNextRunAndMissingOnesAreAWarning() {
         trade("T1", TradeType.NEW_TRADE, "100", "10", TODAY.minusDays(5));
-        StoredSnapshot readBefore = snapshot("RECONCILED", position.lots(), null);
+        StoredSnapshot readBefore = snapshot(PositionStatus.RECONCILED, position.lots(), null);
         trade("T2", TradeType.DECREASE, "60", "12", TODAY.minusDays(1));
-        StoredSnapshot readAfter = snapshot("RECONCILED", position.lots(), null);
+        StoredSnapshot readAfter = snapshot(PositionStatus.RECONCILED, position.lots(), null);
 
         assertThat(check.breaks(KEY, events, readBefore, NOW)).isEmpty();
         assertThat(check.breaks(KEY, events.subList(0, 1), readAfter, NOW)).extracting(ReconciliationBreak::kind)
@@ -64,7 +66,7 @@ class PositionCheckTest {
         trade("T2", TradeType.DECREASE, "60", "12", TODAY.minusDays(1));
         trade("T3", TradeType.NEW_TRADE, "50", "8", TODAY.minusDays(7));
 
-        List<ReconciliationBreak> breaks = check.breaks(KEY, events, snapshot("RECONCILED", position.lots(), null), NOW);
+        List<ReconciliationBreak> breaks = check.breaks(KEY, events, snapshot(PositionStatus.RECONCILED, position.lots(), null), NOW);
 
         assertThat(breaks).extracting(ReconciliationBreak::kind, ReconciliationBreak::severity).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("COST_BASIS_MISMATCH", ReconciliationBreak.Severity.CRITICAL),
@@ -79,8 +81,8 @@ class PositionCheckTest {
         trade("T1", TradeType.NEW_TRADE, "100", "10", TODAY.minusDays(5));
         trade("T3", TradeType.NEW_TRADE, "50", "8", TODAY.minusDays(7));
 
-        assertThat(check.breaks(KEY, events, snapshot("PROVISIONAL", position.lots(), NOW - 60_000), NOW)).isEmpty();
-        assertThat(check.breaks(KEY, events, snapshot("PROVISIONAL", position.lots(), NOW - 600_000), NOW)).singleElement()
+        assertThat(check.breaks(KEY, events, snapshot(PositionStatus.PROVISIONAL, position.lots(), NOW - 60_000), NOW)).isEmpty();
+        assertThat(check.breaks(KEY, events, snapshot(PositionStatus.PROVISIONAL, position.lots(), NOW - 600_000), NOW)).singleElement()
                 .satisfies(found -> {
                     assertThat(found.kind()).isEqualTo("PROVISIONAL_AGE");
                     assertThat(found.severity()).isEqualTo(ReconciliationBreak.Severity.INFO);
@@ -93,7 +95,7 @@ class PositionCheckTest {
         trade("T1", TradeType.NEW_TRADE, "100", "10", TODAY);
 
         assertThat(check.breaks(KEY, events, null, NOW)).extracting(ReconciliationBreak::kind).containsExactly("MISSING_SNAPSHOT");
-        assertThat(check.breaks(KEY, List.of(), snapshot("RECONCILED", position.lots(), null), NOW))
+        assertThat(check.breaks(KEY, List.of(), snapshot(PositionStatus.RECONCILED, position.lots(), null), NOW))
                 .extracting(ReconciliationBreak::kind).containsExactly("EXTRA_SNAPSHOT");
     }
 
@@ -102,7 +104,7 @@ class PositionCheckTest {
         trade("T1", TradeType.NEW_TRADE, "100", "10", TODAY.minusDays(5));
         trade("T2", TradeType.DECREASE, "60", "12", TODAY.minusDays(9));
 
-        assertThat(check.breaks(KEY, events, snapshot("RECONCILED", position.lots(), null), NOW))
+        assertThat(check.breaks(KEY, events, snapshot(PositionStatus.RECONCILED, position.lots(), null), NOW))
                 .extracting(ReconciliationBreak::kind).containsExactly("IMPOSSIBLE_HISTORY");
     }
 }

@@ -11,7 +11,7 @@ import com.globeco.trading.operators.coldpath.SettleReplays;
 import com.globeco.trading.positions.Correction;
 import com.globeco.trading.positions.ReconciliationBreak;
 import com.globeco.trading.positions.ReplayOutcome;
-import com.globeco.trading.positions.ReplayRequest;
+import com.globeco.trading.positions.PendingReplay;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
@@ -73,12 +73,12 @@ public final class BackdatedColdpathJob {
 
     public static void define(StreamExecutionEnvironment env, Wiring wiring) {
         ColdpathSettings settings = wiring.settings();
-        SingleOutputStreamOperator<ReplayRequest> requests = ReadinessStage.after(env
+        SingleOutputStreamOperator<PendingReplay> requests = ReadinessStage.after(env
                         .fromSource(wiring.backdatedTrades(), WatermarkStrategy.noWatermarks(), "Backdated trades")
                         .uid(Uid.BACKDATED_TRADES_SOURCE), wiring.readiness())
                 .process(new ReadBackdatedTrades(wiring.businessZone())).uid(Uid.READ_BACKDATED_TRADES).name("Read backdated trades");
-        DataStream<ReplayRequest> replays = requests
-                .keyBy(ReplayRequest::positionKey)
+        DataStream<PendingReplay> replays = requests
+                .keyBy(PendingReplay::positionKey)
                 .process(new CoalesceReplays(settings.coalesceDelay())).uid(Uid.COALESCE_REPLAYS).name("Coalesce backdated trades per position");
         DataStream<ReplayOutcome> outcomes = AsyncDataStream.orderedWaitWithRetry(replays, new ReplayPositions(settings),
                         settings.replayBudget().toMillis(), TimeUnit.MILLISECONDS, settings.loadsInFlight(), ReplayPositions.strategy(settings))

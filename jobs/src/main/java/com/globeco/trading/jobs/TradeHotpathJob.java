@@ -14,15 +14,15 @@ import com.globeco.trading.operators.positions.StoredVersions;
 import com.globeco.trading.operators.positions.UndeliveredContracts;
 import com.globeco.trading.operators.positions.ReadMarketPrices;
 import com.globeco.trading.operators.positions.ValidateTrades;
-import com.globeco.trading.positions.BackdatedTrade;
+import com.globeco.trading.positions.ProvisionalTrade;
 import com.globeco.trading.positions.ContractOutcome;
-import com.globeco.trading.positions.ContractRetry;
+import com.globeco.trading.positions.DeferredContract;
 import com.globeco.trading.positions.DedupRule;
-import com.globeco.trading.positions.MarketPrice;
+import com.globeco.trading.positions.ReferencePrice;
 import com.globeco.trading.positions.PositionChange;
 import com.globeco.trading.positions.PositionCommand;
 import com.globeco.trading.positions.PositionEvent;
-import com.globeco.trading.positions.TradeEvent;
+import com.globeco.trading.positions.Trade;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -103,7 +103,7 @@ public final class TradeHotpathJob {
             StoredVersions storedVersions,
             Sink<PositionChange> appliedEvents,
             Sink<PositionEvent> provisionalEvents,
-            Sink<BackdatedTrade> backdatedTrades,
+            Sink<ProvisionalTrade> backdatedTrades,
             Sink<PositionEvent> correctedEvents,
             Sink<ContractOutcome> generatedContracts,
             Sink<ContractOutcome> contractRetries,
@@ -134,7 +134,7 @@ public final class TradeHotpathJob {
         SingleOutputStreamOperator<PositionCommand> corrections = env
                 .fromSource(wiring.corrections(), WatermarkStrategy.noWatermarks(), "Position corrections").uid(Uid.CORRECTIONS_SOURCE)
                 .process(new ReadCorrections()).uid(Uid.READ_CORRECTIONS).name("Read corrections");
-        SingleOutputStreamOperator<MarketPrice> prices = env
+        SingleOutputStreamOperator<ReferencePrice> prices = env
                 .fromSource(wiring.marketData(), WatermarkStrategy.noWatermarks(), "Market data").uid(Uid.MARKET_DATA_SOURCE)
                 .process(new ReadMarketPrices(wiring.dedup())).uid(Uid.READ_MARKET_PRICES).name("Read market prices");
 
@@ -171,7 +171,7 @@ public final class TradeHotpathJob {
      * unreadable retry requests, are returned as dead letters.
      */
     private static DataStream<DeadLetter> generateContracts(StreamExecutionEnvironment env, Wiring wiring,
-                                                            DataStream<TradeEvent> requests) {
+                                                            DataStream<Trade> requests) {
         DataStream<ContractOutcome> contractOutcomes = AsyncDataStream.unorderedWait(
                         requests, new GenerateContract(wiring.contractService()),
                         GenerateContract.ASYNC_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS, GenerateContract.REQUESTS_HELD)
@@ -181,16 +181,16 @@ public final class TradeHotpathJob {
         contractOutcomes.filter(outcome -> !outcome.generated()).uid(Uid.CONTRACTS_DEFERRED).name("Deferred contracts")
                 .sinkTo(wiring.contractRetries()).uid(Uid.CONTRACT_RETRY_SINK).name("contract-generation-retry (Kafka, exactly once)");
 
-        SingleOutputStreamOperator<ContractRetry> retryRequests = env
+        SingleOutputStreamOperator<DeferredContract> retryRequests = env
                 .fromSource(wiring.contractRetryRequests(), WatermarkStrategy.noWatermarks(), "Contract retries")
                 .uid(Uid.CONTRACT_RETRY_SOURCE)
                 .process(new ReadContractRetries(wiring.businessZone())).uid(Uid.READ_CONTRACT_RETRIES).name("Read deferred contract requests");
         ContractServiceSettings retries = wiring.contractService().forRetries();
-        DataStream<ContractRetry> retried = AsyncDataStream.unorderedWaitWithRetry(retryRequests, new RetryContract(retries),
+        DataStream<DeferredContract> retried = AsyncDataStream.unorderedWaitWithRetry(retryRequests, new RetryContract(retries),
                         retries.retryBudget().toMillis(), TimeUnit.MILLISECONDS, retries.maxCallsInFlight(), RetryContract.strategy(retries))
                 .uid(Uid.RETRY_CONTRACTS).name("Contract generation retries (Contract Service, async, backoff)");
-        retried.filter(ContractRetry::generated).uid(Uid.CONTRACTS_GENERATED_LATE).name("Contracts generated late")
-                .map(ContractRetry::outcome).uid(Uid.LATE_CONTRACT_OUTCOMES).name("Late contract outcomes")
+        retried.filter(DeferredContract::generated).uid(Uid.CONTRACTS_GENERATED_LATE).name("Contracts generated late")
+                .map(DeferredContract::outcome).uid(Uid.LATE_CONTRACT_OUTCOMES).name("Late contract outcomes")
                 .sinkTo(wiring.lateContracts()).uid(Uid.LATE_CONTRACTS_SINK).name("trade-contracts, late (Kafka, exactly once)");
         SingleOutputStreamOperator<DeadLetter> undelivered = retried.process(new UndeliveredContracts())
                 .uid(Uid.UNDELIVERED_CONTRACTS).name("Contracts failed after every retry");

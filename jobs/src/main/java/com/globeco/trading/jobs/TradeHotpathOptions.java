@@ -14,7 +14,7 @@ import com.globeco.trading.positions.PositionChange;
 import com.globeco.trading.positions.PositionEvent;
 import com.globeco.trading.positions.ContractOutcomeJson;
 import com.globeco.trading.positions.EventJson;
-import com.globeco.trading.positions.BackdatedTrade;
+import com.globeco.trading.positions.ProvisionalTrade;
 import com.globeco.trading.positions.BackdatedTradeJson;
 
 import java.net.URI;
@@ -75,7 +75,7 @@ public record TradeHotpathOptions(KafkaSettings kafka, String topicPrefix, Strin
                 ExactlyOnceKafka.sink(kafka, topic("provisional-trade-events"), letters, topic("hotpath-provisional"),
                         PositionEvent::positionKey, EventJson::message, PositionEvent::correlationId),
                 ExactlyOnceKafka.sink(kafka, topic("backdated-trades"), letters, topic("hotpath-backdated"),
-                        BackdatedTrade::positionKey, BackdatedTradeJson::write, backdated -> backdated.trade().correlationId()),
+                        ProvisionalTrade::positionKey, BackdatedTradeJson::write, backdated -> backdated.trade().correlationId()),
                 ExactlyOnceKafka.sink(kafka, topic("historical-position-corrected-events"), letters, topic("hotpath-corrected"),
                         PositionEvent::positionKey, EventJson::message, PositionEvent::correlationId),
                 ExactlyOnceKafka.sink(kafka, topic("trade-contracts"), letters, topic("hotpath-contracts"),

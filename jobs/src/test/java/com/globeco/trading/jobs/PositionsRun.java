@@ -1,5 +1,6 @@
 package com.globeco.trading.jobs;
 
+import com.globeco.trading.positions.EventType;
 import com.globeco.trading.schema.DatabaseRole;
 import com.globeco.trading.positions.LotReplayOracle;
 import com.globeco.trading.positions.PositionEvent;
@@ -61,7 +62,7 @@ public final class PositionsRun {
     }
 
     public void awaitFirstCorrection() throws Exception {
-        await("a correction", () -> stack.positionTables().eventCount(keys(), PositionEvent.HISTORICAL_POSITION_CORRECTED) > 0);
+        await("a correction", () -> stack.positionTables().eventCount(keys(), EventType.HISTORICAL_POSITION_CORRECTED) > 0);
     }
 
     public void awaitReconciled(BackdatedScenario scenario) throws Exception {
@@ -105,7 +106,7 @@ public final class PositionsRun {
     }
 
     public void assertCorrectionsPublishedOnce() throws Exception {
-        int stored = stack.positionTables().eventCount(keys(), PositionEvent.HISTORICAL_POSITION_CORRECTED);
+        int stored = stack.positionTables().eventCount(keys(), EventType.HISTORICAL_POSITION_CORRECTED);
         List<ConsumerRecord<String, String>> published = stack.kafka()
                 .readCommitted(hotpath().topic("historical-position-corrected-events"), stored, TestFlink.PATIENCE);
         assertThat(published).extracting(ConsumerRecord::value).hasSize(stored).doesNotHaveDuplicates()
@@ -117,8 +118,8 @@ public final class PositionsRun {
     }
 
     private int tradeEvents() throws SQLException {
-        return stack.positionTables().eventCount(keys(), PositionEvent.TRADE_APPLIED)
-                + stack.positionTables().eventCount(keys(), PositionEvent.PROVISIONAL_TRADE_APPLIED);
+        return stack.positionTables().eventCount(keys(), EventType.TRADE_APPLIED)
+                + stack.positionTables().eventCount(keys(), EventType.PROVISIONAL_TRADE_APPLIED);
     }
 
     private String keys() {

@@ -1,5 +1,6 @@
 package com.globeco.trading.jobs;
 
+import com.globeco.trading.positions.EventType;
 import com.globeco.trading.positions.PositionEvent;
 import com.globeco.trading.testkit.execution.Latency;
 import com.globeco.trading.testkit.fills.ExecutionRegistry;
@@ -63,8 +64,8 @@ class ProducedMessagesTest {
             send(producer, hotpath.topic("trade-events"), "{\"tradeId\": 7}");
             send(producer, coldpath.topic("backdated-trades"), NOT_A_BACKDATED_TRADE);
             String keys = "ACC-" + run.toUpperCase() + "%";
-            CommonTestUtils.waitUntilCondition(() -> STACK.positionTables().eventCount(keys, PositionEvent.TRADE_APPLIED)
-                    + STACK.positionTables().eventCount(keys, PositionEvent.PROVISIONAL_TRADE_APPLIED) == scenario.trades().size()
+            CommonTestUtils.waitUntilCondition(() -> STACK.positionTables().eventCount(keys, EventType.TRADE_APPLIED)
+                    + STACK.positionTables().eventCount(keys, EventType.PROVISIONAL_TRADE_APPLIED) == scenario.trades().size()
                     && !STACK.positionTables().statuses(keys).contains("PROVISIONAL"));
             STACK.kafka().readCommitted(hotpath.topic("trade-contracts"), 1, TestFlink.PATIENCE);
             STACK.kafka().readCommitted(coldpath.topic("backdated-trades-dlq"), 1, TestFlink.PATIENCE);

@@ -10,10 +10,10 @@ import com.globeco.trading.operators.sinks.PostgresSettings;
 import com.globeco.trading.positions.EventJson;
 import com.globeco.trading.positions.HistoryStep;
 import com.globeco.trading.positions.Hotpath;
-import com.globeco.trading.positions.PositionState;
+import com.globeco.trading.positions.Position;
 import com.globeco.trading.positions.Replay;
 import com.globeco.trading.positions.TaxLotMethod;
-import com.globeco.trading.positions.TradeEvent;
+import com.globeco.trading.positions.Trade;
 import com.globeco.trading.positions.TradeType;
 import com.globeco.trading.testkit.trades.TradeGenerator;
 import com.globeco.trading.testkit.trades.TradePublisher;
@@ -97,7 +97,7 @@ public final class ColdpathBenchmark {
     /** Opens first, then a buy and a decrease of one whole lot by turns (one buy in a hundred backdated), leaving {@code openLots} lots. */
     private static long writeHistory(PostgresSettings postgres, int events, int openLots) throws SQLException {
         LocalDate day = LocalDate.now(ZONE).minusYears(5);
-        PositionState position = PositionState.empty();
+        Position position = Position.empty();
         try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), postgres.user(), postgres.password());
              PreparedStatement insert = connection.prepareStatement("INSERT INTO event_store (position_key, event_ver, event_type,"
                      + " effective_date, payload, trade_id) VALUES (?, ?, ?, ?, ?::jsonb, ?)")) {
@@ -106,7 +106,7 @@ public final class ColdpathBenchmark {
                 boolean decrease = event >= openLots && (event - openLots) % 2 == 1;
                 boolean backdated = !decrease && event > openLots && event % 100 == 0;
                 LocalDate effective = backdated ? day.minusDays(30) : day;
-                TradeEvent trade = new TradeEvent("R-" + event, KEY, decrease ? TradeType.DECREASE : TradeType.NEW_TRADE, BigDecimal.TEN,
+                Trade trade = new Trade("R-" + event, KEY, decrease ? TradeType.DECREASE : TradeType.NEW_TRADE, BigDecimal.TEN,
                         BigDecimal.valueOf(1_000 + event % 500, 2), effective.toString(), null, null, "bench", null, null);
                 Hotpath.Applied applied = Hotpath.apply(position, KEY, trade, day.plusYears(10));
                 position = applied.state();

@@ -3,7 +3,7 @@ package com.globeco.trading.local;
 import com.globeco.trading.operators.positions.KeepPositions;
 import com.globeco.trading.operators.positions.StoredVersions;
 import com.globeco.trading.positions.DedupRule;
-import com.globeco.trading.positions.MarketPrice;
+import com.globeco.trading.positions.ReferencePrice;
 import com.globeco.trading.positions.PositionChange;
 import com.globeco.trading.positions.PositionCommand;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -17,18 +17,18 @@ import java.time.ZoneOffset;
 /** The position operator in a one-subtask test harness on RocksDB: what the price benchmark drives. */
 final class PositionsUnderTest implements AutoCloseable {
     private static final long NOW = java.time.Instant.parse("2026-11-20T15:00:00Z").toEpochMilli();
-    private final KeyedTwoInputStreamOperatorTestHarness<String, PositionCommand, MarketPrice, PositionChange> harness;
+    private final KeyedTwoInputStreamOperatorTestHarness<String, PositionCommand, ReferencePrice, PositionChange> harness;
     private long checkpoint;
 
-    private PositionsUnderTest(KeyedTwoInputStreamOperatorTestHarness<String, PositionCommand, MarketPrice, PositionChange> harness) {
+    private PositionsUnderTest(KeyedTwoInputStreamOperatorTestHarness<String, PositionCommand, ReferencePrice, PositionChange> harness) {
         this.harness = harness;
     }
 
     static PositionsUnderTest open() throws Exception {
-        var harness = new KeyedTwoInputStreamOperatorTestHarness<String, PositionCommand, MarketPrice, PositionChange>(
+        var harness = new KeyedTwoInputStreamOperatorTestHarness<String, PositionCommand, ReferencePrice, PositionChange>(
                 new KeepPositions(ZoneOffset.UTC, DedupRule.defaults(), StoredVersions.none()),
                 (KeySelector<PositionCommand, String>) PositionCommand::positionKey,
-                (KeySelector<MarketPrice, String>) MarketPrice::instrument, Types.STRING, 1, 1, 0);
+                (KeySelector<ReferencePrice, String>) ReferencePrice::instrument, Types.STRING, 1, 1, 0);
         harness.setStateBackend(rocksDb());
         harness.setProcessingTime(NOW);
         harness.open();
@@ -50,7 +50,7 @@ final class PositionsUnderTest implements AutoCloseable {
         harness.processElement1(new StreamRecord<>(command, NOW));
     }
 
-    void price(MarketPrice price) throws Exception {
+    void price(ReferencePrice price) throws Exception {
         harness.processElement2(new StreamRecord<>(price, NOW));
     }
 

@@ -1,8 +1,8 @@
 package com.globeco.trading.local;
 
-import com.globeco.trading.positions.MarketPrice;
+import com.globeco.trading.positions.ReferencePrice;
 import com.globeco.trading.positions.PositionCommand;
-import com.globeco.trading.positions.TradeEvent;
+import com.globeco.trading.positions.Trade;
 import com.globeco.trading.positions.TradeType;
 import org.apache.flink.util.ParameterTool;
 
@@ -89,15 +89,15 @@ public final class PriceResetBenchmark {
         return prices * tradesPerPrice / ((System.nanoTime() - started) / 1e9);
     }
 
-    private MarketPrice nextPrice(int number) {
+    private ReferencePrice nextPrice(int number) {
         asOf += 1_000;
         BigDecimal price = BigDecimal.valueOf(10_000 + number % 500, 2);
-        return new MarketPrice("I" + (number % instruments), price, Instant.ofEpochMilli(asOf).toString(), "md-" + asOf);
+        return new ReferencePrice("I" + (number % instruments), price, Instant.ofEpochMilli(asOf).toString(), "md-" + asOf);
     }
 
     private PositionCommand trade(int account, int instrument, TradeType type) {
         String id = "T" + tradeNumber++;
-        return PositionCommand.of(new TradeEvent(id, "ACC-" + account + ":I" + instrument + ":USD", type, BigDecimal.TEN,
+        return PositionCommand.of(new Trade(id, "ACC-" + account + ":I" + instrument + ":USD", type, BigDecimal.TEN,
                 BigDecimal.valueOf(9_000 + tradeNumber % 2_000, 2), DAY.toString(), "2026-11-20T14:00:00Z", null, "c-" + id, null, null), null);
     }
 }

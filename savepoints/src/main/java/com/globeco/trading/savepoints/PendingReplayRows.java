@@ -1,7 +1,7 @@
 package com.globeco.trading.savepoints;
 
 import com.globeco.trading.operators.coldpath.CoalesceReplays;
-import com.globeco.trading.positions.ReplayRequest;
+import com.globeco.trading.positions.PendingReplay;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
@@ -10,7 +10,7 @@ import org.apache.flink.util.Collector;
 
 /** The backdated coldpath's state of one position: the replay waiting for its coalescing window to end. */
 final class PendingReplayRows extends KeyedStateReaderFunction<String, String> {
-    private transient ValueState<ReplayRequest> pending;
+    private transient ValueState<PendingReplay> pending;
 
     @Override
     public void open(OpenContext context) {
@@ -19,7 +19,7 @@ final class PendingReplayRows extends KeyedStateReaderFunction<String, String> {
 
     @Override
     public void readKey(String positionKey, Context context, Collector<String> out) throws Exception {
-        ReplayRequest request = pending.value();
+        PendingReplay request = pending.value();
         if (request != null) {
             ObjectNode row = StateJson.row("positionKey", positionKey).put("asOfVersion", request.asOfVersion())
                     .put("taxLotMethod", request.method().name());

@@ -2,10 +2,10 @@ package com.globeco.trading.savepoints;
 
 import com.globeco.trading.operators.positions.KeepPositions;
 import com.globeco.trading.operators.positions.ProvisionalState;
-import com.globeco.trading.positions.JournalEntry;
+import com.globeco.trading.positions.Journaled;
 import com.globeco.trading.positions.LotsJson;
-import com.globeco.trading.positions.PositionState;
-import com.globeco.trading.positions.TradeEvent;
+import com.globeco.trading.positions.Position;
+import com.globeco.trading.positions.Trade;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -21,9 +21,9 @@ import java.util.TreeMap;
 
 /** The trade hotpath's state of one position: the position, and its backdated trades awaiting correction. */
 final class PositionRows extends KeyedStateReaderFunction<String, String> {
-    private transient ValueState<PositionState> positions;
-    private transient MapState<Long, TradeEvent> outstanding;
-    private transient ListState<JournalEntry> journal;
+    private transient ValueState<Position> positions;
+    private transient MapState<Long, Trade> outstanding;
+    private transient ListState<Journaled> journal;
     private transient ValueState<BigDecimal> adjustment;
     private transient ValueState<Long> since;
 
@@ -38,7 +38,7 @@ final class PositionRows extends KeyedStateReaderFunction<String, String> {
 
     @Override
     public void readKey(String positionKey, Context context, Collector<String> out) throws Exception {
-        PositionState position = positions.value();
+        Position position = positions.value();
         ObjectNode row = StateJson.row("positionKey", positionKey);
         if (position != null) {
             row.put("version", position.version()).put("status", position.status())
@@ -46,13 +46,13 @@ final class PositionRows extends KeyedStateReaderFunction<String, String> {
             row.set("lots", LotsJson.tree(position.lots()));
         }
         Map<Long, String> waiting = new TreeMap<>();
-        for (Map.Entry<Long, TradeEvent> entry : outstanding.entries()) {
+        for (Map.Entry<Long, Trade> entry : outstanding.entries()) {
             waiting.put(entry.getKey(), entry.getValue().tradeId());
         }
         if (!waiting.isEmpty()) {
             row.set("outstandingBackdatedTrades", StateJson.JSON.valueToTree(waiting));
             ArrayNode entries = row.putArray("journal");
-            Iterable<JournalEntry> stored = journal.get();
+            Iterable<Journaled> stored = journal.get();
             if (stored != null) {
                 stored.forEach(entry -> entries.addObject().put("version", entry.version())
                         .put(entry.trade() == null ? "resetPrice" : "tradeId",

@@ -1,7 +1,7 @@
 package com.globeco.trading.savepoints;
 
 import com.globeco.trading.operators.positions.KeepPositions;
-import com.globeco.trading.positions.PositionState;
+import com.globeco.trading.positions.Position;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.state.api.functions.KeyedStateReaderFunction;
@@ -9,7 +9,7 @@ import org.apache.flink.util.Collector;
 
 /** Reads the trade hotpath's keyed state, one {@link PositionStateView} per position. */
 final class PositionStateReader extends KeyedStateReaderFunction<String, PositionStateView> {
-    private transient ValueState<PositionState> positions;
+    private transient ValueState<Position> positions;
 
     @Override
     public void open(OpenContext context) {
@@ -18,7 +18,7 @@ final class PositionStateReader extends KeyedStateReaderFunction<String, Positio
 
     @Override
     public void readKey(String positionKey, Context context, Collector<PositionStateView> out) throws Exception {
-        PositionState state = positions.value();
+        Position state = positions.value();
         if (state != null) {
             out.collect(new PositionStateView(positionKey, state));
         }

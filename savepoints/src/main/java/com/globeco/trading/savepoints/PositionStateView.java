@@ -1,6 +1,6 @@
 package com.globeco.trading.savepoints;
 
-import com.globeco.trading.positions.PositionState;
+import com.globeco.trading.positions.Position;
 
 /** One position of a trade-hotpath savepoint. */
-public record PositionStateView(String positionKey, PositionState state) {}
+public record PositionStateView(String positionKey, Position state) {}

@@ -3,9 +3,9 @@ package com.globeco.trading.savepoints;
 import com.globeco.trading.operators.positions.KeepPositions;
 import com.globeco.trading.operators.positions.ProvisionalState;
 import com.globeco.trading.positions.DedupRule;
-import com.globeco.trading.positions.JournalEntry;
-import com.globeco.trading.positions.PositionState;
-import com.globeco.trading.positions.TradeEvent;
+import com.globeco.trading.positions.Journaled;
+import com.globeco.trading.positions.Position;
+import com.globeco.trading.positions.Trade;
 import com.globeco.trading.reconciliation.PositionRebuild;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
@@ -23,10 +23,10 @@ import java.util.Arrays;
  */
 final class WritePositions extends KeyedStateBootstrapFunction<String, PositionRebuild> {
     private final DedupRule dedup;
-    private transient ValueState<PositionState> positions;
+    private transient ValueState<Position> positions;
     private transient MapState<String, Long> appliedTrades;
-    private transient MapState<Long, TradeEvent> outstanding;
-    private transient ListState<JournalEntry> journal;
+    private transient MapState<Long, Trade> outstanding;
+    private transient ListState<Journaled> journal;
     private transient ValueState<BigDecimal> adjustment;
     private transient ValueState<Long> since;
 

@@ -1,5 +1,6 @@
 package com.globeco.trading.savepoints;
 
+import com.globeco.trading.positions.EventType;
 import com.globeco.trading.jobs.BackdatedColdpathJob;
 import com.globeco.trading.jobs.BackdatedColdpathOptions;
 import com.globeco.trading.jobs.BackdatedScenario;
@@ -99,7 +100,7 @@ class BootstrapPositionsTest {
     }
 
     private static int tradeEvents(PositionTables tables) throws Exception {
-        return tables.eventCount(KEYS, PositionEvent.TRADE_APPLIED) + tables.eventCount(KEYS, PositionEvent.PROVISIONAL_TRADE_APPLIED);
+        return tables.eventCount(KEYS, EventType.TRADE_APPLIED) + tables.eventCount(KEYS, EventType.PROVISIONAL_TRADE_APPLIED);
     }
 
     private static RunningJob start(TradeHotpathOptions hotpath, String savepoint) throws Exception {

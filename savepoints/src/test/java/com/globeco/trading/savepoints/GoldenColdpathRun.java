@@ -2,10 +2,10 @@ package com.globeco.trading.savepoints;
 
 import com.globeco.trading.jobs.BackdatedColdpathOptions;
 import com.globeco.trading.jobs.EmbeddedServices;
-import com.globeco.trading.positions.BackdatedTrade;
+import com.globeco.trading.positions.ProvisionalTrade;
 import com.globeco.trading.positions.BackdatedTradeJson;
 import com.globeco.trading.positions.TaxLotMethod;
-import com.globeco.trading.positions.TradeEvent;
+import com.globeco.trading.positions.Trade;
 import com.globeco.trading.positions.TradeType;
 
 import java.math.BigDecimal;
@@ -30,7 +30,7 @@ record GoldenColdpathRun(LocalDate lastDay) {
         return new GoldenColdpathRun(LocalDate.now(businessZone).minusDays(1));
     }
 
-    List<TradeEvent> trades() {
+    List<Trade> trades() {
         return List.of(
                 trade("G3-1", TradeType.NEW_TRADE, "100", "10", lastDay),
                 trade("G3-2", TradeType.INCREASE, "40", "8", lastDay.minusDays(4)),
@@ -39,10 +39,10 @@ record GoldenColdpathRun(LocalDate lastDay) {
 
     /** G3-2 and G3-3 were applied provisionally at versions 2 and 3. */
     List<String> backdated() {
-        List<TradeEvent> trades = trades();
+        List<Trade> trades = trades();
         return List.of(
-                BackdatedTradeJson.write(new BackdatedTrade(trades.get(1), 2, TaxLotMethod.FIFO)),
-                BackdatedTradeJson.write(new BackdatedTrade(trades.get(2), 3, TaxLotMethod.FIFO)));
+                BackdatedTradeJson.write(new ProvisionalTrade(trades.get(1), 2, TaxLotMethod.FIFO)),
+                BackdatedTradeJson.write(new ProvisionalTrade(trades.get(2), 3, TaxLotMethod.FIFO)));
     }
 
     static BackdatedColdpathOptions options(EmbeddedServices stack, String... extra) {
@@ -59,8 +59,8 @@ record GoldenColdpathRun(LocalDate lastDay) {
         return options;
     }
 
-    private static TradeEvent trade(String id, TradeType type, String quantity, String price, LocalDate day) {
-        return new TradeEvent(id, KEY, type, new BigDecimal(quantity), new BigDecimal(price), day.toString(), day + "T15:00:00Z", null,
+    private static Trade trade(String id, TradeType type, String quantity, String price, LocalDate day) {
+        return new Trade(id, KEY, type, new BigDecimal(quantity), new BigDecimal(price), day.toString(), day + "T15:00:00Z", null,
                 "corr-" + id, null, null);
     }
 }

@@ -1,5 +1,6 @@
 package com.globeco.trading.savepoints;
 
+import com.globeco.trading.positions.PositionStatus;
 import com.globeco.trading.fills.Outcome;
 import com.globeco.trading.jobs.AllocationJob;
 import com.globeco.trading.jobs.AuditTable;
@@ -18,10 +19,10 @@ import com.globeco.trading.positions.CorrectionOutcome;
 import com.globeco.trading.positions.EventJson;
 import com.globeco.trading.positions.Hotpath;
 import com.globeco.trading.positions.LotsJson;
-import com.globeco.trading.positions.PositionState;
+import com.globeco.trading.positions.Position;
 import com.globeco.trading.messages.Reading;
 import com.globeco.trading.positions.TaxLots;
-import com.globeco.trading.positions.TradeEvent;
+import com.globeco.trading.positions.Trade;
 import com.globeco.trading.testkit.fills.ExecutionRegistry;
 import com.globeco.trading.testkit.fills.FillGenerator;
 import com.globeco.trading.testkit.fills.FillPublisher;
@@ -76,7 +77,7 @@ class GoldenRestoreTest {
                         "ACC-G2:AAPL:USD", 2, CorrectionOutcome.CORRECTED, truth, BigDecimal.ZERO, new String[] {"G-8"}, null, "corr-G-8"))));
                 CommonTestUtils.waitUntilCondition(() -> snapshotVersion("ACC-G2:AAPL:USD") == 4);
 
-                TaxLots corrected = snapshot("ACC-G2:AAPL:USD", PositionState.RECONCILED, 4);
+                TaxLots corrected = snapshot("ACC-G2:AAPL:USD", PositionStatus.RECONCILED, 4);
                 assertThat(corrected.ids()).containsExactly("G-8", "G-7");
                 assertThat(corrected.referencePrices()).as("the journaled reset applied again").containsExactly(14_75000000L, 14_75000000L);
             }
@@ -147,12 +148,12 @@ class GoldenRestoreTest {
         }
     }
 
-    private static void storeEvents(List<TradeEvent> trades) throws Exception {
-        PositionState position = PositionState.empty();
+    private static void storeEvents(List<Trade> trades) throws Exception {
+        Position position = Position.empty();
         try (Connection connection = STACK.postgres().dataSource().getConnection();
              PreparedStatement insert = connection.prepareStatement("INSERT INTO event_store (position_key, event_ver, event_type,"
                      + " effective_date, payload, trade_id) VALUES (?, ?, ?, ?, ?::jsonb, ?)")) {
-            for (TradeEvent trade : trades) {
+            for (Trade trade : trades) {
                 Hotpath.Applied applied = Hotpath.apply(position, trade.positionKey(), trade, LocalDate.parse("2026-11-16"));
                 position = applied.state();
                 insert.setString(1, trade.positionKey());

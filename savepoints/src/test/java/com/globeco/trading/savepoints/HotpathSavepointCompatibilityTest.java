@@ -6,7 +6,7 @@ import com.globeco.trading.jobs.TestFlink;
 import com.globeco.trading.jobs.TradeHotpathJob;
 import com.globeco.trading.jobs.TradeHotpathOptions;
 import com.globeco.trading.positions.LotsJson;
-import com.globeco.trading.positions.PositionState;
+import com.globeco.trading.positions.Position;
 import com.globeco.trading.positions.TaxLots;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.StateRecoveryOptions;
@@ -41,13 +41,13 @@ class HotpathSavepointCompatibilityTest {
 
     @Test
     void theStateProcessorApiReadsEveryPositionOfLayoutV1() throws Exception {
-        Map<String, PositionState> positions = readPositions();
+        Map<String, Position> positions = readPositions();
 
         List<String[]> expected = Files.readAllLines(GoldenHotpathRun.V1.resolve("snapshots.tsv")).stream().skip(1)
                 .map(line -> line.split("\t")).toList();
         assertThat(positions).hasSameSizeAs(expected);
         for (String[] row : expected) {
-            PositionState state = positions.get(row[0]);
+            Position state = positions.get(row[0]);
             TaxLots stored = LotsJson.read(row[3]);
             assertThat(state.version()).as("version of %s", row[0]).isEqualTo(Long.parseLong(row[1]));
             assertThat(state.status()).isEqualTo(row[2]);
@@ -112,7 +112,7 @@ class HotpathSavepointCompatibilityTest {
         return events;
     }
 
-    private static Map<String, PositionState> readPositions() throws Exception {
+    private static Map<String, Position> readPositions() throws Exception {
         StreamExecutionEnvironment env = ConfirmationSavepoint.readerEnvironment(TestFlink.configuration());
         List<PositionStateView> all = new ArrayList<>();
         try (var views = HotpathSavepoint.positions(env, SAVEPOINT).executeAndCollect("read golden savepoint")) {

@@ -4,9 +4,9 @@ import com.globeco.trading.jobs.PositionTables;
 import com.globeco.trading.operators.sinks.PositionChangeStatement;
 import com.globeco.trading.positions.Hotpath;
 import com.globeco.trading.positions.PositionChange;
-import com.globeco.trading.positions.PositionState;
+import com.globeco.trading.positions.Position;
 import com.globeco.trading.positions.TaxLots;
-import com.globeco.trading.positions.TradeEvent;
+import com.globeco.trading.positions.Trade;
 import com.globeco.trading.positions.TradeType;
 import com.globeco.trading.schema.Migrations;
 import com.globeco.trading.testkit.LocalPostgres;
@@ -63,9 +63,9 @@ class PositionChangeStatementTest {
 
     private static List<Hotpath.Applied> history(String... tradeIds) {
         List<Hotpath.Applied> applied = new ArrayList<>();
-        PositionState position = PositionState.empty();
+        Position position = Position.empty();
         for (String tradeId : tradeIds) {
-            TradeEvent trade = new TradeEvent(tradeId, KEY, applied.isEmpty() ? TradeType.NEW_TRADE : TradeType.INCREASE, BigDecimal.TEN,
+            Trade trade = new Trade(tradeId, KEY, applied.isEmpty() ? TradeType.NEW_TRADE : TradeType.INCREASE, BigDecimal.TEN,
                     new BigDecimal("101.5"), TODAY.toString(), TODAY + "T15:00:00Z", null, "corr-" + tradeId, null, null);
             Hotpath.Applied next = Hotpath.apply(position, KEY, trade, TODAY);
             applied.add(next);

@@ -1,6 +1,6 @@
 package com.globeco.trading.operators.coldpath;
 
-import com.globeco.trading.positions.ReplayRequest;
+import com.globeco.trading.positions.PendingReplay;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -13,23 +13,23 @@ import java.time.Duration;
 
 /**
  * Keyed by position: the backdated trades of one position that arrive within {@code delay} of the first
- * become one replay, to the latest provisional version among them, up to {@link ReplayRequest#MAX_TRADES} trades: a
+ * become one replay, to the latest provisional version among them, up to {@link PendingReplay#MAX_TRADES} trades: a
  * trade beyond them sends the replay at once and starts the next. The pending request is checkpointed with its timer,
  * and cleared when it goes.
  */
-public final class CoalesceReplays extends KeyedProcessFunction<String, ReplayRequest, ReplayRequest> {
+public final class CoalesceReplays extends KeyedProcessFunction<String, PendingReplay, PendingReplay> {
     public static final String PENDING = "pending-replay";
 
     private final Duration delay;
-    private transient ValueState<ReplayRequest> pending;
+    private transient ValueState<PendingReplay> pending;
     private transient Counter coalesced;
 
     public CoalesceReplays(Duration delay) {
         this.delay = delay;
     }
 
-    public static ValueStateDescriptor<ReplayRequest> pendingDescriptor() {
-        return new ValueStateDescriptor<>(PENDING, TypeInformation.of(ReplayRequest.class));
+    public static ValueStateDescriptor<PendingReplay> pendingDescriptor() {
+        return new ValueStateDescriptor<>(PENDING, TypeInformation.of(PendingReplay.class));
     }
 
     @Override
@@ -39,8 +39,8 @@ public final class CoalesceReplays extends KeyedProcessFunction<String, ReplayRe
     }
 
     @Override
-    public void processElement(ReplayRequest request, Context context, Collector<ReplayRequest> out) throws Exception {
-        ReplayRequest waiting = pending.value();
+    public void processElement(PendingReplay request, Context context, Collector<PendingReplay> out) throws Exception {
+        PendingReplay waiting = pending.value();
         if (waiting == null) {
             pending.update(request);
             context.timerService().registerProcessingTimeTimer(context.timerService().currentProcessingTime() + delay.toMillis());
@@ -56,8 +56,8 @@ public final class CoalesceReplays extends KeyedProcessFunction<String, ReplayRe
     }
 
     @Override
-    public void onTimer(long timestamp, OnTimerContext context, Collector<ReplayRequest> out) throws Exception {
-        ReplayRequest waiting = pending.value();
+    public void onTimer(long timestamp, OnTimerContext context, Collector<PendingReplay> out) throws Exception {
+        PendingReplay waiting = pending.value();
         if (waiting != null) {
             out.collect(waiting);
             pending.clear();

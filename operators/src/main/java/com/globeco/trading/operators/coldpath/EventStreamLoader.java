@@ -1,5 +1,6 @@
 package com.globeco.trading.operators.coldpath;
 
+import com.globeco.trading.positions.EventType;
 import com.globeco.trading.positions.HistoryStep;
 import com.globeco.trading.positions.StoredEventReader;
 import com.globeco.trading.positions.TaxLotMethod;
@@ -62,7 +63,7 @@ public final class EventStreamLoader implements AutoCloseable {
                 while (rows.next()) {
                     reached = rows.getLong(1);
                     Date effective = rows.getDate(3);
-                    reader.step(reached, rows.getString(2), effective == null ? null : effective.toLocalDate(), rows.getString(4))
+                    reader.step(reached, EventType.valueOf(rows.getString(2)), effective == null ? null : effective.toLocalDate(), rows.getString(4))
                             .ifPresent(steps::add);
                 }
             }

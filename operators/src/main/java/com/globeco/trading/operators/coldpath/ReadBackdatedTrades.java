@@ -6,7 +6,7 @@ import com.globeco.trading.messages.DeadLetterReason;
 import com.globeco.trading.operators.guard.MessageGate;
 import com.globeco.trading.positions.BackdatedTradeJson;
 import com.globeco.trading.messages.Reading;
-import com.globeco.trading.positions.ReplayRequest;
+import com.globeco.trading.positions.PendingReplay;
 import org.apache.flink.util.OutputTag;
 
 import java.time.Instant;
@@ -14,7 +14,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 
 /** The gate of {@code backdated-trades}: each readable trade becomes a request to replay its position. */
-public final class ReadBackdatedTrades extends MessageGate<ReplayRequest> {
+public final class ReadBackdatedTrades extends MessageGate<PendingReplay> {
     public static final OutputTag<DeadLetter> REJECTED = new OutputTag<DeadLetter>("invalid-backdated-trades") {};
 
     private final ZoneId businessZone;
@@ -25,10 +25,10 @@ public final class ReadBackdatedTrades extends MessageGate<ReplayRequest> {
     }
 
     @Override
-    protected Reading<ReplayRequest> read(SourceMessage message, long now) {
+    protected Reading<PendingReplay> read(SourceMessage message, long now) {
         Instant instant = Instant.ofEpochMilli(now);
         return BackdatedTradeJson.read(message.payload(), LocalDate.ofInstant(instant, businessZone), instant)
-                .map(trade -> ReplayRequest.of(trade, message));
+                .map(trade -> PendingReplay.of(trade, message));
     }
 
     @Override

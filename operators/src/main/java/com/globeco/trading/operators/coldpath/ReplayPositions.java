@@ -8,7 +8,7 @@ import com.globeco.trading.positions.HistoryStep;
 import com.globeco.trading.positions.TradeRejectedException;
 import com.globeco.trading.positions.Replay;
 import com.globeco.trading.positions.ReplayOutcome;
-import com.globeco.trading.positions.ReplayRequest;
+import com.globeco.trading.positions.PendingReplay;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -35,7 +35,7 @@ import java.util.function.Predicate;
  * be loaded or does not reach the version yet, an outcome Flink's retry strategy tries again with
  * exponential backoff. Replaying is deterministic, so only loading is retried.
  */
-public final class ReplayPositions extends RichAsyncFunction<ReplayRequest, ReplayOutcome> {
+public final class ReplayPositions extends RichAsyncFunction<PendingReplay, ReplayOutcome> {
     private final ColdpathSettings settings;
     private transient EventStreamLoader loader;
     private transient ExecutorService loads;
@@ -71,12 +71,12 @@ public final class ReplayPositions extends RichAsyncFunction<ReplayRequest, Repl
     }
 
     @Override
-    public void asyncInvoke(ReplayRequest request, ResultFuture<ReplayOutcome> result) {
+    public void asyncInvoke(PendingReplay request, ResultFuture<ReplayOutcome> result) {
         attempts.inc();
         CompletableFuture.supplyAsync(() -> replay(request), loads).thenAccept(outcome -> result.complete(List.of(outcome)));
     }
 
-    private ReplayOutcome replay(ReplayRequest request) {
+    private ReplayOutcome replay(PendingReplay request) {
         long started = System.nanoTime();
         List<HistoryStep> history;
         try {
@@ -98,7 +98,7 @@ public final class ReplayPositions extends RichAsyncFunction<ReplayRequest, Repl
     }
 
     @Override
-    public void timeout(ReplayRequest request, ResultFuture<ReplayOutcome> result) {
+    public void timeout(PendingReplay request, ResultFuture<ReplayOutcome> result) {
         result.complete(List.of(ReplayOutcome.notLoaded(request, "no replay within " + settings.replayBudget())));
     }
 

@@ -7,7 +7,7 @@ import com.globeco.trading.operators.metrics.DeadLetterCounters;
 import com.globeco.trading.positions.Correction;
 import com.globeco.trading.positions.ReconciliationBreak;
 import com.globeco.trading.positions.ReplayOutcome;
-import com.globeco.trading.positions.ReplayRequest;
+import com.globeco.trading.positions.PendingReplay;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
@@ -44,7 +44,7 @@ public final class SettleReplays extends ProcessFunction<ReplayOutcome, Correcti
             return;
         }
         long now = context.timerService().currentProcessingTime();
-        ReplayRequest request = outcome.request();
+        PendingReplay request = outcome.request();
         log.warn(request.correlationId(), "correction of {} as of version {} refused ({}): {}", request.positionKey(),
                 request.asOfVersion(), outcome.refusal(), outcome.detail());
         context.output(BREAKS, ReconciliationBreak.refused(outcome, now));

@@ -8,7 +8,7 @@ import com.globeco.trading.operators.http.ServiceCalls;
 import com.globeco.trading.messages.Reading;
 import com.globeco.trading.positions.ContractOutcome;
 import com.globeco.trading.positions.ContractServiceJson;
-import com.globeco.trading.positions.TradeEvent;
+import com.globeco.trading.positions.Trade;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.apache.flink.metrics.MetricGroup;
 
@@ -36,7 +36,7 @@ final class ContractServiceClient implements AutoCloseable {
         CircuitBreakers.exportState(group, breaker);
     }
 
-    CompletableFuture<ContractOutcome> generate(TradeEvent trade) {
+    CompletableFuture<ContractOutcome> generate(Trade trade) {
         return calls.send(request(trade), response -> answer(trade, response), error -> ContractOutcome.failed(trade, error),
                 breaker, outcome -> !outcome.generated(), () -> ContractOutcome.failed(trade, "circuit breaker open"));
     }
@@ -47,13 +47,13 @@ final class ContractServiceClient implements AutoCloseable {
         calls.close();
     }
 
-    private HttpRequest request(TradeEvent trade) {
+    private HttpRequest request(Trade trade) {
         ObjectNode body = JSON.createObjectNode()
                 .put("tradeId", trade.tradeId())
                 .put("positionKey", trade.positionKey())
                 .put("quantity", trade.quantity())
                 .put("price", trade.price())
-                .put("effectiveDate", trade.effectiveDate());
+                .put("effectiveDate", trade.effectiveDate().toString());
         return calls.request("/api/v1/contracts", trade.correlationId())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
@@ -64,7 +64,7 @@ final class ContractServiceClient implements AutoCloseable {
      * A 200's or 201's body read strictly ({@link ContractServiceJson}) up to the answer limit: a refused one is a
      * failure with the reason, so no contract is published and the request is retried.
      */
-    private static ContractOutcome answer(TradeEvent trade, HttpResponse<Reading<String>> response) {
+    private static ContractOutcome answer(Trade trade, HttpResponse<Reading<String>> response) {
         if (response.statusCode() != 200 && response.statusCode() != 201) {
             return ContractOutcome.failed(trade, "Contract Service answered HTTP " + response.statusCode());
         }

@@ -1,7 +1,7 @@
 package com.globeco.trading.operators.positions;
 
 import com.globeco.trading.positions.ContractOutcome;
-import com.globeco.trading.positions.TradeEvent;
+import com.globeco.trading.positions.Trade;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.async.ResultFuture;
@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * Asks the Contract Service for the contract of an applied trade within 40 ms. A failure is an
  * outcome too: the trade stays applied and its request goes to {@code contract-generation-retry}.
  */
-public final class GenerateContract extends RichAsyncFunction<TradeEvent, ContractOutcome> {
+public final class GenerateContract extends RichAsyncFunction<Trade, ContractOutcome> {
     /**
      * The contract requests a subtask holds, called or waiting for a call: far more than the calls in flight, so a
      * slow moment of the service fills this queue instead of holding up the position operator chained before it.
@@ -47,7 +47,7 @@ public final class GenerateContract extends RichAsyncFunction<TradeEvent, Contra
      * {@link #ASYNC_TIMEOUT}: each request completes once and is counted once, generated or deferred.
      */
     @Override
-    public void asyncInvoke(TradeEvent trade, ResultFuture<ContractOutcome> result) {
+    public void asyncInvoke(Trade trade, ResultFuture<ContractOutcome> result) {
         client.generate(trade)
                 .orTimeout(ANSWER_WITHIN.toMillis(), TimeUnit.MILLISECONDS)
                 .exceptionally(late -> ContractOutcome.failed(trade, "no caller free and no answer within " + ANSWER_WITHIN.toMillis() + " ms"))
@@ -55,7 +55,7 @@ public final class GenerateContract extends RichAsyncFunction<TradeEvent, Contra
     }
 
     @Override
-    public void timeout(TradeEvent trade, ResultFuture<ContractOutcome> result) {
+    public void timeout(Trade trade, ResultFuture<ContractOutcome> result) {
         complete(result, ContractOutcome.failed(trade, "no answer within the async timeout"));
     }
 

@@ -1,6 +1,6 @@
 package com.globeco.trading.operators.positions;
 
-import com.globeco.trading.positions.MarketPrice;
+import com.globeco.trading.positions.ReferencePrice;
 
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,14 +26,14 @@ final class InstrumentIndex {
     }
 
     void add(String positionKey) {
-        String instrument = MarketPrice.instrumentOf(positionKey);
+        String instrument = ReferencePrice.instrumentOf(positionKey);
         if (instrument != null) {
             positionsByInstrument.computeIfAbsent(instrument, i -> new HashSet<>()).add(positionKey);
         }
     }
 
     void remove(String positionKey) {
-        Set<String> positions = positionsByInstrument.get(MarketPrice.instrumentOf(positionKey));
+        Set<String> positions = positionsByInstrument.get(ReferencePrice.instrumentOf(positionKey));
         if (positions != null) {
             positions.remove(positionKey);
         }

@@ -1,5 +1,6 @@
 package com.globeco.trading.operators.positions;
 
+import com.globeco.trading.positions.PositionStatus;
 import com.globeco.trading.messages.DeadLetter;
 import com.globeco.trading.messages.DeadLetterReason;
 import com.globeco.trading.operators.guard.DataErrors;
@@ -7,16 +8,16 @@ import com.globeco.trading.operators.logging.CorrelatedLog;
 import com.globeco.trading.operators.logging.StateLifetime;
 import com.globeco.trading.operators.metrics.DeadLetterCounters;
 import com.globeco.trading.operators.tracing.Tracing;
-import com.globeco.trading.positions.BackdatedTrade;
+import com.globeco.trading.positions.ProvisionalTrade;
 import com.globeco.trading.positions.Correction;
 import com.globeco.trading.positions.Hotpath;
-import com.globeco.trading.positions.MarketPrice;
+import com.globeco.trading.positions.ReferencePrice;
 import com.globeco.trading.positions.PositionChange;
 import com.globeco.trading.positions.PositionCommand;
 import com.globeco.trading.positions.PositionEvent;
-import com.globeco.trading.positions.PositionState;
+import com.globeco.trading.positions.Position;
 import com.globeco.trading.positions.SequenceStatus;
-import com.globeco.trading.positions.TradeEvent;
+import com.globeco.trading.positions.Trade;
 import com.globeco.trading.positions.DedupRule;
 import com.globeco.trading.positions.TradeRejectedException;
 import io.opentelemetry.api.trace.Tracer;
@@ -64,14 +65,14 @@ import java.util.stream.Stream;
  * keys: a {@code KeyedBroadcastProcessFunction} can only visit every key of the subtask.
  */
 public final class KeepPositions extends AbstractStreamOperator<PositionChange>
-        implements TwoInputStreamOperator<PositionCommand, MarketPrice, PositionChange> {
-    public static final OutputTag<BackdatedTrade> BACKDATED = new OutputTag<BackdatedTrade>("backdated-trades") {};
+        implements TwoInputStreamOperator<PositionCommand, ReferencePrice, PositionChange> {
+    public static final OutputTag<ProvisionalTrade> BACKDATED = new OutputTag<ProvisionalTrade>("backdated-trades") {};
     public static final OutputTag<PositionEvent> CORRECTED = new OutputTag<PositionEvent>("historical-position-corrected-events") {};
     public static final OutputTag<PositionEvent> PROVISIONAL = new OutputTag<PositionEvent>("provisional-trade-events") {};
     public static final OutputTag<DeadLetter> REJECTED = new OutputTag<DeadLetter>("rejected-trades") {};
-    public static final OutputTag<TradeEvent> CONTRACT_REQUESTS = new OutputTag<TradeEvent>("contract-requests") {};
-    public static final MapStateDescriptor<String, MarketPrice> PRICES =
-            new MapStateDescriptor<>("market-prices", Types.STRING, TypeInformation.of(MarketPrice.class));
+    public static final OutputTag<Trade> CONTRACT_REQUESTS = new OutputTag<Trade>("contract-requests") {};
+    public static final MapStateDescriptor<String, ReferencePrice> PRICES =
+            new MapStateDescriptor<>("market-prices", Types.STRING, TypeInformation.of(ReferencePrice.class));
     public static final String POSITION = "position";
     public static final String APPLIED_TRADES = "applied-trades";
 
@@ -79,9 +80,9 @@ public final class KeepPositions extends AbstractStreamOperator<PositionChange>
     private final DedupRule dedup;
     private final StoredVersions stored;
     private transient PositionsBehind behind;
-    private transient ValueState<PositionState> positions;
+    private transient ValueState<Position> positions;
     private transient MapState<String, Long> appliedTrades;
-    private transient BroadcastState<String, MarketPrice> lastPrices;
+    private transient BroadcastState<String, ReferencePrice> lastPrices;
     private transient InstrumentIndex index;
     private transient ProvisionalBook book;
     private transient ProvisionalAges provisionalAges;
@@ -113,8 +114,8 @@ public final class KeepPositions extends AbstractStreamOperator<PositionChange>
         this.stored = stored;
     }
 
-    public static ValueStateDescriptor<PositionState> positionDescriptor() {
-        return new ValueStateDescriptor<>(POSITION, TypeInformation.of(PositionState.class));
+    public static ValueStateDescriptor<Position> positionDescriptor() {
+        return new ValueStateDescriptor<>(POSITION, TypeInformation.of(Position.class));
     }
 
     /** Trade ids live as long as the dedup rule remembers them. */
@@ -178,7 +179,7 @@ public final class KeepPositions extends AbstractStreamOperator<PositionChange>
                     getProcessingTimeService().getCurrentProcessingTime());
             return;
         }
-        PositionState position = current();
+        Position position = current();
         if (command.terms() != null) {
             positions.update(position.withMethod(command.terms().method()));
             return;
@@ -196,9 +197,9 @@ public final class KeepPositions extends AbstractStreamOperator<PositionChange>
      * Applies a trade and routes it; how long that takes, backdated trades apart from the others, is the backdated routing
      * overhead (the seed's 5 ms).
      */
-    private void apply(PositionCommand command, PositionState position, StreamRecord<PositionCommand> record, TradeSpan span) throws Exception {
+    private void apply(PositionCommand command, Position position, StreamRecord<PositionCommand> record, TradeSpan span) throws Exception {
         long startedNanos = System.nanoTime();
-        TradeEvent trade = command.trade();
+        Trade trade = command.trade();
         Long appliedAs = appliedTrades.get(trade.tradeId());
         if (appliedAs != null) {
             duplicates.inc();
@@ -227,7 +228,7 @@ public final class KeepPositions extends AbstractStreamOperator<PositionChange>
         if (result.sequence() == SequenceStatus.BACKDATED) {
             backdated.inc();
             provisionalAges.provisional(trade.positionKey(), book.provisionalSince(result.state()));
-            output.collect(BACKDATED, new StreamRecord<>(new BackdatedTrade(trade, result.state().version(), position.method())));
+            output.collect(BACKDATED, new StreamRecord<>(new ProvisionalTrade(trade, result.state().version(), position.method())));
             output.collect(PROVISIONAL, record.replace(result.event()));
         } else {
             output.collect(CONTRACT_REQUESTS, record.replace(trade));
@@ -240,9 +241,9 @@ public final class KeepPositions extends AbstractStreamOperator<PositionChange>
     }
 
     @Override
-    public void processElement2(StreamRecord<MarketPrice> record) throws Exception {
-        MarketPrice price = record.getValue();
-        if (!newer(price, lastPrices.get(price.instrument()))) {
+    public void processElement2(StreamRecord<ReferencePrice> record) throws Exception {
+        ReferencePrice price = record.getValue();
+        if (!price.isNewerThan(lastPrices.get(price.instrument()))) {
             stalePrices.inc();
             return;
         }
@@ -253,7 +254,7 @@ public final class KeepPositions extends AbstractStreamOperator<PositionChange>
                 continue;
             }
             setCurrentKey(positionKey);
-            PositionState position = positions.value();
+            Position position = positions.value();
             if (position == null || position.lots().count() == 0) {
                 index.remove(positionKey);
                 continue;
@@ -279,7 +280,7 @@ public final class KeepPositions extends AbstractStreamOperator<PositionChange>
      * was overtaken by a later one. A refused correction settles its trades and leaves the position
      * provisional. Contracts of settled trades are asked for once the position is corrected, if still open.
      */
-    private void adopt(PositionCommand command, PositionState position, StreamRecord<PositionCommand> record) throws Exception {
+    private void adopt(PositionCommand command, Position position, StreamRecord<PositionCommand> record) throws Exception {
         Correction correction = command.correction();
         ProvisionalBook.Settlement settlement = book.settledBy(correction.asOfVersion());
         if (settlement.isEmpty() || position.version() < correction.asOfVersion()) {
@@ -299,7 +300,7 @@ public final class KeepPositions extends AbstractStreamOperator<PositionChange>
         Hotpath.Applied adopted;
         try {
             adopted = Hotpath.adopt(position, correction, book.journal(), book.adjustment(), !settlement.othersOutstanding(),
-                    Instant.ofEpochMilli(now).toString());
+                    Instant.ofEpochMilli(now));
         } catch (TradeRejectedException refused) {
             reject(command, refused.reason(), refused.getMessage(), correction.correlationId(), now);
             return;
@@ -308,7 +309,7 @@ public final class KeepPositions extends AbstractStreamOperator<PositionChange>
             return;
         }
         positions.update(adopted.state());
-        boolean reconciled = PositionState.RECONCILED.equals(adopted.state().status());
+        boolean reconciled = PositionStatus.RECONCILED.equals(adopted.state().status());
         book.settle(settlement, reconciled, adopted.event().corrected().realizedPnlAdjustment());
         if (reconciled) {
             provisionalAges.reconciled(correction.positionKey());
@@ -346,7 +347,7 @@ public final class KeepPositions extends AbstractStreamOperator<PositionChange>
     private void emitChangedSnapshots() throws Exception {
         for (Map.Entry<String, Long> changed : changedSinceBarrier.entrySet()) {
             setCurrentKey(changed.getKey());
-            PositionState position = positions.value();
+            Position position = positions.value();
             output.collect(new StreamRecord<>(PositionChange.ofSnapshot(
                     Hotpath.snapshot(changed.getKey(), position, changed.getValue(), book.provisionalSince(position)))));
         }
@@ -369,7 +370,7 @@ public final class KeepPositions extends AbstractStreamOperator<PositionChange>
                 stored.of(positionKey -> kept.contains(KeyGroupRangeAssignment.assignToKeyGroup(positionKey, keyGroups))),
                 positionKey -> {
                     setCurrentKey(positionKey);
-                    PositionState position = positions.value();
+                    Position position = positions.value();
                     return position == null ? 0 : position.version();
                 });
         if (found.count() > 0) {
@@ -393,29 +394,20 @@ public final class KeepPositions extends AbstractStreamOperator<PositionChange>
         return ages;
     }
 
-    private PositionState current() throws Exception {
-        PositionState position = positions.value();
-        return position == null ? PositionState.empty() : position;
+    private Position current() throws Exception {
+        Position position = positions.value();
+        return position == null ? Position.empty() : position;
     }
 
-    private void checkDedupWindow(TradeEvent trade, long now) {
-        if (trade.occurredAt() != null && dedup.isBeyondWindow(Instant.parse(trade.occurredAt()), Instant.ofEpochMilli(now))) {
+    private void checkDedupWindow(Trade trade, long now) {
+        if (trade.occurredAt() != null && dedup.isBeyondWindow(trade.occurredAt(), Instant.ofEpochMilli(now))) {
             throw new TradeRejectedException(DeadLetterReason.BEYOND_DEDUP_WINDOW, "trade " + trade.tradeId() + " occurred at " + trade.occurredAt()
                     + ", before the dedup window of " + dedup.window() + ": whether it was applied is no longer known here");
         }
     }
 
-    /** Whether a price moves its instrument on: a price as old as the last one applied, or older, is ignored. */
-    private static boolean newer(MarketPrice price, MarketPrice last) {
-        try {
-            return price.isNewerThan(last);
-        } catch (RuntimeException unreadableLastAsOf) {
-            return true;
-        }
-    }
-
     private void reject(PositionCommand command, DeadLetterReason reason, String error, long now) {
-        TradeEvent trade = command.trade();
+        Trade trade = command.trade();
         log.warn(trade.correlationId(), "trade {} rejected ({}): {}", trade.tradeId(), reason, error);
         reject(command, reason, error, trade.correlationId(), now);
     }

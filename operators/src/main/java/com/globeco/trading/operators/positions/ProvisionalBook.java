@@ -1,11 +1,12 @@
 package com.globeco.trading.operators.positions;
 
+import com.globeco.trading.positions.PositionStatus;
 import com.globeco.trading.positions.Hotpath;
-import com.globeco.trading.positions.JournalEntry;
+import com.globeco.trading.positions.Journaled;
 import com.globeco.trading.positions.OutstandingTrades;
-import com.globeco.trading.positions.PositionState;
+import com.globeco.trading.positions.Position;
 import com.globeco.trading.positions.SequenceStatus;
-import com.globeco.trading.positions.TradeEvent;
+import com.globeco.trading.positions.Trade;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.State;
@@ -26,13 +27,13 @@ import java.util.List;
  * correction and since when the position is provisional ({@link ProvisionalState}).
  */
 final class ProvisionalBook {
-    private final MapState<Long, TradeEvent> outstanding;
-    private final ListState<JournalEntry> journal;
+    private final MapState<Long, Trade> outstanding;
+    private final ListState<Journaled> journal;
     private final ValueState<BigDecimal> adjustment;
     private final ValueState<Long> since;
 
     /** The outstanding trades a correction settles, and whether others stay outstanding. */
-    record Settlement(List<TradeEvent> trades, List<Long> versions, boolean othersOutstanding) {
+    record Settlement(List<Trade> trades, List<Long> versions, boolean othersOutstanding) {
         boolean isEmpty() {
             return versions.isEmpty();
         }
@@ -53,10 +54,10 @@ final class ProvisionalBook {
      * After a trade: journaled while anything is outstanding; a backdated one becomes outstanding itself.
      * Nothing is outstanding of a position that was RECONCILED, so its trades cost no state access here.
      */
-    void applied(PositionState before, Hotpath.Applied result, TradeEvent trade, long now) throws Exception {
+    void applied(Position before, Hotpath.Applied result, Trade trade, long now) throws Exception {
         long version = result.state().version();
-        if (PositionState.PROVISIONAL.equals(before.status()) && !outstanding.isEmpty()) {
-            journal.add(JournalEntry.trade(version, trade, before.method(), result.event().tradeApplied().realizedPnl()));
+        if (PositionStatus.PROVISIONAL.equals(before.status()) && !outstanding.isEmpty()) {
+            journal.add(Journaled.trade(version, trade, before.method(), result.event().tradeApplied().realizedPnl()));
         }
         if (result.sequence() == SequenceStatus.BACKDATED) {
             outstanding.put(version, trade);
@@ -66,9 +67,9 @@ final class ProvisionalBook {
         }
     }
 
-    void reset(PositionState before, Hotpath.Applied result, BigDecimal price) throws Exception {
-        if (PositionState.PROVISIONAL.equals(before.status()) && !outstanding.isEmpty()) {
-            journal.add(JournalEntry.reset(result.state().version(), price));
+    void reset(Position before, Hotpath.Applied result, BigDecimal price) throws Exception {
+        if (PositionStatus.PROVISIONAL.equals(before.status()) && !outstanding.isEmpty()) {
+            journal.add(Journaled.reset(result.state().version(), price));
         }
     }
 
@@ -76,16 +77,16 @@ final class ProvisionalBook {
         List<Long> all = new ArrayList<>();
         outstanding.keys().forEach(all::add);
         List<Long> settled = OutstandingTrades.settledBy(asOfVersion, all);
-        List<TradeEvent> trades = new ArrayList<>();
+        List<Trade> trades = new ArrayList<>();
         for (Long version : settled) {
             trades.add(outstanding.get(version));
         }
         return new Settlement(trades, settled, settled.size() < all.size());
     }
 
-    List<JournalEntry> journal() throws Exception {
-        List<JournalEntry> entries = new ArrayList<>();
-        Iterable<JournalEntry> stored = journal.get();
+    List<Journaled> journal() throws Exception {
+        List<Journaled> entries = new ArrayList<>();
+        Iterable<Journaled> stored = journal.get();
         if (stored != null) {
             stored.forEach(entries::add);
         }
@@ -111,8 +112,8 @@ final class ProvisionalBook {
     }
 
     /** Since when {@code state} is provisional; null when it is not (and then without reading state). */
-    Long provisionalSince(PositionState state) throws Exception {
-        return PositionState.PROVISIONAL.equals(state.status()) ? since() : null;
+    Long provisionalSince(Position state) throws Exception {
+        return PositionStatus.PROVISIONAL.equals(state.status()) ? since() : null;
     }
 
     Long since() throws Exception {

@@ -1,7 +1,7 @@
 package com.globeco.trading.operators.positions;
 
-import com.globeco.trading.positions.JournalEntry;
-import com.globeco.trading.positions.TradeEvent;
+import com.globeco.trading.positions.Journaled;
+import com.globeco.trading.positions.Trade;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -24,13 +24,13 @@ public final class ProvisionalState {
     private ProvisionalState() {}
 
     /** Backdated trades awaiting their correction, by the version they were applied at. */
-    public static MapStateDescriptor<Long, TradeEvent> outstanding() {
-        return new MapStateDescriptor<>(OUTSTANDING, Types.LONG, TypeInformation.of(TradeEvent.class));
+    public static MapStateDescriptor<Long, Trade> outstanding() {
+        return new MapStateDescriptor<>(OUTSTANDING, Types.LONG, TypeInformation.of(Trade.class));
     }
 
     /** What was applied while a backdated trade was outstanding. */
-    public static ListStateDescriptor<JournalEntry> journal() {
-        return new ListStateDescriptor<>(JOURNAL, TypeInformation.of(JournalEntry.class));
+    public static ListStateDescriptor<Journaled> journal() {
+        return new ListStateDescriptor<>(JOURNAL, TypeInformation.of(Journaled.class));
     }
 
     /** The realized P&L adjustment of the position's last correction. */

@@ -4,7 +4,7 @@ import com.globeco.trading.messages.DeadLetterReason;
 import com.globeco.trading.messages.DeadLetter;
 import com.globeco.trading.fills.SourceMessage;
 import com.globeco.trading.operators.guard.MessageGate;
-import com.globeco.trading.positions.ContractRetry;
+import com.globeco.trading.positions.DeferredContract;
 import com.globeco.trading.positions.ContractRetryReader;
 import com.globeco.trading.messages.Reading;
 import org.apache.flink.util.OutputTag;
@@ -14,7 +14,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 
 /** The gate of {@code contract-generation-retry}: the deferred request's trade, checked like any trade. */
-public final class ReadContractRetries extends MessageGate<ContractRetry> {
+public final class ReadContractRetries extends MessageGate<DeferredContract> {
     public static final OutputTag<DeadLetter> REJECTED = new OutputTag<DeadLetter>("invalid-contract-retries") {};
 
     private final ZoneId businessZone;
@@ -25,10 +25,10 @@ public final class ReadContractRetries extends MessageGate<ContractRetry> {
     }
 
     @Override
-    protected Reading<ContractRetry> read(SourceMessage message, long now) {
+    protected Reading<DeferredContract> read(SourceMessage message, long now) {
         Instant instant = Instant.ofEpochMilli(now);
         return ContractRetryReader.read(message.payload(), LocalDate.ofInstant(instant, businessZone), instant)
-                .map(trade -> ContractRetry.of(trade, message));
+                .map(trade -> DeferredContract.of(trade, message));
     }
 
     @Override

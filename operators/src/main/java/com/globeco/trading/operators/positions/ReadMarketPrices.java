@@ -4,7 +4,7 @@ import com.globeco.trading.messages.DeadLetterReason;
 import com.globeco.trading.messages.DeadLetter;
 import com.globeco.trading.fills.SourceMessage;
 import com.globeco.trading.operators.guard.MessageGate;
-import com.globeco.trading.positions.MarketPrice;
+import com.globeco.trading.positions.ReferencePrice;
 import com.globeco.trading.positions.DedupRule;
 import com.globeco.trading.positions.MarketPriceReader;
 import com.globeco.trading.messages.Reading;
@@ -16,7 +16,7 @@ import java.time.Instant;
  * The gate of {@code market-data}: an instrument's new reference price as of an instant, no further ahead of the clock
  * than a trade may be.
  */
-public final class ReadMarketPrices extends MessageGate<MarketPrice> {
+public final class ReadMarketPrices extends MessageGate<ReferencePrice> {
     public static final OutputTag<DeadLetter> REJECTED = new OutputTag<DeadLetter>("invalid-market-data") {};
     private final MarketPriceReader reader;
 
@@ -26,7 +26,7 @@ public final class ReadMarketPrices extends MessageGate<MarketPrice> {
     }
 
     @Override
-    protected Reading<MarketPrice> read(SourceMessage message, long now) {
+    protected Reading<ReferencePrice> read(SourceMessage message, long now) {
         return reader.read(message.payload(), message.coordinates(), Instant.ofEpochMilli(now));
     }
 

@@ -1,7 +1,7 @@
 package com.globeco.trading.operators.positions;
 
 import com.globeco.trading.positions.ContractOutcome;
-import com.globeco.trading.positions.ContractRetry;
+import com.globeco.trading.positions.DeferredContract;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.async.AsyncRetryStrategy;
@@ -19,7 +19,7 @@ import java.util.function.Predicate;
  * with a longer call timeout; Flink's async retry strategy repeats a failure with exponential
  * backoff. The last outcome, generated or not, goes on with the request's Kafka message.
  */
-public final class RetryContract extends RichAsyncFunction<ContractRetry, ContractRetry> {
+public final class RetryContract extends RichAsyncFunction<DeferredContract, DeferredContract> {
     private final ContractServiceSettings settings;
     private transient ContractServiceClient client;
     private transient Counter attempts;
@@ -29,8 +29,8 @@ public final class RetryContract extends RichAsyncFunction<ContractRetry, Contra
     }
 
     /** The seed's "3 retries with exponential backoff" for contract generation. */
-    public static AsyncRetryStrategy<ContractRetry> strategy(ContractServiceSettings settings) {
-        return new AsyncRetryStrategies.ExponentialBackoffDelayRetryStrategyBuilder<ContractRetry>(
+    public static AsyncRetryStrategy<DeferredContract> strategy(ContractServiceSettings settings) {
+        return new AsyncRetryStrategies.ExponentialBackoffDelayRetryStrategyBuilder<DeferredContract>(
                 settings.retries(), settings.initialBackoff().toMillis(), settings.maxBackoff().toMillis(), 2.0)
                 .ifResult(new NotGenerated())
                 .build();
@@ -45,13 +45,13 @@ public final class RetryContract extends RichAsyncFunction<ContractRetry, Contra
     }
 
     @Override
-    public void asyncInvoke(ContractRetry retry, ResultFuture<ContractRetry> result) {
+    public void asyncInvoke(DeferredContract retry, ResultFuture<DeferredContract> result) {
         attempts.inc();
         client.generate(retry.trade()).thenAccept(outcome -> result.complete(List.of(retry.after(outcome))));
     }
 
     @Override
-    public void timeout(ContractRetry retry, ResultFuture<ContractRetry> result) {
+    public void timeout(DeferredContract retry, ResultFuture<DeferredContract> result) {
         result.complete(List.of(retry.after(ContractOutcome.failed(retry.trade(), "no answer within the retry timeout"))));
     }
 
@@ -62,9 +62,9 @@ public final class RetryContract extends RichAsyncFunction<ContractRetry, Contra
         }
     }
 
-    private static final class NotGenerated implements Predicate<Collection<ContractRetry>>, Serializable {
+    private static final class NotGenerated implements Predicate<Collection<DeferredContract>>, Serializable {
         @Override
-        public boolean test(Collection<ContractRetry> retries) {
+        public boolean test(Collection<DeferredContract> retries) {
             return retries.stream().anyMatch(retry -> !retry.generated());
         }
     }

@@ -3,7 +3,7 @@ package com.globeco.trading.operators.positions;
 import com.globeco.trading.messages.DeadLetterReason;
 import com.globeco.trading.operators.tracing.Tracing;
 import com.globeco.trading.positions.Hotpath;
-import com.globeco.trading.positions.TradeEvent;
+import com.globeco.trading.positions.Trade;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
@@ -33,7 +33,7 @@ final class TradeSpan implements AutoCloseable {
         this.scope = span.makeCurrent();
     }
 
-    static TradeSpan start(Tracer tracer, TradeEvent trade) {
+    static TradeSpan start(Tracer tracer, Trade trade) {
         return new TradeSpan(tracer.spanBuilder(NAME)
                 .setSpanKind(SpanKind.CONSUMER)
                 .setParent(Tracing.parentOf(trade.correlationId()))

@@ -3,13 +3,13 @@ package com.globeco.trading.operators.positions;
 import com.globeco.trading.messages.DeadLetter;
 import com.globeco.trading.messages.DeadLetterReason;
 import com.globeco.trading.operators.metrics.DeadLetterCounters;
-import com.globeco.trading.positions.ContractRetry;
+import com.globeco.trading.positions.DeferredContract;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 
 /** A contract request that failed every retry: a dead letter with the request's own Kafka message. */
-public final class UndeliveredContracts extends ProcessFunction<ContractRetry, DeadLetter> {
+public final class UndeliveredContracts extends ProcessFunction<DeferredContract, DeadLetter> {
     private transient DeadLetterCounters deadLetters;
 
     @Override
@@ -18,7 +18,7 @@ public final class UndeliveredContracts extends ProcessFunction<ContractRetry, D
     }
 
     @Override
-    public void processElement(ContractRetry retry, Context context, Collector<DeadLetter> out) {
+    public void processElement(DeferredContract retry, Context context, Collector<DeadLetter> out) {
         if (retry.generated()) {
             return;
         }

@@ -1,5 +1,7 @@
 package com.globeco.trading.operators.reconciliation;
 
+import com.globeco.trading.positions.EventType;
+import com.globeco.trading.positions.PositionStatus;
 import com.globeco.trading.operators.sinks.PostgresSettings;
 import com.globeco.trading.reconciliation.StoredEvent;
 import com.globeco.trading.reconciliation.StoredSnapshot;
@@ -63,7 +65,7 @@ public final class PositionTableSources {
         @Override
         public StoredEvent extract(java.sql.ResultSet row) throws java.sql.SQLException {
             Date effective = row.getDate(4);
-            return StoredEvent.of(row.getString(1), row.getLong(2), row.getString(3), effective == null ? null : effective.toLocalDate(),
+            return new StoredEvent(row.getString(1), row.getLong(2), EventType.valueOf(row.getString(3)), effective == null ? null : effective.toLocalDate(),
                     row.getString(5));
         }
     }
@@ -72,7 +74,7 @@ public final class PositionTableSources {
         @Override
         public StoredSnapshot extract(java.sql.ResultSet row) throws java.sql.SQLException {
             Timestamp since = row.getTimestamp(5);
-            return new StoredSnapshot(row.getString(1), row.getLong(2), row.getString(3), row.getString(4),
+            return new StoredSnapshot(row.getString(1), row.getLong(2), PositionStatus.valueOf(row.getString(3)), row.getString(4),
                     since == null ? null : since.getTime());
         }
     }

@@ -10,8 +10,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
-import java.time.Instant;
-import java.time.LocalDate;
 
 /**
  * Writes a {@link PositionChange} in one statement: an event is appended to {@code event_store}, a snapshot moves
@@ -56,9 +54,9 @@ public final class PositionChangeStatement implements JdbcQueryStatement<Positio
     private static void event(PreparedStatement row, PositionEvent event, String payloadJson) throws SQLException {
         row.setString(1, event.positionKey());
         row.setLong(2, event.eventVersion());
-        row.setString(3, event.eventType());
-        row.setDate(4, event.effectiveDate() == null ? null : Date.valueOf(LocalDate.parse(event.effectiveDate())));
-        row.setTimestamp(5, event.occurredAt() == null ? null : Timestamp.from(Instant.parse(event.occurredAt())));
+        row.setString(3, event.eventType().name());
+        row.setDate(4, event.effectiveDate() == null ? null : Date.valueOf(event.effectiveDate()));
+        row.setTimestamp(5, event.occurredAt() == null ? null : Timestamp.from(event.occurredAt()));
         row.setString(6, payloadJson);
         row.setString(7, event.tradeId());
         row.setString(8, event.correlationId());
@@ -83,8 +81,8 @@ public final class PositionChangeStatement implements JdbcQueryStatement<Positio
     private static void snapshot(PreparedStatement row, PositionSnapshot snapshot) throws SQLException {
         row.setString(13, snapshot.positionKey());
         row.setLong(14, snapshot.version());
-        row.setString(15, snapshot.status());
-        row.setString(16, snapshot.status().equals("PROVISIONAL") ? "PENDING" : "RECONCILED");
+        row.setString(15, snapshot.status().name());
+        row.setString(16, snapshot.status().reconciliationStatus());
         row.setString(17, snapshot.lotsJson());
         row.setBigDecimal(18, snapshot.openQuantity());
         row.setInt(19, snapshot.openLots());

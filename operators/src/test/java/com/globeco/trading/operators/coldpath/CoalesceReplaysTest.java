@@ -1,10 +1,12 @@
 package com.globeco.trading.operators.coldpath;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import com.globeco.trading.fills.SourceMessage;
-import com.globeco.trading.positions.BackdatedTrade;
-import com.globeco.trading.positions.ReplayRequest;
+import com.globeco.trading.positions.ProvisionalTrade;
+import com.globeco.trading.positions.PendingReplay;
 import com.globeco.trading.positions.TaxLotMethod;
-import com.globeco.trading.positions.TradeEvent;
+import com.globeco.trading.positions.Trade;
 import com.globeco.trading.positions.TradeType;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
@@ -19,32 +21,32 @@ import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Backdated trades of one position coalesce into replays of at most {@link ReplayRequest#MAX_TRADES} trades. */
+/** Backdated trades of one position coalesce into replays of at most {@link PendingReplay#MAX_TRADES} trades. */
 class CoalesceReplaysTest {
     private static final String KEY = "ACC-1:AAPL:USD";
 
     @Test
     void tradesBeyondOneReplaysBoundGoIntoTheNextReplayAndNoneIsLost() throws Exception {
-        KeyedOneInputStreamOperatorTestHarness<String, ReplayRequest, ReplayRequest> harness = ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                new CoalesceReplays(Duration.ofSeconds(2)), ReplayRequest::positionKey, Types.STRING);
-        int trades = 2 * ReplayRequest.MAX_TRADES + 7;
+        KeyedOneInputStreamOperatorTestHarness<String, PendingReplay, PendingReplay> harness = ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+                new CoalesceReplays(Duration.ofSeconds(2)), PendingReplay::positionKey, Types.STRING);
+        int trades = 2 * PendingReplay.MAX_TRADES + 7;
 
         for (int trade = 1; trade <= trades; trade++) {
             harness.processElement(request(trade), 0);
         }
         harness.setProcessingTime(2_000);
 
-        List<ReplayRequest> replays = harness.extractOutputValues();
+        List<PendingReplay> replays = harness.extractOutputValues();
         assertThat(replays).extracting(replay -> replay.trades().length)
-                .containsExactly(ReplayRequest.MAX_TRADES, ReplayRequest.MAX_TRADES, 7);
-        assertThat(replays).extracting(ReplayRequest::asOfVersion).containsExactly(500L, 1_000L, (long) trades);
+                .containsExactly(PendingReplay.MAX_TRADES, PendingReplay.MAX_TRADES, 7);
+        assertThat(replays).extracting(PendingReplay::asOfVersion).containsExactly(500L, 1_000L, (long) trades);
         assertThat(replays.stream().flatMap(replay -> Arrays.stream(replay.tradeIds())))
                 .containsExactlyElementsOf(IntStream.rangeClosed(1, trades).mapToObj(trade -> "T" + trade).toList());
     }
 
-    private static ReplayRequest request(int number) {
-        TradeEvent trade = new TradeEvent("T" + number, KEY, TradeType.INCREASE, BigDecimal.ONE, BigDecimal.TEN, "2026-01-02",
-                "2026-01-05T10:00:00Z", null, "corr-" + number, null, null);
-        return ReplayRequest.of(new BackdatedTrade(trade, number, TaxLotMethod.FIFO), new SourceMessage("backdated-trades", 0, number, 0, "{}"));
+    private static PendingReplay request(int number) {
+        Trade trade = new Trade("T" + number, KEY, TradeType.INCREASE, BigDecimal.ONE, BigDecimal.TEN, LocalDate.parse("2026-01-02"),
+                Instant.parse("2026-01-05T10:00:00Z"), null, "corr-" + number, null, null);
+        return PendingReplay.of(new ProvisionalTrade(trade, number, TaxLotMethod.FIFO), new SourceMessage("backdated-trades", 0, number, 0, "{}"));
     }
 }

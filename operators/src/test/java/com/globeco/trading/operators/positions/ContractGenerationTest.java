@@ -1,10 +1,12 @@
 package com.globeco.trading.operators.positions;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import com.globeco.trading.fills.SourceMessage;
 import com.globeco.trading.operators.AsyncOperatorRun;
 import com.globeco.trading.positions.ContractOutcome;
-import com.globeco.trading.positions.ContractRetry;
-import com.globeco.trading.positions.TradeEvent;
+import com.globeco.trading.positions.DeferredContract;
+import com.globeco.trading.positions.Trade;
 import com.globeco.trading.positions.TradeType;
 import com.globeco.trading.testkit.contract.ContractServiceSimulator;
 import org.apache.flink.streaming.util.retryable.AsyncRetryStrategies;
@@ -40,7 +42,7 @@ class ContractGenerationTest {
 
     @Test
     void aTradeGetsItsContractWithTraceHeaders() throws Exception {
-        List<ContractOutcome> outcomes = AsyncOperatorRun.run(new GenerateContract(settings()), TradeEvent.class, Duration.ofSeconds(1), 5,
+        List<ContractOutcome> outcomes = AsyncOperatorRun.run(new GenerateContract(settings()), Trade.class, Duration.ofSeconds(1), 5,
                 AsyncRetryStrategies.NO_RETRY_STRATEGY, List.of(trade("T1"), trade("T2")));
 
         assertThat(outcomes).allSatisfy(outcome -> assertThat(outcome.contractId()).startsWith("CTR-"));
@@ -52,7 +54,7 @@ class ContractGenerationTest {
     void aFailedCallIsAnOutcomeNotAnException() throws Exception {
         contractService.setOutage(true);
 
-        List<ContractOutcome> outcomes = AsyncOperatorRun.run(new GenerateContract(settings()), TradeEvent.class, Duration.ofSeconds(1), 5,
+        List<ContractOutcome> outcomes = AsyncOperatorRun.run(new GenerateContract(settings()), Trade.class, Duration.ofSeconds(1), 5,
                 AsyncRetryStrategies.NO_RETRY_STRATEGY, List.of(trade("T3")));
 
         assertThat(outcomes).singleElement().satisfies(outcome -> {
@@ -66,8 +68,8 @@ class ContractGenerationTest {
         contractService.setOutage(true);
         ContractServiceSettings retries = settings().forRetries();
 
-        List<ContractRetry> retried = AsyncOperatorRun.run(new RetryContract(retries), ContractRetry.class, retries.retryBudget(),
-                5, RetryContract.strategy(retries), List.of(ContractRetry.of(trade("T4"), new SourceMessage("retry", 0, 9, 0, "{}"))));
+        List<DeferredContract> retried = AsyncOperatorRun.run(new RetryContract(retries), DeferredContract.class, retries.retryBudget(),
+                5, RetryContract.strategy(retries), List.of(DeferredContract.of(trade("T4"), new SourceMessage("retry", 0, 9, 0, "{}"))));
 
         assertThat(retried).singleElement().satisfies(retry -> {
             assertThat(retry.generated()).isFalse();
@@ -80,8 +82,8 @@ class ContractGenerationTest {
     void aDeferredRequestIsGeneratedOnceTheServiceAnswers() throws Exception {
         ContractServiceSettings retries = settings().forRetries();
 
-        List<ContractRetry> retried = AsyncOperatorRun.run(new RetryContract(retries), ContractRetry.class, retries.retryBudget(),
-                5, RetryContract.strategy(retries), List.of(ContractRetry.of(trade("T5"), new SourceMessage("retry", 0, 10, 0, "{}"))));
+        List<DeferredContract> retried = AsyncOperatorRun.run(new RetryContract(retries), DeferredContract.class, retries.retryBudget(),
+                5, RetryContract.strategy(retries), List.of(DeferredContract.of(trade("T5"), new SourceMessage("retry", 0, 10, 0, "{}"))));
 
         assertThat(retried).singleElement().satisfies(retry -> assertThat(retry.contractId()).startsWith("CTR-"));
         assertThat(contractService.requests()).isEqualTo(1);
@@ -93,10 +95,10 @@ class ContractGenerationTest {
         contractService.answerEveryRequestWith(answer);
         ContractServiceSettings retries = settings().forRetries();
 
-        List<ContractOutcome> outcomes = AsyncOperatorRun.run(new GenerateContract(retries), TradeEvent.class, Duration.ofSeconds(2), 5,
+        List<ContractOutcome> outcomes = AsyncOperatorRun.run(new GenerateContract(retries), Trade.class, Duration.ofSeconds(2), 5,
                 AsyncRetryStrategies.NO_RETRY_STRATEGY, List.of(trade("T6")));
-        List<ContractRetry> retried = AsyncOperatorRun.run(new RetryContract(retries), ContractRetry.class, retries.retryBudget(),
-                5, RetryContract.strategy(retries), List.of(ContractRetry.of(trade("T6"), new SourceMessage("retry", 0, 11, 0, "{}"))));
+        List<DeferredContract> retried = AsyncOperatorRun.run(new RetryContract(retries), DeferredContract.class, retries.retryBudget(),
+                5, RetryContract.strategy(retries), List.of(DeferredContract.of(trade("T6"), new SourceMessage("retry", 0, 11, 0, "{}"))));
 
         assertThat(outcomes).singleElement().satisfies(outcome -> {
             assertThat(outcome.generated()).as("no trade-contracts record: the request goes to contract-generation-retry").isFalse();
@@ -129,8 +131,8 @@ class ContractGenerationTest {
         return ContractServiceSettings.defaults(contractService.baseUri()).withBackoff(Duration.ofMillis(10), Duration.ofMillis(40));
     }
 
-    private static TradeEvent trade(String id) {
-        return new TradeEvent(id, "ACC-1:AAPL:USD", TradeType.NEW_TRADE, BigDecimal.TEN, BigDecimal.ONE, "2026-11-20",
-                "2026-11-20T14:00:00Z", null, "corr-" + id, null, null);
+    private static Trade trade(String id) {
+        return new Trade(id, "ACC-1:AAPL:USD", TradeType.NEW_TRADE, BigDecimal.TEN, BigDecimal.ONE, LocalDate.parse("2026-11-20"),
+                Instant.parse("2026-11-20T14:00:00Z"), null, "corr-" + id, null, null);
     }
 }

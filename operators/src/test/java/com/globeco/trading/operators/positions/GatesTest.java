@@ -2,9 +2,9 @@ package com.globeco.trading.operators.positions;
 
 import com.globeco.trading.messages.DeadLetter;
 import com.globeco.trading.fills.SourceMessage;
-import com.globeco.trading.positions.ContractRetry;
+import com.globeco.trading.positions.DeferredContract;
 import com.globeco.trading.positions.DedupRule;
-import com.globeco.trading.positions.MarketPrice;
+import com.globeco.trading.positions.ReferencePrice;
 import com.globeco.trading.positions.TaxLotMethod;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -63,7 +63,7 @@ class GatesTest {
         harness.processElement(message("market-data", 2, "{\"instrument\":\"AAPL\",\"price\":12.5}"), 0);
         harness.processElement(message("market-data", 3, "{\"instrument\":\"aapl; drop\",\"price\":-1,\"asOf\":\"today\"}"), 0);
 
-        assertThat(harness.extractOutputValues()).extracting(MarketPrice::instrument, MarketPrice::asOf)
+        assertThat(harness.extractOutputValues()).extracting(ReferencePrice::instrument, ReferencePrice::asOf)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("AAPL", "2026-11-20T14:00:00Z"));
         assertThat(letters(harness, ReadMarketPrices.REJECTED)).extracting(DeadLetter::sourceOffset, DeadLetter::reason)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(2L, "INVALID_MARKET_DATA"),
@@ -92,7 +92,7 @@ class GatesTest {
         harness.processElement(message("market-data", 3, "{\"instrument\":\"AAPL\",\"price\":12.75,\"asOf\":\"" + NOW.plusSeconds(3601) + "\"}"), 0);
 
         assertThat(harness.extractOutputValues()).as("within the clock tolerance of an hour")
-                .extracting(MarketPrice::price).containsExactly(new java.math.BigDecimal("12.5"));
+                .extracting(ReferencePrice::price).containsExactly(new java.math.BigDecimal("12.5"));
         assertThat(letters(harness, ReadMarketPrices.REJECTED)).extracting(DeadLetter::sourceOffset).containsExactly(1L, 3L);
         assertThat(letters(harness, ReadMarketPrices.REJECTED).get(0).error())
                 .contains("asOf must not be more than PT1H ahead of the clock (2026-11-20T15:00:00Z), was 2999-01-01T00:00:00Z");
@@ -120,7 +120,7 @@ class GatesTest {
         harness.processElement(message("contract-generation-retry", 4, retry), NOW.toEpochMilli());
         harness.processElement(message("contract-generation-retry", 5, "{\"tradeId\":\"T2\"}"), NOW.toEpochMilli());
 
-        assertThat(harness.extractOutputValues()).extracting(ContractRetry::trade).extracting(trade -> trade.correlationId())
+        assertThat(harness.extractOutputValues()).extracting(DeferredContract::trade).extracting(trade -> trade.correlationId())
                 .containsExactly("c-1");
         assertThat(letters(harness, ReadContractRetries.REJECTED)).singleElement()
                 .satisfies(letter -> assertThat(letter.error()).contains("trade is required"));

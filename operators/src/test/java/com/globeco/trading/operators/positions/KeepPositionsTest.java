@@ -1,24 +1,27 @@
 package com.globeco.trading.operators.positions;
 
+import java.time.Instant;
+import com.globeco.trading.positions.EventType;
+import com.globeco.trading.positions.PositionStatus;
 import com.globeco.trading.messages.DeadLetter;
 import com.globeco.trading.fills.SourceMessage;
-import com.globeco.trading.positions.BackdatedTrade;
+import com.globeco.trading.positions.ProvisionalTrade;
 import com.globeco.trading.positions.ContractTerms;
 import com.globeco.trading.positions.Correction;
 import com.globeco.trading.positions.CorrectionJson;
 import com.globeco.trading.positions.CorrectionOutcome;
-import com.globeco.trading.positions.PositionState;
+import com.globeco.trading.positions.Position;
 import com.globeco.trading.positions.TaxLots;
 import com.globeco.trading.positions.DedupRule;
 import com.globeco.trading.positions.EventJson;
-import com.globeco.trading.positions.MarketPrice;
+import com.globeco.trading.positions.ReferencePrice;
 import com.globeco.trading.positions.PositionChange;
 import com.globeco.trading.positions.PositionCommand;
 import com.globeco.trading.positions.PositionEvent;
 import com.globeco.trading.positions.PositionSnapshot;
 import com.globeco.trading.positions.LotsJson;
 import com.globeco.trading.positions.TaxLotMethod;
-import com.globeco.trading.positions.TradeEvent;
+import com.globeco.trading.positions.Trade;
 import com.globeco.trading.positions.TradeType;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.functions.KeySelector;
@@ -51,7 +54,7 @@ class KeepPositionsTest {
     private static final String KEY = "ACC-7:AAPL:USD";
     private static final int MAX_PARALLELISM = 128;
 
-    private KeyedTwoInputStreamOperatorTestHarness<String, PositionCommand, MarketPrice, PositionChange> harness;
+    private KeyedTwoInputStreamOperatorTestHarness<String, PositionCommand, ReferencePrice, PositionChange> harness;
     private int offset;
     private long checkpoint = 100;
 
@@ -87,7 +90,7 @@ class KeepPositionsTest {
 
         send(trade("T2", TradeType.INCREASE, "50", TODAY));
         send(trade("T1", TradeType.NEW_TRADE, "10", TODAY, "ACC-9:AAPL:USD"));
-        price("AAPL", "190", "2025-06-02T15:00:00Z");
+        price("AAPL", "190", Instant.parse("2025-06-02T15:00:00Z"));
 
         assertThat(events()).as("only the position the state has reached is reset").extracting(PositionEvent::positionKey)
                 .containsExactly("ACC-8:AAPL:USD");
@@ -138,9 +141,9 @@ class KeepPositionsTest {
         send(trade("T0", TradeType.INCREASE, "10", TODAY.minusDays(2)));
 
         assertThat(events()).extracting(PositionEvent::eventType)
-                .containsExactly(PositionEvent.TRADE_APPLIED, PositionEvent.PROVISIONAL_TRADE_APPLIED);
+                .containsExactly(EventType.TRADE_APPLIED, EventType.PROVISIONAL_TRADE_APPLIED);
         assertThat(harness.getSideOutput(KeepPositions.BACKDATED)).extracting(StreamRecord::getValue)
-                .containsExactly(new BackdatedTrade(trade("T0", TradeType.INCREASE, "10", TODAY.minusDays(2)), 2, TaxLotMethod.FIFO));
+                .containsExactly(new ProvisionalTrade(trade("T0", TradeType.INCREASE, "10", TODAY.minusDays(2)), 2, TaxLotMethod.FIFO));
         assertThat(harness.getSideOutput(KeepPositions.PROVISIONAL)).hasSize(1);
         assertThat(snapshotAtBarrier(KEY).status()).isEqualTo("PROVISIONAL");
     }
@@ -177,12 +180,12 @@ class KeepPositionsTest {
         correct(new Correction(KEY, 3, CorrectionOutcome.CORRECTED, truthAsOf3, BigDecimal.ZERO, new String[] {"T3"}, null, "corr-T3"));
 
         PositionEvent corrected = events().get(events().size() - 1);
-        assertThat(corrected.eventType()).isEqualTo(PositionEvent.HISTORICAL_POSITION_CORRECTED);
+        assertThat(corrected.eventType()).isEqualTo(EventType.HISTORICAL_POSITION_CORRECTED);
         assertThat(corrected.eventVersion()).isEqualTo(5);
         assertThat(corrected.corrected().replacesVersion()).isEqualTo(3);
         PositionSnapshot snapshot = snapshotAtBarrier(KEY);
         assertThat(snapshot.version()).isEqualTo(5);
-        assertThat(snapshot.status()).isEqualTo(PositionState.RECONCILED);
+        assertThat(snapshot.status()).isEqualTo(PositionStatus.RECONCILED);
         assertThat(LotsJson.read(snapshot.lotsJson()).ids()).containsExactly("T1", "T4");
         assertThat(snapshot.openQuantity()).isEqualByComparingTo("100");
         assertThat(harness.getSideOutput(KeepPositions.CORRECTED)).extracting(record -> record.getValue().eventVersion()).containsExactly(5L);
@@ -215,9 +218,9 @@ class KeepPositionsTest {
         correct(Correction.refused(KEY, 2, new String[] {"T3"}, "finds 0 open", "corr-T3"));
         send(trade("T4", TradeType.INCREASE, "10", TODAY));
 
-        assertThat(events()).extracting(PositionEvent::eventType).containsExactly(PositionEvent.TRADE_APPLIED,
-                PositionEvent.PROVISIONAL_TRADE_APPLIED, PositionEvent.TRADE_APPLIED);
-        assertThat(snapshotAtBarrier(KEY).status()).isEqualTo(PositionState.PROVISIONAL);
+        assertThat(events()).extracting(PositionEvent::eventType).containsExactly(EventType.TRADE_APPLIED,
+                EventType.PROVISIONAL_TRADE_APPLIED, EventType.TRADE_APPLIED);
+        assertThat(snapshotAtBarrier(KEY).status()).isEqualTo(PositionStatus.PROVISIONAL);
         assertThat(harness.getSideOutput(KeepPositions.CORRECTED)).isNullOrEmpty();
     }
 
@@ -257,7 +260,7 @@ class KeepPositionsTest {
     @Test
     void anUnexpectedErrorWhileJudgingATradeDeadLettersItAndLeavesThePositionAsItWas() throws Exception {
         send(trade("T1", TradeType.NEW_TRADE, "100", TODAY));
-        send(new TradeEvent("T2", KEY, TradeType.INCREASE, BigDecimal.ONE, BigDecimal.TEN, "not a date", "2025-06-02T14:30:00Z",
+        send(new Trade("T2", KEY, TradeType.INCREASE, BigDecimal.ONE, BigDecimal.TEN, null, Instant.parse("2025-06-02T14:30:00Z"),
                 null, "corr-T2", null, null));
         send(trade("T3", TradeType.INCREASE, "5", TODAY));
 
@@ -274,7 +277,7 @@ class KeepPositionsTest {
         send(trade("T1", TradeType.NEW_TRADE, "100", TODAY));
         send(trade("T9", TradeType.NEW_TRADE, "5", TODAY, "ACC-8:MSFT:USD"));
 
-        price("AAPL", "123.45", "2025-06-02T20:00:00Z");
+        price("AAPL", "123.45", Instant.parse("2025-06-02T20:00:00Z"));
 
         assertThat(resets()).singleElement().satisfies(reset -> {
             assertThat(reset.positionKey()).isEqualTo(KEY);
@@ -288,9 +291,9 @@ class KeepPositionsTest {
     void aPriceNoNewerThanTheLastOneOfItsInstrumentIsIgnored() throws Exception {
         send(trade("T1", TradeType.NEW_TRADE, "100", TODAY));
 
-        price("AAPL", "12", "2025-06-02T20:00:00Z");
-        price("AAPL", "11", "2025-06-02T19:00:00Z");
-        price("AAPL", "13", "2025-06-02T20:00:00Z");
+        price("AAPL", "12", Instant.parse("2025-06-02T20:00:00Z"));
+        price("AAPL", "11", Instant.parse("2025-06-02T19:00:00Z"));
+        price("AAPL", "13", Instant.parse("2025-06-02T20:00:00Z"));
 
         assertThat(resets()).hasSize(1);
         assertThat(snapshotAtBarrier(KEY).marketValue()).isEqualByComparingTo("1200");
@@ -303,8 +306,8 @@ class KeepPositionsTest {
         send(trade("T3", TradeType.DECREASE, "7", TODAY, "ACC-9:AAPL:USD"));
         restore();
 
-        price("AAPL", "12", "2025-06-02T20:00:00Z");
-        price("AAPL", "13", "2025-06-02T21:00:00Z");
+        price("AAPL", "12", Instant.parse("2025-06-02T20:00:00Z"));
+        price("AAPL", "13", Instant.parse("2025-06-02T21:00:00Z"));
 
         assertThat(resets()).extracting(PositionEvent::positionKey).containsExactly(KEY, KEY);
         assertThat(resets().get(1).eventVersion()).isEqualTo(3);
@@ -329,8 +332,8 @@ class KeepPositionsTest {
                     send(trade("T" + position, TradeType.NEW_TRADE, "10", TODAY, keys.get(position)));
                 }
             }
-            price("AAPL", "12", "2025-06-02T20:00:00Z");
-            appliedAgain += (int) events().stream().filter(event -> !event.eventType().equals(PositionEvent.RESET)).count();
+            price("AAPL", "12", Instant.parse("2025-06-02T20:00:00Z"));
+            appliedAgain += (int) events().stream().filter(event -> !event.eventType().equals(EventType.RESET)).count();
             resets += resets().size();
             harness.close();
         }
@@ -346,19 +349,19 @@ class KeepPositionsTest {
         harness = open(snapshot, Duration.ofDays(30));
     }
 
-    private static KeyedTwoInputStreamOperatorTestHarness<String, PositionCommand, MarketPrice, PositionChange> open(
+    private static KeyedTwoInputStreamOperatorTestHarness<String, PositionCommand, ReferencePrice, PositionChange> open(
             OperatorSubtaskState restored, Duration dedupWindow) throws Exception {
         return open(restored, dedupWindow, 1, 0, StoredVersions.none());
     }
 
-    private static KeyedTwoInputStreamOperatorTestHarness<String, PositionCommand, MarketPrice, PositionChange> open(
+    private static KeyedTwoInputStreamOperatorTestHarness<String, PositionCommand, ReferencePrice, PositionChange> open(
             OperatorSubtaskState restored, Duration dedupWindow, int parallelism, int subtask) throws Exception {
         return open(restored, dedupWindow, parallelism, subtask, StoredVersions.none());
     }
 
-    private static KeyedTwoInputStreamOperatorTestHarness<String, PositionCommand, MarketPrice, PositionChange> open(
+    private static KeyedTwoInputStreamOperatorTestHarness<String, PositionCommand, ReferencePrice, PositionChange> open(
             OperatorSubtaskState restored, Duration dedupWindow, int parallelism, int subtask, StoredVersions stored) throws Exception {
-        var harness = new KeyedTwoInputStreamOperatorTestHarness<String, PositionCommand, MarketPrice, PositionChange>(
+        var harness = new KeyedTwoInputStreamOperatorTestHarness<String, PositionCommand, ReferencePrice, PositionChange>(
                 new KeepPositions(UTC, new DedupRule(dedupWindow, Duration.ofHours(1)), stored),
                 (KeySelector<PositionCommand, String>) PositionCommand::positionKey,
                 priceKeyOwnedBy(parallelism, subtask), Types.STRING, MAX_PARALLELISM, parallelism, subtask);
@@ -376,14 +379,14 @@ class KeepPositionsTest {
      * The harness keys its second input too, where the job broadcasts it: prices get a key the subtask owns,
      * and the operator sets each position's key itself.
      */
-    private static KeySelector<MarketPrice, String> priceKeyOwnedBy(int parallelism, int subtask) {
+    private static KeySelector<ReferencePrice, String> priceKeyOwnedBy(int parallelism, int subtask) {
         String owned = java.util.stream.IntStream.iterate(0, n -> n + 1).mapToObj(n -> "price-key-" + n)
                 .filter(key -> KeyGroupRangeAssignment.assignKeyToParallelOperator(key, MAX_PARALLELISM, parallelism) == subtask)
                 .findFirst().orElseThrow();
         return price -> owned;
     }
 
-    private void send(TradeEvent trade) throws Exception {
+    private void send(Trade trade) throws Exception {
         SourceMessage message = new SourceMessage("trade-events", 0, offset++, NOW, "{\"original\":\"" + trade.tradeId() + "\"}");
         harness.processElement1(new StreamRecord<>(PositionCommand.of(trade, message), NOW));
     }
@@ -393,17 +396,17 @@ class KeepPositionsTest {
         harness.processElement1(new StreamRecord<>(PositionCommand.of(correction, message), NOW));
     }
 
-    private void price(String instrument, String price, String asOf) throws Exception {
-        harness.processElement2(new StreamRecord<>(new MarketPrice(instrument, new BigDecimal(price), asOf, "md-" + asOf), NOW));
+    private void price(String instrument, String price, Instant asOf) throws Exception {
+        harness.processElement2(new StreamRecord<>(new ReferencePrice(instrument, new BigDecimal(price), asOf, "md-" + asOf), NOW));
     }
 
-    private static TradeEvent trade(String id, TradeType type, String quantity, LocalDate day) {
+    private static Trade trade(String id, TradeType type, String quantity, LocalDate day) {
         return trade(id, type, quantity, day, KEY);
     }
 
-    private static TradeEvent trade(String id, TradeType type, String quantity, LocalDate day, String key) {
-        return new TradeEvent(id, key, type, new BigDecimal(quantity), new BigDecimal("10"), day.toString(),
-                "2025-06-02T14:30:00Z", null, "corr-" + id, null, null);
+    private static Trade trade(String id, TradeType type, String quantity, LocalDate day, String key) {
+        return new Trade(id, key, type, new BigDecimal(quantity), new BigDecimal("10"), day,
+                Instant.parse("2025-06-02T14:30:00Z"), null, "corr-" + id, null, null);
     }
 
     private List<PositionChange> changes() {
@@ -411,7 +414,7 @@ class KeepPositionsTest {
     }
 
     private List<PositionEvent> resets() {
-        return events().stream().filter(event -> event.eventType().equals(PositionEvent.RESET)).toList();
+        return events().stream().filter(event -> event.eventType().equals(EventType.RESET)).toList();
     }
 
     private List<PositionEvent> events() {

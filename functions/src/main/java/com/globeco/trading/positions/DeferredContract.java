@@ -6,14 +6,14 @@ import com.globeco.trading.fills.SourceMessage;
  * A deferred contract request read from {@code contract-generation-retry}, with its Kafka message,
  * and once retried the contract id it got or the failure of its last attempt.
  */
-public record ContractRetry(TradeEvent trade, SourceMessage source, String contractId, String failure) {
+public record DeferredContract(Trade trade, SourceMessage source, String contractId, String failure) {
 
-    public static ContractRetry of(TradeEvent trade, SourceMessage source) {
-        return new ContractRetry(trade, source, null, null);
+    public static DeferredContract of(Trade trade, SourceMessage source) {
+        return new DeferredContract(trade, source, null, null);
     }
 
-    public ContractRetry after(ContractOutcome outcome) {
-        return new ContractRetry(trade, source, outcome.contractId(), outcome.failure());
+    public DeferredContract after(ContractOutcome outcome) {
+        return new DeferredContract(trade, source, outcome.contractId(), outcome.failure());
     }
 
     public boolean generated() {

@@ -5,7 +5,7 @@ package com.globeco.trading.positions;
  * effective date, as published to {@code backdated-trades}: the trade, the position version it was
  * applied at (the coldpath replays the event stream up to it) and the position's tax-lot method then.
  */
-public record BackdatedTrade(TradeEvent trade, long provisionalVersion, TaxLotMethod method) {
+public record ProvisionalTrade(Trade trade, long provisionalVersion, TaxLotMethod method) {
 
     public String positionKey() {
         return trade.positionKey();
