@@ -90,10 +90,10 @@ public class TaxLotBenchmark {
 
         positions = new Position[TaxLotMethod.values().length];
         for (TaxLotMethod method : TaxLotMethod.values()) {
-            positions[method.ordinal()] = new Position(openLots, lots, PositionStatus.RECONCILED, lastTradeDate.toString(), method);
+            positions[method.ordinal()] = new Position(openLots, lots, PositionStatus.RECONCILED, lastTradeDate, method);
         }
         decrease = new Trade("T-DECREASE", POSITION_KEY, TradeType.DECREASE, DECREASE, new BigDecimal("99.50"),
-                businessDate.toString(), businessDate + "T14:30:00Z", "CONTRACT-1", "CORR-1", "CAUSE-1", "bench");
+                businessDate, businessDate.atTime(14, 30).toInstant(java.time.ZoneOffset.UTC), "CONTRACT-1", "CORR-1", "CAUSE-1", "bench");
 
         check();
     }

@@ -68,13 +68,16 @@ public final class Hotpath {
             if (entry.version() <= correction.asOfVersion()) {
                 continue;
             }
-            Trade trade = entry.trade();
-            if (trade == null) {
-                lots = lots.repriced(entry.resetPrice()).lots();
-            } else if (trade.tradeType() == TradeType.DECREASE) {
-                TaxLots.Reduced reduced = lots.reduce(trade.quantity(), trade.price(), entry.method());
+            if (entry instanceof Journaled.Reset reset) {
+                lots = lots.repriced(reset.price()).lots();
+                continue;
+            }
+            Journaled.AppliedTrade applied = (Journaled.AppliedTrade) entry;
+            Trade trade = applied.trade();
+            if (trade.tradeType() == TradeType.DECREASE) {
+                TaxLots.Reduced reduced = lots.reduce(trade.quantity(), trade.price(), applied.method());
                 lots = reduced.lots();
-                adjustment = adjustment.add(reduced.realizedPnl()).subtract(entry.recordedRealizedPnl());
+                adjustment = adjustment.add(reduced.realizedPnl()).subtract(applied.recordedRealizedPnl());
             } else {
                 lots = lots.open(trade.tradeId(), trade.effectiveDate(), trade.price(), trade.quantity());
             }

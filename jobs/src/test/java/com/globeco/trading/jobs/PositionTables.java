@@ -1,5 +1,7 @@
 package com.globeco.trading.jobs;
 
+import com.globeco.trading.positions.EventType;
+
 import com.globeco.trading.positions.LotsJson;
 import com.globeco.trading.positions.TaxLots;
 
@@ -23,8 +25,8 @@ public final class PositionTables {
         return query("SELECT count(*) FROM event_store WHERE position_key LIKE ?", keyPattern, result -> result.getInt(1)).get(0);
     }
 
-    public int eventCount(String keyPattern, String eventType) throws SQLException {
-        return query("SELECT count(*) FROM event_store WHERE position_key LIKE ? AND event_type = '" + eventType + "'", keyPattern,
+    public int eventCount(String keyPattern, EventType eventType) throws SQLException {
+        return query("SELECT count(*) FROM event_store WHERE position_key LIKE ? AND event_type = '" + eventType.name() + "'", keyPattern,
                 result -> result.getInt(1)).get(0);
     }
 

@@ -107,12 +107,12 @@ public final class ColdpathBenchmark {
                 boolean backdated = !decrease && event > openLots && event % 100 == 0;
                 LocalDate effective = backdated ? day.minusDays(30) : day;
                 Trade trade = new Trade("R-" + event, KEY, decrease ? TradeType.DECREASE : TradeType.NEW_TRADE, BigDecimal.TEN,
-                        BigDecimal.valueOf(1_000 + event % 500, 2), effective.toString(), null, null, "bench", null, null);
+                        BigDecimal.valueOf(1_000 + event % 500, 2), effective, null, null, "bench", null, null);
                 Hotpath.Applied applied = Hotpath.apply(position, KEY, trade, day.plusYears(10));
                 position = applied.state();
                 insert.setString(1, KEY);
                 insert.setLong(2, applied.event().eventVersion());
-                insert.setString(3, applied.event().eventType());
+                insert.setString(3, applied.event().eventType().name());
                 insert.setDate(4, Date.valueOf(effective));
                 insert.setString(5, EventJson.payload(applied.event()));
                 insert.setString(6, trade.tradeId());

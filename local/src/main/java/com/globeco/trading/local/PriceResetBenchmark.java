@@ -92,12 +92,12 @@ public final class PriceResetBenchmark {
     private ReferencePrice nextPrice(int number) {
         asOf += 1_000;
         BigDecimal price = BigDecimal.valueOf(10_000 + number % 500, 2);
-        return new ReferencePrice("I" + (number % instruments), price, Instant.ofEpochMilli(asOf).toString(), "md-" + asOf);
+        return new ReferencePrice("I" + (number % instruments), price, Instant.ofEpochMilli(asOf), "md-" + asOf);
     }
 
     private PositionCommand trade(int account, int instrument, TradeType type) {
         String id = "T" + tradeNumber++;
         return PositionCommand.of(new Trade(id, "ACC-" + account + ":I" + instrument + ":USD", type, BigDecimal.TEN,
-                BigDecimal.valueOf(9_000 + tradeNumber % 2_000, 2), DAY.toString(), "2026-11-20T14:00:00Z", null, "c-" + id, null, null), null);
+                BigDecimal.valueOf(9_000 + tradeNumber % 2_000, 2), DAY, Instant.parse("2026-11-20T14:00:00Z"), null, "c-" + id, null, null), null);
     }
 }

@@ -41,8 +41,8 @@ final class PositionRows extends KeyedStateReaderFunction<String, String> {
         Position position = positions.value();
         ObjectNode row = StateJson.row("positionKey", positionKey);
         if (position != null) {
-            row.put("version", position.version()).put("status", position.status())
-                    .put("latestEffectiveDate", position.latestEffectiveDate()).put("taxLotMethod", position.method().name());
+            row.put("version", position.version()).put("status", position.status().name())
+                    .put("latestEffectiveDate", position.latestEffectiveDate() == null ? null : position.latestEffectiveDate().toString()).put("taxLotMethod", position.method().name());
             row.set("lots", LotsJson.tree(position.lots()));
         }
         Map<Long, String> waiting = new TreeMap<>();
@@ -54,9 +54,14 @@ final class PositionRows extends KeyedStateReaderFunction<String, String> {
             ArrayNode entries = row.putArray("journal");
             Iterable<Journaled> stored = journal.get();
             if (stored != null) {
-                stored.forEach(entry -> entries.addObject().put("version", entry.version())
-                        .put(entry.trade() == null ? "resetPrice" : "tradeId",
-                                entry.trade() == null ? entry.resetPrice().toPlainString() : entry.trade().tradeId()));
+                stored.forEach(entry -> {
+                    ObjectNode line = entries.addObject().put("version", entry.version());
+                    if (entry instanceof Journaled.AppliedTrade applied) {
+                        line.put("tradeId", applied.trade().tradeId());
+                    } else if (entry instanceof Journaled.Reset reset) {
+                        line.put("resetPrice", reset.price().toPlainString());
+                    }
+                });
             }
         }
         if (adjustment.value() != null) {

@@ -60,7 +60,7 @@ record GoldenColdpathRun(LocalDate lastDay) {
     }
 
     private static Trade trade(String id, TradeType type, String quantity, String price, LocalDate day) {
-        return new Trade(id, KEY, type, new BigDecimal(quantity), new BigDecimal(price), day.toString(), day + "T15:00:00Z", null,
+        return new Trade(id, KEY, type, new BigDecimal(quantity), new BigDecimal(price), day, day.atTime(15, 0).toInstant(java.time.ZoneOffset.UTC), null,
                 "corr-" + id, null, null);
     }
 }

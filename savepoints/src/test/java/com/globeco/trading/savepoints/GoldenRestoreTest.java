@@ -158,7 +158,7 @@ class GoldenRestoreTest {
                 position = applied.state();
                 insert.setString(1, trade.positionKey());
                 insert.setLong(2, position.version());
-                insert.setString(3, applied.event().eventType());
+                insert.setString(3, applied.event().eventType().name());
                 insert.setDate(4, Date.valueOf(trade.effectiveDate()));
                 insert.setString(5, EventJson.payload(applied.event()));
                 insert.setString(6, trade.tradeId());
@@ -177,14 +177,14 @@ class GoldenRestoreTest {
         }
     }
 
-    private static TaxLots snapshot(String key, String status, long version) throws Exception {
+    private static TaxLots snapshot(String key, PositionStatus status, long version) throws Exception {
         try (Connection connection = STACK.postgres().dataSource().getConnection();
              PreparedStatement query = connection.prepareStatement(
                      "SELECT status, version, tax_lots_compressed::text FROM snapshot_store WHERE position_key = ?")) {
             query.setString(1, key);
             try (ResultSet row = query.executeQuery()) {
                 assertThat(row.next()).as("a snapshot of %s", key).isTrue();
-                assertThat(row.getString(1)).isEqualTo(status);
+                assertThat(row.getString(1)).isEqualTo(status.name());
                 assertThat(row.getLong(2)).isEqualTo(version);
                 return LotsJson.read(row.getString(3));
             }

@@ -66,7 +66,7 @@ class PositionChangeStatementTest {
         Position position = Position.empty();
         for (String tradeId : tradeIds) {
             Trade trade = new Trade(tradeId, KEY, applied.isEmpty() ? TradeType.NEW_TRADE : TradeType.INCREASE, BigDecimal.TEN,
-                    new BigDecimal("101.5"), TODAY.toString(), TODAY + "T15:00:00Z", null, "corr-" + tradeId, null, null);
+                    new BigDecimal("101.5"), TODAY, TODAY.atTime(15, 0).toInstant(java.time.ZoneOffset.UTC), null, "corr-" + tradeId, null, null);
             Hotpath.Applied next = Hotpath.apply(position, KEY, trade, TODAY);
             applied.add(next);
             position = next.state();
