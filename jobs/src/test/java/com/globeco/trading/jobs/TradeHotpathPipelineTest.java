@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.math.BigDecimal;
+import java.net.URI;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -66,7 +67,8 @@ class TradeHotpathPipelineTest {
         List<String> trades = List.of(opened, increased, other, opened, backdated, tooLarge, "not json at all");
 
         Outputs outputs = new Outputs();
-        outputs.run(trades, List.of("{\"broken\":true"), List.of("not a price"), List.of("[]"), List.of("no correction"));
+        outputs.run(trades, List.of("{\"broken\":true"), List.of("not a price"), List.of("[]"), List.of("no correction"),
+                contractService.baseUri());
 
         assertThat(tradeIds(outputs.applied.received())).as("each trade applied once, the repeated one not again")
                 .containsExactlyInAnyOrder("t-open", "t-increase", "t-other", "t-backdated");
@@ -98,6 +100,14 @@ class TradeHotpathPipelineTest {
         assertThat(outputs.contracts.received()).allSatisfy(contract -> assertThat(contract).contains("\"contractId\":\"CTR-"));
     }
 
+    /** The message the hotpath publishes on {@code backdated-trades} for a trade dated before its position's latest. */
+    static String backdatedTradeMessage(String key, String tradeId) throws Exception {
+        Outputs outputs = new Outputs();
+        outputs.run(List.of(trade(tradeId + "-first", key, "NEW_TRADE", "100", TODAY), trade(tradeId, key, "INCREASE", "10", TODAY.minusDays(2))),
+                List.of(), List.of(), List.of(), List.of(), null);
+        return outputs.backdated.received().get(0);
+    }
+
     private static String trade(String id, String key, String type, String quantity, LocalDate day) {
         return TradeScenario.json(id, key, type, new BigDecimal(quantity), BigDecimal.TEN, day);
     }
@@ -118,8 +128,9 @@ class TradeHotpathPipelineTest {
         final TextSink<com.globeco.trading.positions.ContractOutcome> lateContracts = new TextSink<>(ContractOutcomeJson::write);
         final CollectingSink<DeadLetter> deadLetters = new CollectingSink<>();
 
+        /** Runs the job; without {@code contractService} (the Contract Service's address), with contract generation left out. */
         void run(List<String> trades, List<String> contractEvents, List<String> prices, List<String> retryRequests,
-                 List<String> corrections) throws Exception {
+                 List<String> corrections, URI contractService) throws Exception {
             TradeHotpathJob.Wiring wiring = new TradeHotpathJob.Wiring(
                     BoundedSources.messages("trade-events", trades),
                     BoundedSources.messages("contract-events", contractEvents),
@@ -127,7 +138,8 @@ class TradeHotpathPipelineTest {
                     BoundedSources.messages("contract-generation-retry", retryRequests),
                     BoundedSources.messages("position-corrections", corrections),
                     store, StoredVersions.none(), applied, provisional, backdated, corrected, contracts, contractRetries,
-                    lateContracts, deadLetters, true, ContractServiceSettings.defaults(contractService.baseUri()), DedupRule.defaults(),
+                    lateContracts, deadLetters, contractService != null,
+                    ContractServiceSettings.defaults(contractService == null ? URI.create("http://127.0.0.1:1") : contractService), DedupRule.defaults(),
                     ZONE, Pipeline.readiness());
             // one subtask reads the trades in their order: the backdated one comes after the ones it predates
             Pipeline.run(TradeHotpathJob.NAME, 1, env -> TradeHotpathJob.define(env, wiring));
