@@ -17,7 +17,7 @@ import java.util.Set;
 final class FillPoison {
     /** The reasons of the fill gate; anything else means a poison fill got past it. */
     static final Set<String> GATE_REASONS = Set.of("MALFORMED_JSON", "MISSING_FIELD", "INVALID_TYPE", "OUT_OF_RANGE", "BUSINESS_RULE");
-    private static final String VALID = """
+    static final String VALID = """
             {"id":1,"executionServiceId":2000000000,"isOpen":false,"executionStatus":"FULL","tradeType":"BUY","destination":"ML",\
             "securityId":"5f47fd91a9d8ce7c8b6c4d2a","ticker":"IBM","quantity":100,"receivedTimestamp":1700000000.5,\
             "sentTimestamp":1700000001.5,"lastFilledTimestamp":1700000002.5,"quantityFilled":50,"averagePrice":10.5,\
