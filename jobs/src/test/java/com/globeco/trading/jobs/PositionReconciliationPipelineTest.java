@@ -6,9 +6,10 @@ import com.globeco.trading.jobs.pipeline.Pipeline;
 import com.globeco.trading.positions.EventJson;
 import com.globeco.trading.positions.Hotpath;
 import com.globeco.trading.positions.LotsJson;
-import com.globeco.trading.positions.PositionState;
+import com.globeco.trading.positions.Position;
+import com.globeco.trading.positions.PositionStatus;
 import com.globeco.trading.positions.ReconciliationBreak;
-import com.globeco.trading.positions.TradeEvent;
+import com.globeco.trading.positions.Trade;
 import com.globeco.trading.positions.TradeType;
 import com.globeco.trading.reconciliation.PositionCheck;
 import com.globeco.trading.reconciliation.StoredEvent;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,31 +46,31 @@ class PositionReconciliationPipelineTest {
 
     @Test
     void eachPositionIsReplayedAndComparedWithItsSnapshotAndOnlyTheDifferencesAreBreaks() throws Exception {
-        Position matching = new Position("ACC-1:IBM:USD")
+        Book matching = new Book("ACC-1:IBM:USD")
                 .trade("T1", TradeType.NEW_TRADE, "100", "10", TODAY.minusDays(5))
                 .trade("T2", TradeType.DECREASE, "60", "12", TODAY.minusDays(1));
-        snapshots.add(matching.snapshot("RECONCILED", null));
-        Position leftInArrivalOrder = new Position("ACC-2:IBM:USD")
+        snapshots.add(matching.snapshot(PositionStatus.RECONCILED, null));
+        Book leftInArrivalOrder = new Book("ACC-2:IBM:USD")
                 .trade("T3", TradeType.NEW_TRADE, "100", "10", TODAY.minusDays(5))
                 .trade("T4", TradeType.DECREASE, "60", "12", TODAY.minusDays(1))
                 .trade("T5", TradeType.NEW_TRADE, "50", "8", TODAY.minusDays(7));
-        snapshots.add(leftInArrivalOrder.snapshot("RECONCILED", null));
-        new Position("ACC-3:IBM:USD").trade("T6", TradeType.NEW_TRADE, "10", "10", TODAY);
-        Position withoutEvents = new Position("ACC-4:IBM:USD").trade("T7", TradeType.NEW_TRADE, "10", "10", TODAY);
+        snapshots.add(leftInArrivalOrder.snapshot(PositionStatus.RECONCILED, null));
+        new Book("ACC-3:IBM:USD").trade("T6", TradeType.NEW_TRADE, "10", "10", TODAY);
+        Book withoutEvents = new Book("ACC-4:IBM:USD").trade("T7", TradeType.NEW_TRADE, "10", "10", TODAY);
         events.removeIf(event -> event.positionKey().equals(withoutEvents.key));
-        snapshots.add(withoutEvents.snapshot("RECONCILED", null));
-        Position provisionalTooLong = new Position("ACC-5:IBM:USD")
+        snapshots.add(withoutEvents.snapshot(PositionStatus.RECONCILED, null));
+        Book provisionalTooLong = new Book("ACC-5:IBM:USD")
                 .trade("T8", TradeType.NEW_TRADE, "100", "10", TODAY.minusDays(5))
                 .trade("T9", TradeType.NEW_TRADE, "50", "8", TODAY.minusDays(7));
-        snapshots.add(provisionalTooLong.snapshot("PROVISIONAL", AS_OF - Duration.ofMinutes(10).toMillis()));
-        Position provisionalWithinSla = new Position("ACC-6:IBM:USD")
+        snapshots.add(provisionalTooLong.snapshot(PositionStatus.PROVISIONAL, AS_OF - Duration.ofMinutes(10).toMillis()));
+        Book provisionalWithinSla = new Book("ACC-6:IBM:USD")
                 .trade("T10", TradeType.NEW_TRADE, "100", "10", TODAY.minusDays(5))
                 .trade("T11", TradeType.NEW_TRADE, "50", "8", TODAY.minusDays(7));
-        snapshots.add(provisionalWithinSla.snapshot("PROVISIONAL", AS_OF - Duration.ofMinutes(1).toMillis()));
-        Position impossible = new Position("ACC-7:IBM:USD")
+        snapshots.add(provisionalWithinSla.snapshot(PositionStatus.PROVISIONAL, AS_OF - Duration.ofMinutes(1).toMillis()));
+        Book impossible = new Book("ACC-7:IBM:USD")
                 .trade("T12", TradeType.NEW_TRADE, "100", "10", TODAY.minusDays(5))
                 .trade("T13", TradeType.DECREASE, "60", "12", TODAY.minusDays(9));
-        snapshots.add(impossible.snapshot("RECONCILED", null));
+        snapshots.add(impossible.snapshot(PositionStatus.RECONCILED, null));
 
         List<ReconciliationBreak> breaks = run();
 
@@ -102,25 +104,25 @@ class PositionReconciliationPipelineTest {
         return breaks.received();
     }
 
-    /** A position as the hotpath keeps it, its events added to the event store as they are applied. */
-    private final class Position {
+    /** A position as the hotpath keeps it (its book), its events added to the event store as they are applied. */
+    private final class Book {
         private final String key;
-        private PositionState state = PositionState.empty();
+        private Position state = Position.empty();
 
-        Position(String key) {
+        Book(String key) {
             this.key = key;
         }
 
-        Position trade(String id, TradeType type, String quantity, String price, LocalDate day) {
-            TradeEvent trade = new TradeEvent(id, key, type, new BigDecimal(quantity), new BigDecimal(price), day.toString(),
-                    "2026-01-10T10:00:00Z", null, "c-" + id, null, null);
+        Book trade(String id, TradeType type, String quantity, String price, LocalDate day) {
+            Trade trade = new Trade(id, key, type, new BigDecimal(quantity), new BigDecimal(price), day,
+                    Instant.parse("2026-01-10T10:00:00Z"), null, "c-" + id, null, null);
             Hotpath.Applied applied = Hotpath.apply(state, key, trade, TODAY);
             state = applied.state();
-            events.add(StoredEvent.of(key, applied.event().eventVersion(), applied.event().eventType(), day, EventJson.payload(applied.event())));
+            events.add(new StoredEvent(key, applied.event().eventVersion(), applied.event().eventType(), day, EventJson.payload(applied.event())));
             return this;
         }
 
-        StoredSnapshot snapshot(String status, Long provisionalSince) {
+        StoredSnapshot snapshot(PositionStatus status, Long provisionalSince) {
             return new StoredSnapshot(key, state.version(), status, LotsJson.write(state.lots()), provisionalSince);
         }
     }

@@ -121,7 +121,7 @@ class TradeHotpathPipelineTest {
         final CollectingSink<PositionChange> store = new CollectingSink<>();
         final TextSink<PositionChange> applied = new TextSink<>(PositionChange::message);
         final TextSink<com.globeco.trading.positions.PositionEvent> provisional = new TextSink<>(EventJson::message);
-        final TextSink<com.globeco.trading.positions.BackdatedTrade> backdated = new TextSink<>(BackdatedTradeJson::write);
+        final TextSink<com.globeco.trading.positions.ProvisionalTrade> backdated = new TextSink<>(BackdatedTradeJson::write);
         final TextSink<com.globeco.trading.positions.PositionEvent> corrected = new TextSink<>(EventJson::message);
         final TextSink<com.globeco.trading.positions.ContractOutcome> contracts = new TextSink<>(ContractOutcomeJson::write);
         final TextSink<com.globeco.trading.positions.ContractOutcome> contractRetries = new TextSink<>(ContractOutcomeJson::write);
