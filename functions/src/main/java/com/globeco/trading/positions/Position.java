@@ -1,5 +1,7 @@
 package com.globeco.trading.positions;
 
+import com.globeco.trading.types.LocalDates;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 import java.time.LocalDate;
 
 /**
@@ -7,7 +9,7 @@ import java.time.LocalDate;
  * event, whether a backdated trade made it provisional, its latest effective date (none before its first trade) and
  * the tax-lot method its contract prescribes.
  */
-public record Position(TaxLots lots, long version, PositionStatus status, LocalDate latestEffectiveDate, TaxLotMethod method) {
+public record Position(TaxLots lots, long version, PositionStatus status, @TypeInfo(LocalDates.class) LocalDate latestEffectiveDate, TaxLotMethod method) {
 
     public static Position empty() {
         return new Position(TaxLots.none(), 0, PositionStatus.RECONCILED, null, TaxLotMethod.FIFO);

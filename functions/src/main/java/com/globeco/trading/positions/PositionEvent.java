@@ -1,5 +1,7 @@
 package com.globeco.trading.positions;
 
+import com.globeco.trading.types.LocalDates;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -13,7 +15,7 @@ public record PositionEvent(
         String positionKey,
         long eventVersion,
         EventType eventType,
-        LocalDate effectiveDate,
+        @TypeInfo(LocalDates.class) LocalDate effectiveDate,
         Instant occurredAt,
         TradeApplied tradeApplied,
         PriceReset reset,

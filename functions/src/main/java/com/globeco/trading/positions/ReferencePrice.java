@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /** A market-data update: the new reference price of an instrument as of an instant, the seed's Reset Manager input. */
-public record ReferencePrice(String instrument, BigDecimal price, Instant asOf, String correlationId) {
+public record ReferencePrice(String instrument, BigDecimal price, Instant asOf, String correlationId) implements java.io.Serializable {
 
     /** Whether this price is later than {@code other}: an older or equal one changes nothing. */
     public boolean isNewerThan(ReferencePrice other) {

@@ -1,5 +1,7 @@
 package com.globeco.trading.positions;
 
+import com.globeco.trading.types.LocalDates;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,7 +16,7 @@ public record Trade(
         TradeType tradeType,
         BigDecimal quantity,
         BigDecimal price,
-        LocalDate effectiveDate,
+        @TypeInfo(LocalDates.class) LocalDate effectiveDate,
         Instant occurredAt,
         String contractId,
         String correlationId,

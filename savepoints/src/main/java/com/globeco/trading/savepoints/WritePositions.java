@@ -21,7 +21,7 @@ import java.util.Arrays;
  * the position, the trade ids it applied (remembered as the dedup rule says, from now), and its backdated
  * trades awaiting correction with their journal.
  */
-final class WritePositions extends KeyedStateBootstrapFunction<String, PositionRebuild> {
+public final class WritePositions extends KeyedStateBootstrapFunction<String, PositionRebuild> {
     private final DedupRule dedup;
     private transient ValueState<Position> positions;
     private transient MapState<String, Long> appliedTrades;
@@ -30,7 +30,7 @@ final class WritePositions extends KeyedStateBootstrapFunction<String, PositionR
     private transient ValueState<BigDecimal> adjustment;
     private transient ValueState<Long> since;
 
-    WritePositions(DedupRule dedup) {
+    public WritePositions(DedupRule dedup) {
         this.dedup = dedup;
     }
 

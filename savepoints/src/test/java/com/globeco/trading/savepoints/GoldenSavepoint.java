@@ -2,6 +2,7 @@ package com.globeco.trading.savepoints;
 
 import com.globeco.trading.jobs.RunningJob;
 import com.globeco.trading.jobs.TestFlink;
+import com.globeco.trading.savepoints.migration.MigrateState;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import java.io.IOException;
@@ -23,6 +24,10 @@ final class GoldenSavepoint {
     static final Path ROOT = Path.of("src/test/resources/golden");
     private static final String TAKEN_AT = "taken-at";
     private static final java.time.Duration QUIET = java.time.Duration.ofSeconds(5);
+    /** The releases whose savepoints hold state in the classes before dates, instants and kinds were typed. */
+    private static final java.util.Set<String> BEFORE_TYPED_STATE = java.util.Set.of("v1", "0.1.0");
+    private static final Path MIGRATED_ROOT = Path.of("target/migrated-goldens");
+    private static final java.util.Map<Path, String> MIGRATED = new java.util.HashMap<>();
 
     private GoldenSavepoint() {}
 
@@ -54,19 +59,51 @@ final class GoldenSavepoint {
         return Instant.parse(Files.readString(directory.resolve(TAKEN_AT)).strip());
     }
 
+    /**
+     * The golden savepoint with its state in today's types: one of a release before the state was typed is migrated
+     * ({@link MigrateState}) once a run, as of when it was taken, as an upgrade from it would be.
+     */
+    static synchronized String inTodaysTypes(Path directory) throws Exception {
+        String version = directory.getFileName().toString();
+        if (isInTodaysTypes(directory)) {
+            return savepoint(directory);
+        }
+        String known = MIGRATED.get(directory);
+        if (known != null) {
+            return known;
+        }
+        Path target = MIGRATED_ROOT.resolve(job(directory).job()).resolve(version).toAbsolutePath();
+        if (Files.exists(target)) {
+            try (Stream<Path> written = Files.walk(target)) {
+                written.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+        String migrated = MigrateState.migrate(job(directory), savepoint(directory), target.toUri().toString(), takenAt(directory),
+                TestFlink.configuration()) ? target.toUri().toString() : savepoint(directory);
+        MIGRATED.put(directory, migrated);
+        return migrated;
+    }
+
+    /** Whether the golden savepoint's state is in today's classes already: a later release's, or a job whose classes did not change. */
+    static boolean isInTodaysTypes(Path directory) {
+        return !BEFORE_TYPED_STATE.contains(directory.getFileName().toString())
+                || job(directory) == JobState.FILL_CONFIRMATION || job(directory) == JobState.ALLOCATION;
+    }
+
     static List<String> read(Path directory) throws Exception {
-        return job(directory).rows(ConfirmationSavepoint.readerEnvironment(TestFlink.configuration()), savepoint(directory), takenAt(directory));
+        return job(directory).rows(ConfirmationSavepoint.readerEnvironment(TestFlink.configuration()), inTodaysTypes(directory),
+                takenAt(directory));
     }
 
     /** A job environment that restores from the golden savepoint when it was taken, refusing state it cannot map. */
-    static StreamExecutionEnvironment restoring(Path directory) throws IOException {
+    static StreamExecutionEnvironment restoring(Path directory) throws Exception {
         return restoringAt(directory, takenAt(directory));
     }
 
     /** A job environment that restores from the golden savepoint as if at {@code instant}, refusing state it cannot map. */
-    static StreamExecutionEnvironment restoringAt(Path directory, Instant instant) {
+    static StreamExecutionEnvironment restoringAt(Path directory, Instant instant) throws Exception {
         return StreamExecutionEnvironment.getExecutionEnvironment(
-                TimeToLiveJudgedAtFactory.judgingAt(TestFlink.restoringConfiguration(savepoint(directory)), instant));
+                TimeToLiveJudgedAtFactory.judgingAt(TestFlink.restoringConfiguration(inTodaysTypes(directory)), instant));
     }
 
     /**

@@ -39,7 +39,7 @@ class GoldenSavepointsTest {
 
     @Test
     void stateInspectShowsAPositionAndItsLotsAsATable() throws Exception {
-        String golden = GoldenSavepoint.savepoint(GoldenSavepoint.directory(JobState.TRADE_HOTPATH, "0.1.0"));
+        String golden = GoldenSavepoint.inTodaysTypes(GoldenSavepoint.directory(JobState.TRADE_HOTPATH, "0.1.0"));
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
         int status = InspectState.run(new String[] {"inspect", "trade-hotpath", golden, "ACC-G2:AAPL:USD", "--format", "table"},
