@@ -3,7 +3,7 @@ package com.globeco.trading.local;
 import com.globeco.trading.operators.sinks.PostgresSettings;
 import com.globeco.trading.schema.Migrations;
 import com.globeco.trading.testkit.InProcessKafka;
-import com.globeco.trading.jobs.topics.TopicProvisioner;
+import com.globeco.trading.operations.topics.TopicProvisioner;
 import com.globeco.trading.jobs.topics.TopicSpec;
 import com.globeco.trading.jobs.topics.Topics;
 import com.globeco.trading.testkit.KafkaTopics;
