@@ -1,4 +1,4 @@
-package com.globeco.trading.local;
+package com.globeco.trading.benchmarks;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;

@@ -1,4 +1,4 @@
-package com.globeco.trading.local;
+package com.globeco.trading.benchmarks;
 
 import com.globeco.trading.positions.MarketPrice;
 import com.globeco.trading.positions.PositionCommand;

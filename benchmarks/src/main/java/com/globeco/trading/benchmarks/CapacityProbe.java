@@ -1,4 +1,4 @@
-package com.globeco.trading.local;
+package com.globeco.trading.benchmarks;
 
 import com.globeco.trading.execution.ExecutionAnswer;
 import com.globeco.trading.execution.ExecutionState;

@@ -1,4 +1,4 @@
-package com.globeco.trading.local;
+package com.globeco.trading.benchmarks;
 
 import java.io.PrintStream;
 import java.util.List;

@@ -1,8 +1,13 @@
-package com.globeco.trading.local;
+package com.globeco.trading.benchmarks;
 
 import com.globeco.trading.execution.ExecutionAnswer;
 import com.globeco.trading.jobs.FillConfirmationJob;
 import com.globeco.trading.jobs.FillConfirmationOptions;
+import com.globeco.trading.local.ConsoleAndLogFile;
+import com.globeco.trading.local.LocalFlink;
+import com.globeco.trading.local.PlatformOptions;
+import com.globeco.trading.local.PlatformStack;
+import com.globeco.trading.local.PrometheusScrape;
 import com.globeco.trading.operators.execution.ExecutionServiceClient;
 import com.globeco.trading.operators.fills.ConfirmationSettings;
 import com.globeco.trading.testkit.execution.ExecutionServiceSimulator;

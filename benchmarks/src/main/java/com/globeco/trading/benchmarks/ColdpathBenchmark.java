@@ -1,9 +1,14 @@
-package com.globeco.trading.local;
+package com.globeco.trading.benchmarks;
 
 import com.globeco.trading.jobs.BackdatedColdpathJob;
 import com.globeco.trading.jobs.BackdatedColdpathOptions;
 import com.globeco.trading.jobs.TradeHotpathJob;
 import com.globeco.trading.jobs.TradeHotpathOptions;
+import com.globeco.trading.local.ConsoleAndLogFile;
+import com.globeco.trading.local.LocalCluster;
+import com.globeco.trading.local.LocalFlink;
+import com.globeco.trading.local.PlatformOptions;
+import com.globeco.trading.local.PlatformStack;
 import com.globeco.trading.operators.coldpath.ColdpathSettings;
 import com.globeco.trading.operators.coldpath.EventStreamLoader;
 import com.globeco.trading.operators.sinks.PostgresSettings;

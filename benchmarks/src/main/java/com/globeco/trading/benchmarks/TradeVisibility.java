@@ -1,4 +1,4 @@
-package com.globeco.trading.local;
+package com.globeco.trading.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

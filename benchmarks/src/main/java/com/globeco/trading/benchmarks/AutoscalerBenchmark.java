@@ -1,10 +1,16 @@
-package com.globeco.trading.local;
+package com.globeco.trading.benchmarks;
 
 import com.globeco.trading.cluster.FlinkLib;
 import com.globeco.trading.cluster.FlinkProcess;
 import com.globeco.trading.cluster.StandaloneCluster;
 import com.globeco.trading.jobs.TradeHotpathJob;
 import com.globeco.trading.jobs.TradeHotpathOptions;
+import com.globeco.trading.local.ConsoleAndLogFile;
+import com.globeco.trading.local.LocalFlink;
+import com.globeco.trading.local.PlatformOptions;
+import com.globeco.trading.local.PlatformStack;
+import com.globeco.trading.local.ProcessCluster;
+import com.globeco.trading.local.PrometheusScrape;
 import com.globeco.trading.testkit.trades.TradeGenerator;
 import com.globeco.trading.testkit.trades.TradePublisher;
 import org.apache.flink.util.ParameterTool;

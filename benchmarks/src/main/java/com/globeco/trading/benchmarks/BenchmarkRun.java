@@ -1,5 +1,8 @@
-package com.globeco.trading.local;
+package com.globeco.trading.benchmarks;
 
+
+import com.globeco.trading.local.ConfirmationMetricNames;
+import com.globeco.trading.local.PrometheusScrape;
 
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
