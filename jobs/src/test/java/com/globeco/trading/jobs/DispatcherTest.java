@@ -3,7 +3,6 @@ package com.globeco.trading.jobs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import com.globeco.trading.jobs.accounting.PortfolioAccountingDispatcher;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Tag(KubernetesManifests.TAG)
 class DispatcherTest {
-    private static final String DISPATCHER = PortfolioAccountingDispatcher.class.getName();
+    /** The operations module's dispatcher, by name: that module depends on this one, not this one on it. */
+    private static final String DISPATCHER = "com.globeco.trading.operations.accounting.PortfolioAccountingDispatcher";
 
     @Test
     void theDispatcherRunsOnceOnTheFilesOfTheJob() {

@@ -1,7 +1,7 @@
 package com.globeco.trading.jobs;
 
 import com.globeco.trading.schema.DatabaseRole;
-import com.globeco.trading.jobs.audit.PositionAudit;
+import com.globeco.trading.schema.audit.PositionAudit;
 import com.globeco.trading.positions.LotReplayOracle;
 import com.globeco.trading.positions.TaxLots;
 import com.globeco.trading.testkit.fuzz.PoisonMessages;

@@ -11,10 +11,10 @@ import java.nio.file.Path;
  * Keeps the terminal for progress lines: standard output is pointed at a log file before
  * logging starts, so the JSON log lines land there, and the real terminal is handed back.
  */
-final class ConsoleAndLogFile {
+public final class ConsoleAndLogFile {
     private ConsoleAndLogFile() {}
 
-    static PrintStream redirectStdoutTo(Path logFile) throws IOException {
+    public static PrintStream redirectStdoutTo(Path logFile) throws IOException {
         Files.createDirectories(logFile.getParent());
         PrintStream terminal = System.out;
         System.setOut(new PrintStream(new FileOutputStream(logFile.toFile(), true), true, StandardCharsets.UTF_8));

@@ -24,13 +24,13 @@ import java.util.function.Consumer;
  * from a savepoint, and {@link #stopWithSavepoints} stops them all the way an upgrade does: each commits what it has
  * done and its state goes to a savepoint that a later run resumes from ({@link LocalSavepoints}).
  */
-final class LocalCluster implements JobHost {
+public final class LocalCluster implements JobHost {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LocalCluster.class);
     private final Configuration configuration;
     private final MiniCluster cluster;
     private final Map<String, JobID> jobs = new LinkedHashMap<>();
 
-    LocalCluster(Configuration configuration, int slots) throws Exception {
+    public LocalCluster(Configuration configuration, int slots) throws Exception {
         this.configuration = configuration;
         this.cluster = new MiniCluster(new MiniClusterConfiguration.Builder()
                 .setConfiguration(configuration)
@@ -60,7 +60,7 @@ final class LocalCluster implements JobHost {
     }
 
     /** Builds a job with {@code definition} and submits it under {@code name}. */
-    void submit(String name, Consumer<StreamExecutionEnvironment> definition) throws Exception {
+    public void submit(String name, Consumer<StreamExecutionEnvironment> definition) throws Exception {
         submit(name, definition, Optional.empty());
     }
 

@@ -7,10 +7,10 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import java.nio.file.Path;
 
 /** A MiniCluster with the web UI, configured by the deployed {@code config.yaml}. */
-final class LocalFlink {
+public final class LocalFlink {
     private LocalFlink() {}
 
-    static StreamExecutionEnvironment environment(PlatformOptions options, String checkpointInterval) {
+    public static StreamExecutionEnvironment environment(PlatformOptions options, String checkpointInterval) {
         return StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(configuration(options, checkpointInterval));
     }
 
@@ -19,7 +19,7 @@ final class LocalFlink {
      * every Flink and Kafka-client metric on each poll cost about a seventh of the CPU it measured; and with the
      * benchmark's own settings over the deployed ones.
      */
-    static StreamExecutionEnvironment environmentReporting(PlatformOptions options, String checkpointInterval, Configuration overrides,
+    public static StreamExecutionEnvironment environmentReporting(PlatformOptions options, String checkpointInterval, Configuration overrides,
                                                            String... metricNames) {
         Configuration configuration = configuration(options, checkpointInterval);
         configuration.addAll(overrides);
@@ -31,8 +31,8 @@ final class LocalFlink {
      * The hotpath commits its exactly-once sinks every 500 ms, 100 ms apart at least, as deployed
      * ({@code k8s-operator/trade-hotpath.yaml}): its rows and read_committed events become visible only then.
      */
-    static final String HOTPATH_CHECKPOINT_INTERVAL = "500 ms";
-    static final String HOTPATH_CHECKPOINT_MIN_PAUSE = "100 ms";
+    public static final String HOTPATH_CHECKPOINT_INTERVAL = "500 ms";
+    public static final String HOTPATH_CHECKPOINT_MIN_PAUSE = "100 ms";
 
     static Configuration hotpathCheckpoints() {
         Configuration checkpoints = new Configuration();
@@ -41,7 +41,7 @@ final class LocalFlink {
         return checkpoints;
     }
 
-    static Configuration configuration(PlatformOptions options, String checkpointInterval) {
+    public static Configuration configuration(PlatformOptions options, String checkpointInterval) {
         Configuration configuration = FlinkConfigurations.load();
         Path checkpoints = options.dataDirectory().resolve("checkpoints");
         configuration.setString("execution.checkpointing.dir", checkpoints.toUri().toString());

@@ -8,7 +8,7 @@ import com.globeco.trading.jobs.BackdatedColdpathJob;
 import com.globeco.trading.jobs.BackdatedColdpathOptions;
 import com.globeco.trading.jobs.TradeHotpathJob;
 import com.globeco.trading.jobs.TradeHotpathOptions;
-import com.globeco.trading.jobs.accounting.AccountingFileDispatcher;
+import com.globeco.trading.operations.accounting.AccountingFileDispatcher;
 import com.globeco.trading.operators.allocation.TradeServiceSettings;
 import com.globeco.trading.operators.fills.ConfirmationSettings;
 import com.globeco.trading.testkit.accounting.PortfolioAccountingCliSimulator;

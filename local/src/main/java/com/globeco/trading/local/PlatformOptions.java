@@ -11,7 +11,7 @@ import java.util.Optional;
  * {@code --trade-service.url}. {@code --resume} starts each job from the savepoint the last stop took, which only
  * means something when Kafka and Postgres are the same as then (external ones).
  */
-record PlatformOptions(
+public record PlatformOptions(
         Optional<String> kafkaBootstrapServers,
         Optional<String> postgresUrl,
         String postgresUser,
@@ -33,7 +33,7 @@ record PlatformOptions(
         Path dataDirectory,
         boolean resume) {
 
-    static PlatformOptions from(String... args) {
+    public static PlatformOptions from(String... args) {
         return read(ParameterTool.fromArgs(args));
     }
 

@@ -3,7 +3,7 @@ package com.globeco.trading.local;
 import com.globeco.trading.operators.sinks.PostgresSettings;
 import com.globeco.trading.schema.Migrations;
 import com.globeco.trading.testkit.InProcessKafka;
-import com.globeco.trading.jobs.topics.TopicProvisioner;
+import com.globeco.trading.operations.topics.TopicProvisioner;
 import com.globeco.trading.jobs.topics.TopicSpec;
 import com.globeco.trading.jobs.topics.Topics;
 import com.globeco.trading.testkit.KafkaTopics;
@@ -25,7 +25,7 @@ import java.util.Optional;
 import java.util.Random;
 
 /** Kafka, Postgres, the Execution and Trade Services: embedded ones, or the real ones the options name. */
-final class PlatformStack implements AutoCloseable {
+public final class PlatformStack implements AutoCloseable {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PlatformStack.class);
     static final int FILL_PARTITIONS = 20;
 
@@ -38,7 +38,7 @@ final class PlatformStack implements AutoCloseable {
     private final URI tradeService;
     private final URI contractService;
 
-    PlatformStack(PlatformOptions options) {
+    public PlatformStack(PlatformOptions options) {
         this(options, false);
     }
 
@@ -75,7 +75,7 @@ final class PlatformStack implements AutoCloseable {
     }
 
     /** The arguments that point a job at this stack's Kafka and Postgres, followed by the job's own. */
-    String[] jobArguments(String... own) {
+    public String[] jobArguments(String... own) {
         return java.util.stream.Stream.concat(java.util.stream.Stream.of(
                         "--kafka.bootstrap-servers", kafkaBootstrapServers(),
                         "--postgres.url", postgres().jdbcUrl(),
@@ -84,7 +84,7 @@ final class PlatformStack implements AutoCloseable {
                 java.util.Arrays.stream(own)).toArray(String[]::new);
     }
 
-    URI contractService() {
+    public URI contractService() {
         return contractService;
     }
 
@@ -94,7 +94,7 @@ final class PlatformStack implements AutoCloseable {
         return new PostgresSettings(embedded.jdbcUrl(), embedded.user(), embedded.password());
     }
 
-    void ensureTopics(String... names) {
+    public void ensureTopics(String... names) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrapServers))) {
             new KafkaTopics(admin).ensure(FILL_PARTITIONS, (short) 1, names);
         }
@@ -109,19 +109,19 @@ final class PlatformStack implements AutoCloseable {
         }
     }
 
-    String kafkaBootstrapServers() {
+    public String kafkaBootstrapServers() {
         return kafkaBootstrapServers;
     }
 
-    PostgresSettings postgres() {
+    public PostgresSettings postgres() {
         return postgres;
     }
 
-    URI executionService() {
+    public URI executionService() {
         return executionService;
     }
 
-    Optional<ExecutionServiceSimulator> simulator() {
+    public Optional<ExecutionServiceSimulator> simulator() {
         return simulator;
     }
 
@@ -133,7 +133,7 @@ final class PlatformStack implements AutoCloseable {
      * Where generated executions are created: the Execution Service, and with the simulated Trade
      * Service also a trade order in a random portfolio, so that allocation finds one.
      */
-    ExecutionRegistry executionRegistry() {
+    public ExecutionRegistry executionRegistry() {
         ExecutionRegistry executions = simulator.map(ExecutionRegistry::inProcess)
                 .orElseGet(() -> ExecutionRegistry.overHttp(executionService));
         if (tradeSimulator.isEmpty()) {

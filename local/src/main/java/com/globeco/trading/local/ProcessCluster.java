@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  * JobManager with the web UI and a TaskManager per job), each job run from the shaded jar of the jobs module through
  * the REST API. Its processes' logs, checkpoints and savepoints go under {@code <data-dir>/cluster/}.
  */
-final class ProcessCluster implements JobHost {
+public final class ProcessCluster implements JobHost {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ProcessCluster.class);
     private static final Duration PATIENCE = Duration.ofMinutes(3);
     private static final int PARALLELISM = 2;
@@ -43,7 +43,7 @@ final class ProcessCluster implements JobHost {
     }
 
     /** The newest {@code jobs/target/jobs-<version>-job.jar}, as {@code mvn install} leaves it, unless {@code -Djob.jar} says otherwise. */
-    static Path shadedJobJar() throws IOException {
+    public static Path shadedJobJar() throws IOException {
         String given = System.getProperty("job.jar");
         if (given != null) {
             return Path.of(given);

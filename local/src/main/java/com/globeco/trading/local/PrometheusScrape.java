@@ -10,25 +10,25 @@ import java.util.OptionalDouble;
 import java.util.stream.DoubleStream;
 
 /** Reads one figure from Prometheus endpoints (one a process of a cluster): the largest value of a metric with the given labels, or a sum. */
-final class PrometheusScrape {
+public final class PrometheusScrape {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final List<URI> endpoints;
 
-    PrometheusScrape(int port) {
+    public PrometheusScrape(int port) {
         this(List.of(URI.create("http://localhost:" + port + "/metrics")));
     }
 
     /** Every endpoint's series together, as of the processes of one cluster. */
-    PrometheusScrape(List<URI> endpoints) {
+    public PrometheusScrape(List<URI> endpoints) {
         this.endpoints = List.copyOf(endpoints);
     }
 
-    OptionalDouble max(String metricNameSuffix, String labelFragment) {
+    public OptionalDouble max(String metricNameSuffix, String labelFragment) {
         return values(metricNameSuffix, labelFragment).max();
     }
 
     /** The sum over all series (subtasks) of the metrics ending in any of the suffixes. */
-    double sum(String... metricNameSuffixes) {
+    public double sum(String... metricNameSuffixes) {
         double sum = 0;
         for (String suffix : metricNameSuffixes) {
             sum += values(suffix, "").sum();

@@ -1,0 +1,241 @@
+package com.globeco.trading.benchmarks;
+
+import com.globeco.trading.jobs.TradeHotpathJob;
+import com.globeco.trading.jobs.TradeHotpathOptions;
+import com.globeco.trading.local.ConsoleAndLogFile;
+import com.globeco.trading.local.LocalFlink;
+import com.globeco.trading.local.PlatformOptions;
+import com.globeco.trading.local.PlatformStack;
+import com.globeco.trading.local.PrometheusScrape;
+import com.globeco.trading.testkit.trades.ManyLotsPosition;
+import com.globeco.trading.testkit.trades.TradeGenerator;
+import com.globeco.trading.testkit.trades.TradePublisher;
+import com.globeco.trading.testkit.trades.Trades;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.ParameterTool;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Trade-hotpath throughput and latency through the whole exactly-once job (Kafka in, RocksDB state,
+ * two-phase writes to the event and snapshot stores, four transactional Kafka outputs), measured after a warm-up.
+ * <ul>
+ *   <li>{@code --mode drain}: trades published first, then drained: the most trades/s the job sustains;
+ *       {@code ./platform hotpath-benchmark --mode drain --trades 200000 --warmup-trades 40000}</li>
+ *   <li>{@code --mode sustained} (default): trades published at {@code --rate} while the job runs; latency
+ *       from the Kafka record's timestamp to the event leaving the position operator, p50 and p99 per 5 s sample, and
+ *       visibility: publish to snapshot row in Postgres and to the applied event for a {@code read_committed} consumer;
+ *       {@code ./platform hotpath-benchmark --rate 1000 --warmup-seconds 60 --seconds 60}</li>
+ * </ul>
+ * {@code --contracts off} runs the job without contract generation, to put a number on its cost;
+ * {@code --position-lots 1000} trades one position that holds about that many open lots instead of {@code --positions};
+ * {@code --flink.<key> <value>} sets any Flink setting over the deployed ones (a lever to measure);
+ * {@code --threads true} lists the JVM's busiest kinds of thread;
+ * {@code --checkpoint-interval} and {@code --checkpoint-min-pause} (default as deployed: 500 ms, 100 ms) set when the
+ * exactly-once sinks commit.
+ */
+public final class HotpathBenchmark {
+    private static final ZoneId ZONE = ZoneId.of("America/New_York");
+    private static final String APPLIED = "_tradesApplied";
+    private static final String LATENCY = "tradeToEventLatencyMillis";
+    private static final String CONTRACTS_GENERATED = "_contractsGenerated";
+    private static final String CONTRACTS_DEFERRED = "_contractsDeferred";
+    private static final String CONTRACT_RETRY_ATTEMPTS = "_contractRetryAttempts";
+    private static final String FLINK_SETTING = "flink.";
+    private static final String BREAKER_STATE = "circuitBreakerState";
+    private static final String CURRENT_DATED_MICROS = "currentDatedTradeMicros";
+    private static final String BACKDATED_MICROS = "backdatedTradeMicros";
+    private final ParameterTool arguments;
+    private final PlatformOptions options;
+    private final PrintStream console;
+    private final PrometheusScrape metrics = new PrometheusScrape(9249);
+    private final String contracts;
+    private final String run = "B" + System.currentTimeMillis();
+
+    private HotpathBenchmark(String[] args) throws IOException {
+        this.arguments = ParameterTool.fromArgs(args);
+        this.options = PlatformOptions.from(withDurablePostgres(args));
+        this.console = ConsoleAndLogFile.redirectStdoutTo(options.dataDirectory().resolve("hotpath-benchmark.log"));
+        this.contracts = arguments.get("contracts", "on");
+    }
+
+    public static void main(String[] args) throws Exception {
+        new HotpathBenchmark(args).run();
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        try (PlatformStack stack = new PlatformStack(options)) {
+            TradeHotpathOptions hotpath = TradeHotpathOptions.from(stack.jobArguments("--hotpath.topic-prefix", run + ".",
+                    "--contract-service.url", stack.contractService().toString(),
+                    "--contract-service.enabled", String.valueOf(!contracts.equals("off"))));
+            stack.ensureTopics(hotpath.topics());
+            try (TradePublisher publisher = new TradePublisher(stack.kafkaBootstrapServers(), hotpath.topic("trade-events"))) {
+                if (arguments.get("mode", "sustained").equals("drain")) {
+                    drain(hotpath, publisher);
+                } else {
+                    sustained(stack, hotpath, publisher);
+                }
+            }
+            console.printf("Postgres durability                   %s%n", options.durablePostgres() ? "fsync on, synchronous_commit on" : "fsync off");
+        }
+    }
+
+    private void drain(TradeHotpathOptions hotpath, TradePublisher publisher) throws Exception {
+        int trades = arguments.getInt("trades", 300_000);
+        int warmupTrades = arguments.getInt("warmup-trades", 60_000);
+        Trades generator = trades();
+        for (int trade = 0; trade < trades; trade++) {
+            publisher.publish(generator.next(LocalDate.now(ZONE)));
+        }
+        console.printf("published %,d trades (%s)%n", trades, workload());
+        try (JobRun job = start(hotpath)) {
+            awaitApplied(warmupTrades);
+            long startNanos = System.nanoTime();
+            CpuTime startCpu = CpuTime.now();
+            double startApplied = metrics.sum(APPLIED);
+            awaitApplied(trades * 99L / 100);
+            double applied = metrics.sum(APPLIED) - startApplied;
+            double seconds = (System.nanoTime() - startNanos) / 1e9;
+            console.printf("%n== trade hotpath, draining a backlog (warm: after %,d trades), %s, contract generation %s, checkpoints every %s, min pause %s ==%n",
+                    warmupTrades, workload(), contracts, checkpointInterval(), checkpointMinPause());
+            printFlinkSettings();
+            console.printf("trades applied                        %,.0f in %.1f s%n", applied, seconds);
+            console.printf("throughput                            %,.0f trades/s%n", applied / seconds);
+            CpuTime endCpu = CpuTime.now();
+            printCpu(startCpu, applied, endCpu);
+            console.printf("garbage collection                    %s%n", endCpu.collections(startCpu, seconds));
+        }
+    }
+
+    private void sustained(PlatformStack stack, TradeHotpathOptions hotpath, TradePublisher publisher) throws Exception {
+        double rate = arguments.getDouble("rate", 1000);
+        int warmupSeconds = arguments.getInt("warmup-seconds", 60);
+        try (JobRun job = start(hotpath);
+             TradeVisibility visibility = new TradeVisibility(stack.postgres(), "ACC-" + run + "-", stack.kafkaBootstrapServers(),
+                     hotpath.topic("trade-applied-events"))) {
+            publisher.publishContinuously(trades(), rate, ZONE, trade -> visibility.published(trade.positionKey(), System.currentTimeMillis()));
+            Thread.sleep(warmupSeconds * 1000L);
+            visibility.startMeasuring();
+            double startApplied = metrics.sum(APPLIED);
+            long startNanos = System.nanoTime();
+            CpuTime startCpu = CpuTime.now();
+            List<Double> p50s = new ArrayList<>();
+            List<Double> p99s = new ArrayList<>();
+            List<Double> breakers = new ArrayList<>();
+            long end = startNanos + arguments.getInt("seconds", 60) * 1_000_000_000L;
+            while (System.nanoTime() < end) {
+                Thread.sleep(5_000);
+                metrics.max(LATENCY, "quantile=\"0.5\"").ifPresent(p50s::add);
+                metrics.max(LATENCY, "quantile=\"0.99\"").ifPresent(p99s::add);
+                metrics.max(BREAKER_STATE, "service=\"contract_service\"").ifPresent(breakers::add);
+            }
+            double applied = metrics.sum(APPLIED) - startApplied;
+            double seconds = (System.nanoTime() - startNanos) / 1e9;
+            CpuTime endCpu = CpuTime.now();
+            Thread.sleep(3_000);
+            console.printf("%n== trade hotpath at a steady %,.0f trades/s (warm: after %d s), %s, contract generation %s, checkpoints every %s, min pause %s ==%n",
+                    rate, warmupSeconds, workload(), contracts, checkpointInterval(), checkpointMinPause());
+            printFlinkSettings();
+            console.printf("trades applied                        %,.0f in %.1f s (%,.0f trades/s)%n", applied, seconds, applied / seconds);
+            console.printf("latency p50, Kafka timestamp -> event %s ms (each 5 s sample: last 4,096 trades per subtask)%n", p50s);
+            console.printf("latency p99, Kafka timestamp -> event %s ms%n", p99s);
+            console.printf("contract breaker (0 closed, 2 open)   %s%n", breakers);
+            console.printf("apply and route, in the operator       current-dated p50 %s p99 %s us, backdated p50 %s p99 %s us (last 4,096 of each)%n",
+                    micros(CURRENT_DATED_MICROS, "0.5"), micros(CURRENT_DATED_MICROS, "0.99"), micros(BACKDATED_MICROS, "0.5"),
+                    micros(BACKDATED_MICROS, "0.99"));
+            console.printf("visible after publish                 %s%n", visibility.report());
+            printCpu(startCpu, applied, endCpu);
+            console.printf("garbage collection                    %s%n", endCpu.collections(startCpu, seconds));
+        }
+    }
+
+    private String micros(String histogram, String quantile) {
+        return metrics.max(histogram, "quantile=\"" + quantile + "\"").stream().mapToObj(value -> String.format("%.0f", value)).findFirst().orElse("-");
+    }
+
+    private Trades trades() {
+        int lots = arguments.getInt("position-lots", 0);
+        return lots > 0 ? new ManyLotsPosition(run, lots) : new TradeGenerator(11, run, arguments.getInt("positions", 2_000));
+    }
+
+    private String workload() {
+        int lots = arguments.getInt("position-lots", 0);
+        return lots > 0 ? String.format("one position of about %,d open lots", lots)
+                : String.format("%,d positions", arguments.getInt("positions", 2_000));
+    }
+
+    private String checkpointInterval() {
+        return arguments.get("checkpoint-interval", LocalFlink.HOTPATH_CHECKPOINT_INTERVAL);
+    }
+
+    /** The checkpoints' min pause, and any {@code --flink.<key> <value>} argument as Flink setting {@code <key>}. */
+    private Configuration flinkSettings() {
+        Configuration settings = new Configuration();
+        settings.setString("execution.checkpointing.min-pause", checkpointMinPause());
+        arguments.toMap().forEach((name, value) -> {
+            if (name.startsWith(FLINK_SETTING)) {
+                settings.setString(name.substring(FLINK_SETTING.length()), value);
+            }
+        });
+        return settings;
+    }
+
+    private String checkpointMinPause() {
+        return arguments.get("checkpoint-min-pause", LocalFlink.HOTPATH_CHECKPOINT_MIN_PAUSE);
+    }
+
+    private void printFlinkSettings() {
+        flinkSettings().toMap().forEach((key, value) -> console.printf("Flink setting                         %s: %s%n", key, value));
+    }
+
+    private void printCpu(CpuTime start, double applied, CpuTime end) {
+        console.printf("CPU per trade                         %s%n", end.perUnit(start, applied, "trade"));
+        console.printf("                                      %s%n", end.splitPerUnit(start, applied, "trade"));
+        if (arguments.getBoolean("threads", false)) {
+            console.printf("busiest threads of this JVM:%n%s%n", end.busiestThreads(start, applied, "trade", 25));
+        }
+        console.printf("contracts since the start             %,.0f generated on the hotpath, %,.0f deferred, %,.0f retry attempts%n",
+                metrics.sum(CONTRACTS_GENERATED), metrics.sum(CONTRACTS_DEFERRED), metrics.sum(CONTRACT_RETRY_ATTEMPTS));
+    }
+
+    private void awaitApplied(long count) throws InterruptedException {
+        while (metrics.sum(APPLIED) < count) {
+            Thread.sleep(2_000);
+        }
+    }
+
+    private JobRun start(TradeHotpathOptions hotpath) throws Exception {
+        StreamExecutionEnvironment env = LocalFlink.environmentReporting(options, checkpointInterval(), flinkSettings(), Stream.of(APPLIED, LATENCY,
+                CONTRACTS_GENERATED, CONTRACTS_DEFERRED, CONTRACT_RETRY_ATTEMPTS, BREAKER_STATE, CURRENT_DATED_MICROS, BACKDATED_MICROS).map(name -> name.replaceFirst("^_", "")).toArray(String[]::new));
+        TradeHotpathJob.define(env, hotpath.wiring());
+        return new JobRun(env.executeAsync(TradeHotpathJob.NAME));
+    }
+
+    private static String[] withDurablePostgres(String[] args) {
+        if (Arrays.asList(args).contains("--postgres.durable")) {
+            return args;
+        }
+        String[] extended = Arrays.copyOf(args, args.length + 2);
+        extended[args.length] = "--postgres.durable";
+        extended[args.length + 1] = "true";
+        return extended;
+    }
+
+    private record JobRun(JobClient client) implements AutoCloseable {
+        @Override
+        public void close() throws Exception {
+            client.cancel().get(30, TimeUnit.SECONDS);
+        }
+    }
+}
