@@ -4,6 +4,7 @@ import com.globeco.trading.operators.health.ReadinessSettings;
 import com.globeco.trading.fills.SourceMessage;
 import com.globeco.trading.messages.DeadLetter;
 import com.globeco.trading.operators.coldpath.CoalesceReplays;
+import com.globeco.trading.operators.coldpath.CoalesceReplaysOperator;
 import com.globeco.trading.operators.coldpath.ColdpathSettings;
 import com.globeco.trading.operators.coldpath.ReadBackdatedTrades;
 import com.globeco.trading.operators.coldpath.ReplayPositions;
@@ -13,6 +14,7 @@ import com.globeco.trading.positions.ReconciliationBreak;
 import com.globeco.trading.positions.ReplayOutcome;
 import com.globeco.trading.positions.PendingReplay;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.AsyncDataStream;
@@ -79,7 +81,9 @@ public final class BackdatedColdpathJob {
                 .process(new ReadBackdatedTrades(wiring.businessZone())).uid(Uid.READ_BACKDATED_TRADES).name("Read backdated trades");
         DataStream<PendingReplay> replays = requests
                 .keyBy(PendingReplay::positionKey)
-                .process(new CoalesceReplays(settings.coalesceDelay())).uid(Uid.COALESCE_REPLAYS).name("Coalesce backdated trades per position");
+                .transform("Coalesce backdated trades per position", TypeInformation.of(PendingReplay.class),
+                        new CoalesceReplaysOperator(new CoalesceReplays(settings.coalesceDelay())))
+                .uid(Uid.COALESCE_REPLAYS).name("Coalesce backdated trades per position");
         DataStream<ReplayOutcome> outcomes = AsyncDataStream.orderedWaitWithRetry(replays, new ReplayPositions(settings),
                         settings.replayBudget().toMillis(), TimeUnit.MILLISECONDS, settings.loadsInFlight(), ReplayPositions.strategy(settings))
                 .uid(Uid.REPLAY_POSITIONS).name("Load event stream and replay (event store, async, retries)");

@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -32,6 +33,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 public final class AllocationRun {
     private static final Pattern ACCOUNTING_LINE = Pattern.compile(
             "[A-Za-z0-9]{24},[A-Za-z0-9]{24},AC\\d{1,48},(BUY|SELL|SHORT|COVER|DEP|WD|IN|OUT),-?\\d+(\\.\\d+)?,\\d+(\\.\\d+)?,\\d{8}");
+
+    /**
+     * How long the rows and files are watched for an allocation made twice once every expected one is there: the
+     * table and the files commit on checkpoints (every second in tests), so an extra emitted before is committed by then.
+     */
+    private static final Duration EXTRA_ALLOCATIONS_WINDOW = Duration.ofSeconds(2);
 
     private final EmbeddedServices stack;
     private final TradeServiceSimulator tradeService;
@@ -109,16 +116,18 @@ public final class AllocationRun {
 
     /** Waits for {@code expected} of the executions' rows. */
     public void awaitRows(List<GeneratedExecution> executions, int expected) throws Exception {
-        long deadline = System.nanoTime() + TestFlink.PATIENCE.toNanos();
-        while (rowCount(executions) < expected) {
-            assertThat(System.nanoTime()).as("only %d of %d execution rows", rowCount(executions), expected).isLessThan(deadline);
-            Thread.sleep(250);
-        }
+        Poll.until(() -> rowCount(executions) >= expected, () -> expected + " execution rows, " + rowCount(executions) + " so far");
     }
 
-    /** The oracle: one row and one committed file line per execution, with its portfolio and quantity. */
+    /**
+     * The oracle: one row and one committed file line per execution, with its portfolio and quantity. The lines are
+     * polled for (a file is committed with the checkpoint after its rows), then {@link #EXTRA_ALLOCATIONS_WINDOW}
+     * lets an extra row or line show.
+     */
     public void assertAllocatedExactlyOnce(List<GeneratedExecution> executions) throws Exception {
-        Thread.sleep(3_000);
+        Poll.until(() -> committedLines().size() >= executions.size(),
+                () -> executions.size() + " committed allocation lines, " + committedLines().size() + " so far");
+        Poll.watchForExtras(EXTRA_ALLOCATIONS_WINDOW);
         List<String> lines = committedLines();
         assertThat(rowCount(executions)).isEqualTo(executions.size());
         assertThat(lines).hasSize(executions.size()).allMatch(line -> ACCOUNTING_LINE.matcher(line).matches());

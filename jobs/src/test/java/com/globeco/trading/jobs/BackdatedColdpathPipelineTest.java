@@ -47,9 +47,9 @@ class BackdatedColdpathPipelineTest {
         CollectingSink<DeadLetter> deadLetters = new CollectingSink<>();
         ColdpathSettings settings = new ColdpathSettings(new PostgresSettings("jdbc:postgresql://127.0.0.1:1/none", "none", "none"),
                 Duration.ofSeconds(1), 1, Duration.ofMillis(10), Duration.ofMillis(20), 4, 5, Duration.ofSeconds(10), Duration.ofMillis(50));
-        // the replay waits for its coalescing timer, which a finished input would drop: the input ends once it is refused
+        // the input ends before the coalescing timer fires: the replay is sent then (CoalesceReplaysOperator#endInput)
         BackdatedColdpathJob.Wiring wiring = new BackdatedColdpathJob.Wiring(
-                BoundedSources.messagesEndingWhen("backdated-trades", messages, () -> breaks.count() >= 1),
+                BoundedSources.messages("backdated-trades", messages),
                 corrections, breaks, deadLetters, settings, ZONE, Pipeline.readiness());
 
         Pipeline.run(BackdatedColdpathJob.NAME, 2, env -> BackdatedColdpathJob.define(env, wiring));

@@ -9,6 +9,12 @@ import java.time.Duration;
 /** What a test does to a running job while its input is being published; gives the job that runs afterwards. */
 @FunctionalInterface
 public interface Disruption {
+    /**
+     * The time the job runs on a Postgres back up before the next fault: two checkpoints (every second in tests), so the
+     * second fault finds it recovered rather than still recovering. A fault is a span of time, not an output to await.
+     */
+    Duration BETWEEN_FAULTS = Duration.ofSeconds(2);
+
     RunningJob during(RunningJob job) throws Exception;
 
     /** What a test checks on the job that runs after the disruption. */
@@ -43,7 +49,7 @@ public interface Disruption {
             postgres.stop();
             Thread.sleep(down.toMillis());
             postgres.start();
-            Thread.sleep(2_000);
+            Thread.sleep(BETWEEN_FAULTS.toMillis());
             try {
                 postgres.pause();
                 Thread.sleep(hung.toMillis());

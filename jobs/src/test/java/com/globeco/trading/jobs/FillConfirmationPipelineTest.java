@@ -32,7 +32,8 @@ import static org.assertj.core.api.Assertions.entry;
 
 /**
  * The fill-confirmation job through its seam: fills from a collection, audit rows and dead letters collected in
- * memory, the Execution Service simulated in process. No broker, no database; the job ends when the fills are read.
+ * memory, the Execution Service simulated in process. No broker, no database; the job ends when the fills are read and
+ * every fill it read is decided.
  */
 class FillConfirmationPipelineTest {
     @RegisterExtension
@@ -129,6 +130,24 @@ class FillConfirmationPipelineTest {
         assertThat(outputs.deadLetters()).extracting(DeadLetter::payload).containsExactlyInAnyOrderElementsOf(fills);
     }
 
+    @Test
+    void fillsStillBeingConfirmedWhenTheInputEndsEachGetTheirAuditRowRetriesIncluded() throws Exception {
+        List<GeneratedExecution> executions = generator.withZeroFillShare(0).executions(20);
+        List<String> fills = new FillOracle(executions, service).fills();
+        service.setLatency(Latency.fixed(Duration.ofMillis(20)));
+        service.setErrorRate(0.2);
+        service.resetStats();
+
+        Outputs outputs = run(fills, 2);
+
+        assertThat(outputs.audit()).as("the source reads every fill long before the last answer; none is dropped at its end")
+                .hasSize(fills.size()).extracting(ConfirmationRecord::sourceOffset).doesNotHaveDuplicates();
+        assertThat(service.requests("PUT")).as("some writes were answered 503, and retried on a timer")
+                .isGreaterThan(service.puts200() + service.conflicts());
+        assertThat(outputs.audit()).extracting(ConfirmationRecord::outcome).isSubsetOf(Outcome.CONFIRMED, Outcome.FAILED);
+        assertThat(outputs.deadLetters()).hasSize((int) outputs.audit().stream().filter(record -> record.outcome() == Outcome.FAILED).count());
+    }
+
     private record Outputs(List<ConfirmationRecord> audit, List<DeadLetter> deadLetters) {
         List<AuditTable.Row> rows() {
             return audit.stream().map(record -> new AuditTable.Row(record.sourcePartition(), record.sourceOffset(),
@@ -140,9 +159,7 @@ class FillConfirmationPipelineTest {
     private static Outputs run(List<String> fills, int parallelism) throws Exception {
         CollectingSink<ConfirmationRecord> audit = new CollectingSink<>();
         CollectingSink<DeadLetter> deadLetters = new CollectingSink<>();
-        // every fill gets one audit row; the last answers come after the input ends, so its end waits for them
-        FillConfirmationJob.Wiring wiring = new FillConfirmationJob.Wiring(
-                BoundedSources.messagesEndingWhen("fills", fills, () -> audit.count() >= fills.size()), audit, deadLetters,
+        FillConfirmationJob.Wiring wiring = new FillConfirmationJob.Wiring(BoundedSources.messages("fills", fills), audit, deadLetters,
                 ConfirmationSettings.defaults(service.baseUri()), Pipeline.readiness());
         Pipeline.run(FillConfirmationJob.NAME, parallelism, env -> FillConfirmationJob.define(env, wiring));
         return new Outputs(audit.received(), deadLetters.received());

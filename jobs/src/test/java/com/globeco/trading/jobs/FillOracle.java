@@ -22,7 +22,7 @@ public record FillOracle(List<GeneratedExecution> executions, ExecutionServiceSi
     }
 
     /** Each fill has exactly one audit row, and every execution matches the oracle; never more than 10 calls in flight. */
-    public void assertEachFillOnceAndEveryExecutionMatches(AuditTable audit) throws InterruptedException {
+    public void assertEachFillOnceAndEveryExecutionMatches(AuditTable audit) throws Exception {
         assertEveryExecutionMatches(eachFillOnce(audit));
     }
 
@@ -33,7 +33,7 @@ public record FillOracle(List<GeneratedExecution> executions, ExecutionServiceSi
      * in no row. Every execution's totals are still exact, no fill has two rows, and no fill moved a version twice: a
      * version is at least one plus the writes the rows record and at most one plus the execution's fills.
      */
-    public void assertEachFillOnceAndEveryExecutionMatchesThoughAnswersWereLost(AuditTable audit) throws InterruptedException {
+    public void assertEachFillOnceAndEveryExecutionMatchesThoughAnswersWereLost(AuditTable audit) throws Exception {
         Map<Long, Long> writes = writes(eachFillOnce(audit));
         for (GeneratedExecution execution : executions) {
             ExecutionView stored = assertTotals(execution);
@@ -42,7 +42,7 @@ public record FillOracle(List<GeneratedExecution> executions, ExecutionServiceSi
         }
     }
 
-    private List<AuditTable.Row> eachFillOnce(AuditTable audit) throws InterruptedException {
+    private List<AuditTable.Row> eachFillOnce(AuditTable audit) throws Exception {
         int fills = fills().size();
         List<AuditTable.Row> rows = audit.awaitRows(fills, TestFlink.PATIENCE);
         assertThat(rows).hasSize(fills);

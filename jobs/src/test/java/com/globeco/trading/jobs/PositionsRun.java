@@ -8,6 +8,8 @@ import com.globeco.trading.positions.TaxLots;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.math.BigDecimal;
+import org.apache.flink.util.function.SupplierWithException;
+
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
@@ -74,16 +76,8 @@ public final class PositionsRun {
         await(atLeast + " trades applied", () -> tradeEvents() >= atLeast);
     }
 
-    private interface Condition {
-        boolean holds() throws SQLException;
-    }
-
-    private static void await(String what, Condition condition) throws Exception {
-        long deadline = System.nanoTime() + TestFlink.PATIENCE.toNanos();
-        while (!condition.holds()) {
-            assertThat(System.nanoTime()).as("waited %s for %s", TestFlink.PATIENCE, what).isLessThan(deadline);
-            Thread.sleep(100);
-        }
+    private static void await(String what, SupplierWithException<Boolean, Exception> condition) throws Exception {
+        Poll.until(condition, () -> what);
     }
 
     /** Every position the oracle's truth: its open lots, their quantities and costs, its versions without gaps. */

@@ -41,6 +41,15 @@ class TradeHotpathJobTest {
     static final MiniClusterExtension FLINK = TestFlink.cluster(2, 2);
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("America/New_York"));
 
+    /**
+     * How long the outputs are watched for an extra one (an event, a contract made twice) once every expected one is
+     * there: the sinks commit on checkpoints (every second in tests), so an output emitted before is committed by then.
+     */
+    private static final Duration EXTRAS_WINDOW = Duration.ofSeconds(2);
+    private static final Duration CONTRACT_RETRY_BACKOFF = Duration.ofMillis(500);
+    private static final Duration DEDUP_WINDOW = Duration.ofSeconds(3);
+    private static final Duration CLOCK_TOLERANCE = Duration.ofSeconds(1);
+
     private String run;
     private TradeHotpathOptions options;
 
@@ -64,7 +73,7 @@ class TradeHotpathJobTest {
             assertThat(STACK.kafka().readCommitted(options.topic("trade-applied-events"), scenario.trades().size(), TestFlink.PATIENCE))
                     .hasSize(scenario.trades().size());
             STACK.kafka().readCommitted(options.topic("trade-contracts"), scenario.trades().size(), TestFlink.PATIENCE);
-            Thread.sleep(2_000);
+            Poll.watchForExtras(EXTRAS_WINDOW);
             List<ConsumerRecord<String, String>> contracts = STACK.kafka().readCommitted(options.topic("trade-contracts"), 0, TestFlink.PATIENCE);
             List<ConsumerRecord<String, String>> deferred = STACK.kafka().readCommitted(options.topic("contract-generation-retry"), 0, TestFlink.PATIENCE);
             assertThat(contracts).as("every current-dated trade gets one contract, at once (40 ms) or late (%d deferred)", deferred.size())
@@ -111,7 +120,7 @@ class TradeHotpathJobTest {
             STACK.contractService().setOutage(false);
             List<ConsumerRecord<String, String>> contracts = STACK.kafka()
                     .readCommitted(options.topic("trade-contracts"), scenario.trades().size(), TestFlink.PATIENCE);
-            Thread.sleep(3_000);
+            Poll.watchForExtras(EXTRAS_WINDOW.plus(CONTRACT_RETRY_BACKOFF));
 
             assertThat(STACK.kafka().readCommitted(options.topic("trade-contracts"), contracts.size(), TestFlink.PATIENCE))
                     .as("one late contract per trade").hasSize(scenario.trades().size())
@@ -126,7 +135,7 @@ class TradeHotpathJobTest {
 
     @Test
     void aTradeRedeliveredAfterTheDedupWindowChangesNothingAndIsDeadLettered(@InjectMiniCluster MiniCluster cluster) throws Exception {
-        options = options("--hotpath.dedup-window", "PT3S", "--hotpath.clock-tolerance", "PT1S");
+        options = options("--hotpath.dedup-window", DEDUP_WINDOW.toString(), "--hotpath.clock-tolerance", CLOCK_TOLERANCE.toString());
         String key = "ACC-" + run.toUpperCase() + ":INSTR1:USD";
         TradeScenario.Trade trade = new TradeScenario.Trade(key, "late",
                 TradeScenario.json(run + "-late", key, "NEW_TRADE", BigDecimal.TEN, BigDecimal.ONE, TODAY));
@@ -134,7 +143,8 @@ class TradeHotpathJobTest {
         try (RunningJob job = start(); KafkaProducer<byte[], byte[]> producer = STACK.kafka().producer()) {
             publish(producer, List.of(trade));
             awaitEvents(1);
-            Thread.sleep(5_000);
+            // time has to pass, not an output to arrive: the redelivery must come after the window and the tolerance
+            Thread.sleep(DEDUP_WINDOW.plus(CLOCK_TOLERANCE).plusSeconds(1).toMillis());
             publish(producer, List.of(trade));
             List<ConsumerRecord<String, String>> letters = STACK.kafka().readCommitted(options.topic("trade-events-dlq"), 1, TestFlink.PATIENCE);
 
@@ -162,7 +172,7 @@ class TradeHotpathJobTest {
                     new TradeScenario.Trade(key, "known", TradeScenario.json(run + "-known", key, "NEW_TRADE", BigDecimal.TEN, BigDecimal.ONE, TODAY)),
                     new TradeScenario.Trade(key, "next", TradeScenario.json(run + "-next", key, "INCREASE", BigDecimal.ONE, BigDecimal.ONE, TODAY))));
             awaitEvents(2);
-            Thread.sleep(2_000);
+            Poll.watchForExtras(EXTRAS_WINDOW);
 
             assertThat(versions(key)).as("the stored event stays, the replay of its trade is skipped").containsExactly(2L, 7L);
             assertThat(job.hasRestarted(cluster)).isFalse();
@@ -178,7 +188,7 @@ class TradeHotpathJobTest {
                 "--postgres.user", DatabaseRole.TRADE_HOTPATH.roleName(),
                 "--postgres.password", STACK.postgres().password(),
                 "--contract-service.url", STACK.contractService().baseUri().toString(),
-                "--contract-service.retry-backoff", "PT0.5S"));
+                "--contract-service.retry-backoff", CONTRACT_RETRY_BACKOFF.toString()));
         arguments.addAll(List.of(extra));
         return TradeHotpathOptions.from(arguments.toArray(String[]::new));
     }
@@ -299,7 +309,7 @@ class TradeHotpathJobTest {
     }
 
     private void assertPositionsMatchTheReplay(TradeScenario scenario) throws Exception {
-        Thread.sleep(2_000);
+        Poll.watchForExtras(EXTRAS_WINDOW);
         assertThat(eventCount()).isEqualTo(scenario.trades().size());
         for (String key : scenario.stepsByPosition().keySet()) {
             LotReplayOracle.Outcome expected = scenario.expected(key);

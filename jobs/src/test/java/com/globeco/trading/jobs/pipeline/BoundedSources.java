@@ -49,14 +49,6 @@ public final class BoundedSources {
         return of(SourceMessage.class, messages);
     }
 
-    /**
-     * The messages, their end held back until {@code end} holds: for a job whose operator answers after its input
-     * ({@link HeldSource}), {@code end} is that it has answered them all.
-     */
-    public static Source<SourceMessage, ?, ?> messagesEndingWhen(String topic, List<String> payloads, HeldSource.Condition end) {
-        return new HeldSource<>(messages(topic, payloads), end);
-    }
-
     /** A topic the job reads but the test sends nothing on. */
     public static Source<SourceMessage, ?, ?> none() {
         return of(SourceMessage.class, List.of());

@@ -19,6 +19,7 @@ import org.apache.flink.runtime.state.CheckpointStreamFactory;
 import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.runtime.state.VoidNamespaceSerializer;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.BoundedOneInput;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.api.operators.OperatorSnapshotFutures;
 import org.apache.flink.streaming.api.operators.StreamOperatorParameters;
@@ -42,9 +43,13 @@ import java.util.Map;
  * on checkpointed timers ({@link RetryTimers}), and the fills in progress are in keyed state
  * ({@link ConfirmationStore}): after a failover they are confirmed again from the start, which the
  * service's versions make safe.
+ *
+ * <p>When the input ends (a bounded input, or {@code stop --drain}) every fill already taken is decided before the
+ * task finishes, as {@code AsyncWaitOperator} waits for its queue: {@link #endInput()} works the mailbox until no
+ * confirmation runs.
  */
 public final class ConfirmFillsOperator extends AbstractStreamOperator<ConfirmationRecord>
-        implements OneInputStreamOperator<InboundFill, ConfirmationRecord> {
+        implements OneInputStreamOperator<InboundFill, ConfirmationRecord>, BoundedOneInput {
 
     public static final OutputTag<DeadLetter> FAILED = new OutputTag<DeadLetter>("failed-fills") {};
 
@@ -112,6 +117,32 @@ public final class ConfirmFillsOperator extends AbstractStreamOperator<Confirmat
             admit((Long) key, element.getValue());
         }
         drainWaitingFills();
+    }
+
+    /**
+     * Works the mailbox until every confirmation started has settled: the calls in flight answer, the calls queued
+     * behind them start and answer, the fills waiting behind their execution's active one are admitted, and retries
+     * fire on their timers. Each wait ends: a call in flight answers within the API timeout (or the breaker's refusal),
+     * a call is only queued behind calls in flight, and a fill only waits behind a running confirmation.
+     *
+     * <p>Retries keep their delay rather than firing at once. Flink quiesces the processing-time timers only
+     * after {@code endInput}, right before {@code finish()} (which is why the wait is here and not in {@code finish()}),
+     * so they still fire now; and a retry's backoff is what the service was refused with: firing it at once would
+     * spend the retries on a service that just failed and dead-letter a fill that the wait would have confirmed, so
+     * a fill's outcome would depend on whether its input happened to end. The wait is bounded by the retry policy.
+     *
+     * <p>A stop without drain never ends the input: there the final savepoint keeps the fills still running, and
+     * they resume after the restore. Should that savepoint be taken during this wait, no call starts after it
+     * ({@link FinalSavepoint}), so the wait stops too.
+     */
+    @Override
+    public void endInput() throws Exception {
+        if (!running.isEmpty()) {
+            log.info("-", "input ended with {} fills being confirmed; deciding them before finishing", running.size());
+        }
+        while (!running.isEmpty() && !finalSavepoint.taken()) {
+            mailbox.yield();
+        }
     }
 
     @Override

@@ -44,6 +44,23 @@ class CoalesceReplaysTest {
                 .containsExactlyElementsOf(IntStream.rangeClosed(1, trades).mapToObj(trade -> "T" + trade).toList());
     }
 
+    @Test
+    void aReplayStillCoalescingWhenTheInputEndsIsSentThenNotLost() throws Exception {
+        try (var harness = new KeyedOneInputStreamOperatorTestHarness<>(
+                new CoalesceReplaysOperator(new CoalesceReplays(Duration.ofSeconds(2))), PendingReplay::positionKey, Types.STRING)) {
+            harness.open();
+            harness.processElement(request(1), 0);
+            harness.processElement(request(2), 0);
+
+            harness.endInput();
+
+            assertThat(harness.extractOutputValues()).as("sent before its timer").singleElement()
+                    .satisfies(replay -> assertThat(replay.tradeIds()).containsExactly("T1", "T2"));
+            harness.setProcessingTime(2_000);
+            assertThat(harness.extractOutputValues()).as("its timer finds nothing more to send").hasSize(1);
+        }
+    }
+
     private static PendingReplay request(int number) {
         Trade trade = new Trade("T" + number, KEY, TradeType.INCREASE, BigDecimal.ONE, BigDecimal.TEN, LocalDate.parse("2026-01-02"),
                 Instant.parse("2026-01-05T10:00:00Z"), null, "corr-" + number, null, null);

@@ -20,6 +20,7 @@ import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -191,6 +192,33 @@ class ConfirmFillsOperatorTest {
     }
 
     @Test
+    @Timeout(60)
+    void fillsStillBeingConfirmedWhenTheInputEndsAreDecidedBeforeTheOperatorFinishesTheirRetriesAfterTheirDelay()
+            throws Exception {
+        long other = service.create("1000");
+        long start = harness.getProcessingTime();
+        service.hold();
+        send(fill(execution, 1, "300", "10.5"));
+        send(fill(execution, 2, "700", "10.75"));
+        send(fill(other, 1, "100", "10"));
+        service.failWith(new ExecutionAnswer.Refused(503, "Service Unavailable"));
+        service.release();
+        service.failWith(null);
+        clockTicking(Duration.ofMillis(10), () -> records().size() >= 3);
+
+        harness.endInput();
+
+        assertThat(records()).as("the two reads in flight, their retries on timers, and the fill waiting behind one")
+                .extracting(ConfirmationRecord::sourceOffset, ConfirmationRecord::outcome)
+                .containsExactlyInAnyOrder(tuple(offset - 3, Outcome.CONFIRMED), tuple(offset - 2, Outcome.CONFIRMED),
+                        tuple(offset - 1, Outcome.CONFIRMED));
+        assertThat(records()).as("each retry waited its backoff").extracting(ConfirmationRecord::decidedAtMillis)
+                .allSatisfy(decided -> assertThat(decided).isGreaterThanOrEqualTo(start + settings().retry().backoff(1).toMillis()));
+        assertThat(service.stored(execution).quantityFilled()).isEqualByComparingTo("700");
+        assertThat(service.stored(other).quantityFilled()).isEqualByComparingTo("100");
+    }
+
+    @Test
     void anOpenBreakerFailsFillsFastWithoutCallingTheService() throws Exception {
         harness.close();
         harness = open(settings().withRetry(NO_RETRIES), null);
@@ -308,6 +336,19 @@ class ConfirmFillsOperatorTest {
 
     private void send(Fill fill) throws Exception {
         harness.processElement(new StreamRecord<>(inbound(fill, 0, offset++)));
+    }
+
+    /**
+     * Time passing while the operator works its mailbox: a mail, behind those already queued, that moves the
+     * processing time on by {@code step} and comes again until {@code done}.
+     */
+    private void clockTicking(Duration step, BooleanSupplier done) {
+        harness.getTaskMailbox().put(new Mail(() -> {
+            if (!done.getAsBoolean()) {
+                harness.setProcessingTime(harness.getProcessingTime() + step.toMillis());
+                clockTicking(step, done);
+            }
+        }, TaskMailbox.MAX_PRIORITY, "clock"));
     }
 
     private void awaitOutputs(int count) throws Exception {
