@@ -56,7 +56,7 @@ final class ClusterFills {
     }
 
     /** Publishes the oracle's fills in the background; returns once a tenth of them is audited. */
-    Thread publishInTheBackground(FillPublisher publisher) throws InterruptedException {
+    Thread publishInTheBackground(FillPublisher publisher) throws Exception {
         Thread publishing = new Thread(() -> publisher.publish(oracle.fills()), "publish fills");
         publishing.start();
         topic.audit().awaitRows(oracle.fills().size() / 10, TestFlink.PATIENCE);
