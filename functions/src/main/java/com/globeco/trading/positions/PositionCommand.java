@@ -1,37 +1,68 @@
 package com.globeco.trading.positions;
 
 import com.globeco.trading.fills.SourceMessage;
+import com.globeco.trading.types.SealedKinds;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**
- * What arrives for a position: a trade, new contract terms or the coldpath's correction (exactly one is
- * set), with the Kafka message it was read from, which a dead letter carries verbatim.
+ * What arrives for a position: a trade to apply, new contract terms or the coldpath's correction to adopt, with the
+ * Kafka message it was read from, which a dead letter carries verbatim.
  */
-public record PositionCommand(Trade trade, ContractTerms terms, Correction correction, SourceMessage source) {
+@TypeInfo(SealedKinds.class)
+public sealed interface PositionCommand permits PositionCommand.ApplyTrade, PositionCommand.ApplyTerms, PositionCommand.AdoptCorrection {
 
-    public static PositionCommand of(Trade trade, SourceMessage source) {
-        return new PositionCommand(trade, null, null, source);
-    }
-
-    public static PositionCommand of(ContractTerms terms, SourceMessage source) {
-        return new PositionCommand(null, terms, null, source);
-    }
-
-    public static PositionCommand of(Correction correction, SourceMessage source) {
-        return new PositionCommand(null, null, correction, source);
-    }
-
-    public String positionKey() {
-        if (trade != null) {
-            return trade.positionKey();
-        }
-        return terms != null ? terms.positionKey() : correction.positionKey();
-    }
+    String positionKey();
 
     /** The correlation id of the trade or correction; contract terms carry none. */
-    public String correlationId() {
-        if (trade != null) {
+    String correlationId();
+
+    SourceMessage source();
+
+    record ApplyTrade(Trade trade, SourceMessage source) implements PositionCommand {
+        @Override
+        public String positionKey() {
+            return trade.positionKey();
+        }
+
+        @Override
+        public String correlationId() {
             return trade.correlationId();
         }
-        return correction != null ? correction.correlationId() : null;
+    }
+
+    record ApplyTerms(ContractTerms terms, SourceMessage source) implements PositionCommand {
+        @Override
+        public String positionKey() {
+            return terms.positionKey();
+        }
+
+        @Override
+        public String correlationId() {
+            return null;
+        }
+    }
+
+    record AdoptCorrection(Correction correction, SourceMessage source) implements PositionCommand {
+        @Override
+        public String positionKey() {
+            return correction.positionKey();
+        }
+
+        @Override
+        public String correlationId() {
+            return correction.correlationId();
+        }
+    }
+
+    static PositionCommand of(Trade trade, SourceMessage source) {
+        return new ApplyTrade(trade, source);
+    }
+
+    static PositionCommand of(ContractTerms terms, SourceMessage source) {
+        return new ApplyTerms(terms, source);
+    }
+
+    static PositionCommand of(Correction correction, SourceMessage source) {
+        return new AdoptCorrection(correction, source);
     }
 }

@@ -180,16 +180,14 @@ public final class KeepPositions extends AbstractStreamOperator<PositionChange>
             return;
         }
         Position position = current();
-        if (command.terms() != null) {
-            positions.update(position.withMethod(command.terms().method()));
-            return;
-        }
-        if (command.correction() != null) {
-            adopt(command, position, record);
-            return;
-        }
-        try (TradeSpan span = TradeSpan.start(tracer, command.trade())) {
-            apply(command, position, record, span);
+        if (command instanceof PositionCommand.ApplyTerms terms) {
+            positions.update(position.withMethod(terms.terms().method()));
+        } else if (command instanceof PositionCommand.AdoptCorrection correction) {
+            adopt(correction, position, record);
+        } else if (command instanceof PositionCommand.ApplyTrade trade) {
+            try (TradeSpan span = TradeSpan.start(tracer, trade.trade())) {
+                apply(trade, position, record, span);
+            }
         }
     }
 
@@ -197,7 +195,7 @@ public final class KeepPositions extends AbstractStreamOperator<PositionChange>
      * Applies a trade and routes it; how long that takes, backdated trades apart from the others, is the backdated routing
      * overhead (the seed's 5 ms).
      */
-    private void apply(PositionCommand command, Position position, StreamRecord<PositionCommand> record, TradeSpan span) throws Exception {
+    private void apply(PositionCommand.ApplyTrade command, Position position, StreamRecord<PositionCommand> record, TradeSpan span) throws Exception {
         long startedNanos = System.nanoTime();
         Trade trade = command.trade();
         Long appliedAs = appliedTrades.get(trade.tradeId());
@@ -280,7 +278,7 @@ public final class KeepPositions extends AbstractStreamOperator<PositionChange>
      * was overtaken by a later one. A refused correction settles its trades and leaves the position
      * provisional. Contracts of settled trades are asked for once the position is corrected, if still open.
      */
-    private void adopt(PositionCommand command, Position position, StreamRecord<PositionCommand> record) throws Exception {
+    private void adopt(PositionCommand.AdoptCorrection command, Position position, StreamRecord<PositionCommand> record) throws Exception {
         Correction correction = command.correction();
         ProvisionalBook.Settlement settlement = book.settledBy(correction.asOfVersion());
         if (settlement.isEmpty() || position.version() < correction.asOfVersion()) {
@@ -406,7 +404,7 @@ public final class KeepPositions extends AbstractStreamOperator<PositionChange>
         }
     }
 
-    private void reject(PositionCommand command, DeadLetterReason reason, String error, long now) {
+    private void reject(PositionCommand.ApplyTrade command, DeadLetterReason reason, String error, long now) {
         Trade trade = command.trade();
         log.warn(trade.correlationId(), "trade {} rejected ({}): {}", trade.tradeId(), reason, error);
         reject(command, reason, error, trade.correlationId(), now);

@@ -1,5 +1,7 @@
 package com.globeco.trading.operators.positions;
 
+import com.globeco.trading.positions.PositionCommand;
+
 import com.globeco.trading.messages.DeadLetter;
 import com.globeco.trading.fills.SourceMessage;
 import com.globeco.trading.positions.DeferredContract;
@@ -32,7 +34,7 @@ class GatesTest {
         harness.processElement(message("trade-events", 7, payload), NOW.toEpochMilli());
 
         assertThat(harness.extractOutputValues()).singleElement().satisfies(command -> {
-            assertThat(command.trade().tradeId()).isEqualTo("T1");
+            assertThat(((PositionCommand.ApplyTrade) command).trade().tradeId()).isEqualTo("T1");
             assertThat(command.source().offset()).isEqualTo(7);
         });
         assertThat(harness.getSideOutput(ValidateTrades.REJECTED)).isNullOrEmpty();
@@ -105,7 +107,7 @@ class GatesTest {
         harness.processElement(message("contract-events", 1, "{\"positionKey\":\"ACC-1:AAPL:USD\",\"taxLotMethod\":\"HIFO\"}"), 0);
         harness.processElement(message("contract-events", 2, "{\"positionKey\":\"ACC-1:AAPL:USD\",\"taxLotMethod\":\"fifo\"}"), 0);
 
-        assertThat(harness.extractOutputValues()).extracting(command -> command.terms().method()).containsExactly(TaxLotMethod.HIFO);
+        assertThat(harness.extractOutputValues()).extracting(command -> ((PositionCommand.ApplyTerms) command).terms().method()).containsExactly(TaxLotMethod.HIFO);
         assertThat(letters(harness, ReadContractTerms.REJECTED)).singleElement()
                 .satisfies(letter -> assertThat(letter.reason()).isEqualTo("INVALID_CONTRACT_EVENT"));
     }

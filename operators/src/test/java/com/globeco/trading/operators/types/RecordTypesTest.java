@@ -61,7 +61,7 @@ class RecordTypesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(classes = {Journaled.class})
+    @ValueSource(classes = {Journaled.class, PositionCommand.class})
     void sealedKindsHaveTheirTaggedType(Class<?> kind) {
         assertThat(TypeInformation.of(kind)).isInstanceOf(SealedTypeInfo.class).isNotInstanceOf(GenericTypeInfo.class);
     }
