@@ -1,5 +1,6 @@
 package com.globeco.trading.fills;
 
+import com.globeco.trading.messages.SourceMessage;
 import java.math.BigDecimal;
 
 /**
@@ -33,7 +34,7 @@ public record ConfirmationRecord(
     }
 
     public static ConfirmationRecord decided(
-            InboundFill inbound, Outcome outcome, String detail,
+            ValidatedFill inbound, Outcome outcome, String detail,
             Integer versionBefore, Integer versionAfter, int attempts, long startedAtMillis, long now) {
         SourceMessage message = inbound.message();
         Fill fill = inbound.fill();

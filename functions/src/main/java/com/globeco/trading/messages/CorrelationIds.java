@@ -1,6 +1,6 @@
 package com.globeco.trading.messages;
 
-import com.globeco.trading.fills.SourceMessage;
+import com.globeco.trading.messages.SourceMessage;
 
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;

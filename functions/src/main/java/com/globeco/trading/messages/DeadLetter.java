@@ -1,6 +1,6 @@
 package com.globeco.trading.messages;
 
-import com.globeco.trading.fills.SourceMessage;
+import com.globeco.trading.messages.SourceMessage;
 
 /** The envelope published to the dead-letter topic: the original payload and why it is there. */
 public record DeadLetter(

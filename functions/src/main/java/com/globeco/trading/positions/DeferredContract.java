@@ -1,6 +1,6 @@
 package com.globeco.trading.positions;
 
-import com.globeco.trading.fills.SourceMessage;
+import com.globeco.trading.messages.SourceMessage;
 
 /**
  * A deferred contract request read from {@code contract-generation-retry}, with its Kafka message,

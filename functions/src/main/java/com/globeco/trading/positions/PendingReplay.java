@@ -1,6 +1,6 @@
 package com.globeco.trading.positions;
 
-import com.globeco.trading.fills.SourceMessage;
+import com.globeco.trading.messages.SourceMessage;
 
 import java.util.Arrays;
 import java.util.stream.Stream;

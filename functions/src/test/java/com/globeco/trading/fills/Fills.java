@@ -1,5 +1,6 @@
 package com.globeco.trading.fills;
 
+import com.globeco.trading.messages.SourceMessage;
 import com.globeco.trading.messages.CorrelationIds;
 
 import java.math.BigDecimal;
@@ -20,8 +21,8 @@ public final class Fills {
                 averagePrice == null ? BigDecimal.ZERO : filled.multiply(new BigDecimal(averagePrice)), 1);
     }
 
-    public static InboundFill inbound(Fill fill, int partition, long offset) {
+    public static ValidatedFill inbound(Fill fill, int partition, long offset) {
         SourceMessage message = new SourceMessage("fills", partition, offset, 1_000L, "{}");
-        return new InboundFill(message, fill, CorrelationIds.of(message));
+        return new ValidatedFill(message, fill, CorrelationIds.of(message));
     }
 }

@@ -1,7 +1,7 @@
 package com.globeco.trading.positions;
 
 import java.time.Instant;
-import com.globeco.trading.fills.SourceMessage;
+import com.globeco.trading.messages.SourceMessage;
 import com.globeco.trading.messages.DeadLetter;
 import com.globeco.trading.messages.DeadLetterJson;
 import com.globeco.trading.messages.DeadLetterReason;

@@ -3,8 +3,8 @@ package com.globeco.trading.jobs;
 import com.globeco.trading.operators.health.ReadinessSettings;
 import com.globeco.trading.allocation.Allocation;
 import com.globeco.trading.messages.DeadLetter;
-import com.globeco.trading.fills.SourceMessage;
-import com.globeco.trading.fills.InboundFill;
+import com.globeco.trading.messages.SourceMessage;
+import com.globeco.trading.fills.ValidatedFill;
 import com.globeco.trading.operators.allocation.AllocateOnce;
 import com.globeco.trading.operators.allocation.BookedExecutions;
 import com.globeco.trading.operators.allocation.ClosingFills;
@@ -71,14 +71,14 @@ public final class AllocationJob {
     public static void define(StreamExecutionEnvironment env, Wiring wiring) {
         TradeServiceSettings tradeService = wiring.tradeService();
 
-        SingleOutputStreamOperator<InboundFill> validated = ReadinessStage.after(env
+        SingleOutputStreamOperator<ValidatedFill> validated = ReadinessStage.after(env
                         .fromSource(wiring.fills(), WatermarkStrategy.noWatermarks(), "Fills")
                         .uid(SOURCE_UID), wiring.readiness())
                 .process(new ValidateFills(SERVICE))
                 .uid(VALIDATE_UID)
                 .name("Validate fills");
 
-        DataStream<InboundFill> closing = validated
+        DataStream<ValidatedFill> closing = validated
                 .filter(new ClosingFills())
                 .uid(CLOSING_UID)
                 .name("Closing fills");

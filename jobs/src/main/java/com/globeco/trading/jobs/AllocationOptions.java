@@ -3,7 +3,7 @@ package com.globeco.trading.jobs;
 import com.globeco.trading.operators.health.ReadinessSettings;
 import com.globeco.trading.allocation.Allocation;
 import com.globeco.trading.messages.DeadLetter;
-import com.globeco.trading.fills.SourceMessage;
+import com.globeco.trading.messages.SourceMessage;
 import com.globeco.trading.operators.allocation.BookedInExecutionTable;
 import com.globeco.trading.operators.allocation.TradeServiceSettings;
 import com.globeco.trading.operators.sinks.AccountingFiles;

@@ -1,7 +1,7 @@
 package com.globeco.trading.jobs;
 
 import com.globeco.trading.operators.health.ReadinessSettings;
-import com.globeco.trading.fills.SourceMessage;
+import com.globeco.trading.messages.SourceMessage;
 import com.globeco.trading.messages.DeadLetter;
 import com.globeco.trading.operators.coldpath.CoalesceReplays;
 import com.globeco.trading.operators.coldpath.CoalesceReplaysOperator;

@@ -3,8 +3,8 @@ package com.globeco.trading.jobs;
 import com.globeco.trading.operators.health.ReadinessSettings;
 import com.globeco.trading.fills.ConfirmationRecord;
 import com.globeco.trading.messages.DeadLetter;
-import com.globeco.trading.fills.SourceMessage;
-import com.globeco.trading.fills.InboundFill;
+import com.globeco.trading.messages.SourceMessage;
+import com.globeco.trading.fills.ValidatedFill;
 import com.globeco.trading.operators.fills.ConfirmFillsOperator;
 import com.globeco.trading.operators.fills.ConfirmFillsOperatorFactory;
 import com.globeco.trading.operators.fills.ConfirmationSettings;
@@ -59,7 +59,7 @@ public final class FillConfirmationJob {
     public static void define(StreamExecutionEnvironment env, Wiring wiring) {
         ConfirmationSettings settings = wiring.settings();
 
-        SingleOutputStreamOperator<InboundFill> validated = ReadinessStage.after(env
+        SingleOutputStreamOperator<ValidatedFill> validated = ReadinessStage.after(env
                         .fromSource(wiring.fills(), WatermarkStrategy.noWatermarks(), "Fills")
                         .uid(SOURCE_UID), wiring.readiness())
                 .process(new ValidateFills(settings.service()))

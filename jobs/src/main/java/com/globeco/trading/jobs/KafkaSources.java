@@ -1,6 +1,6 @@
 package com.globeco.trading.jobs;
 
-import com.globeco.trading.fills.SourceMessage;
+import com.globeco.trading.messages.SourceMessage;
 import com.globeco.trading.operators.sources.SourceMessageDeserializer;
 import com.globeco.trading.operators.sinks.KafkaSettings;
 import org.apache.flink.connector.kafka.source.KafkaSource;

@@ -2,7 +2,7 @@ package com.globeco.trading.jobs;
 
 import com.globeco.trading.operators.health.ReadinessSettings;
 import com.globeco.trading.messages.DeadLetter;
-import com.globeco.trading.fills.SourceMessage;
+import com.globeco.trading.messages.SourceMessage;
 import com.globeco.trading.operators.positions.ContractServiceSettings;
 import com.globeco.trading.operators.positions.GenerateContract;
 import com.globeco.trading.operators.positions.KeepPositions;

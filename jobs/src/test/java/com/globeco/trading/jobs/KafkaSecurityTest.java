@@ -1,6 +1,6 @@
 package com.globeco.trading.jobs;
 
-import com.globeco.trading.fills.SourceMessage;
+import com.globeco.trading.messages.SourceMessage;
 import com.globeco.trading.jobs.kafka.KafkaClientConfig;
 import com.globeco.trading.operators.sinks.ExactlyOnceKafka;
 import com.globeco.trading.operators.sinks.KafkaSettings;

@@ -1,9 +1,9 @@
 package com.globeco.trading.savepoints;
 
 import com.globeco.trading.confirmation.ExecutionLedger;
-import com.globeco.trading.fills.InboundFill;
+import com.globeco.trading.fills.ValidatedFill;
 import com.globeco.trading.operators.fills.ConfirmationState;
-import com.globeco.trading.operators.fills.PendingFill;
+import com.globeco.trading.operators.fills.FillInProgress;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ValueState;
@@ -17,8 +17,8 @@ import java.time.Duration;
 final class ExecutionStateReader extends KeyedStateReaderFunction<Long, ExecutionStateView> {
     private final Duration ledgerTtl;
     private transient ValueState<ExecutionLedger> ledgers;
-    private transient ValueState<PendingFill> active;
-    private transient ListState<InboundFill> waiting;
+    private transient ValueState<FillInProgress> active;
+    private transient ListState<ValidatedFill> waiting;
 
     ExecutionStateReader(Duration ledgerTtl) {
         this.ledgerTtl = ledgerTtl;
@@ -34,11 +34,11 @@ final class ExecutionStateReader extends KeyedStateReaderFunction<Long, Executio
     @Override
     public void readKey(Long executionServiceId, Context context, Collector<ExecutionStateView> out) throws Exception {
         ExecutionLedger ledger = ledgers.value();
-        PendingFill pending = active.value();
+        FillInProgress pending = active.value();
         int waitingFills = 0;
-        Iterable<InboundFill> queued = waiting.get();
+        Iterable<ValidatedFill> queued = waiting.get();
         if (queued != null) {
-            for (InboundFill ignored : queued) {
+            for (ValidatedFill ignored : queued) {
                 waitingFills++;
             }
         }

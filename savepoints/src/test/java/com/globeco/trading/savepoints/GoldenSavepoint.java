@@ -84,10 +84,9 @@ final class GoldenSavepoint {
         return migrated;
     }
 
-    /** Whether the golden savepoint's state is in today's classes already: a later release's, or a job whose classes did not change. */
+    /** Whether the golden savepoint's state is in today's classes already: one of a release after state was typed. */
     static boolean isInTodaysTypes(Path directory) {
-        return !BEFORE_TYPED_STATE.contains(directory.getFileName().toString())
-                || job(directory) == JobState.FILL_CONFIRMATION || job(directory) == JobState.ALLOCATION;
+        return !BEFORE_TYPED_STATE.contains(directory.getFileName().toString());
     }
 
     static List<String> read(Path directory) throws Exception {

@@ -69,7 +69,7 @@ class GoldenSavepointsTest {
 
     private static List<String> inspect(Path golden, Instant asOf) throws Exception {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        int status = InspectState.run(new String[] {"inspect", "fill-confirmation", GoldenSavepoint.savepoint(golden), "10", "--as-of", asOf.toString()},
+        int status = InspectState.run(new String[] {"inspect", "fill-confirmation", GoldenSavepoint.inTodaysTypes(golden), "10", "--as-of", asOf.toString()},
                 new PrintStream(printed, true, StandardCharsets.UTF_8));
         assertThat(status).isZero();
         return printed.toString(StandardCharsets.UTF_8).lines().toList();

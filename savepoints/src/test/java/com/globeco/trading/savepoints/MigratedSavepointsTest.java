@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MigratedSavepointsTest {
     private static final String[] CLASSES_OF_0_1_0 = {"positions.TradeEvent", "positions.PositionState", "positions.MarketPrice",
-            "positions.JournalEntry", "positions.BackdatedTrade", "positions.ReplayRequest", "positions.ContractRetry"};
+            "positions.JournalEntry", "positions.BackdatedTrade", "positions.ReplayRequest", "positions.ContractRetry", "fills.SourceMessage",
+            "fills.InboundFill", "fills.PendingFill"};
 
     @RegisterExtension
     static final MiniClusterExtension FLINK = TestFlink.cluster(1, 2);

@@ -5,7 +5,7 @@ import com.globeco.trading.allocation.Allocation;
 import com.globeco.trading.allocation.ClosedExecution;
 import com.globeco.trading.messages.DeadLetter;
 import com.globeco.trading.messages.DeadLetterReason;
-import com.globeco.trading.fills.InboundFill;
+import com.globeco.trading.fills.ValidatedFill;
 import com.globeco.trading.operators.metrics.DeadLetterCounters;
 import com.globeco.trading.operators.guard.DataErrors;
 import com.globeco.trading.operators.logging.CorrelatedLog;
@@ -104,7 +104,7 @@ public final class AllocateOnce extends KeyedProcessFunction<Long, PortfolioLook
 
     @Override
     public void processElement(PortfolioLookup lookup, Context context, Collector<Allocation> out) throws Exception {
-        InboundFill inbound = lookup.inbound();
+        ValidatedFill inbound = lookup.inbound();
         if (allocated.value() != null) {
             repeatedClosings.inc();
             log.info(inbound.correlationId(), "execution {} already allocated; closing fill {} dropped",
@@ -141,7 +141,7 @@ public final class AllocateOnce extends KeyedProcessFunction<Long, PortfolioLook
         out.collect(new Allocation(inbound.fill(), lookup.portfolioId(), line, inbound.correlationId()));
     }
 
-    private void unallocated(Context context, InboundFill inbound, DeadLetterReason reason, String detail) {
+    private void unallocated(Context context, ValidatedFill inbound, DeadLetterReason reason, String detail) {
         log.warn(inbound.correlationId(), "execution {} not allocated ({}): {}", inbound.executionServiceId(), reason, detail);
         deadLetters.count(reason);
         context.output(UNALLOCATED, DeadLetter.of(inbound.message(), String.valueOf(inbound.executionServiceId()),

@@ -4,7 +4,7 @@ import com.globeco.trading.operators.health.WatchedBreakers;
 import com.globeco.trading.messages.DeadLetterReason;
 
 import com.globeco.trading.allocation.TradeServiceJson;
-import com.globeco.trading.fills.InboundFill;
+import com.globeco.trading.fills.ValidatedFill;
 import com.globeco.trading.messages.Reading;
 import com.globeco.trading.operators.http.CircuitBreakers;
 import com.globeco.trading.operators.http.ServiceCalls;
@@ -22,7 +22,7 @@ import java.util.List;
  * ({@code GET /api/v2/executions?executionServiceId=N}) behind a circuit breaker. Every outcome
  * is a {@link PortfolioLookup}; Flink's async retry strategy retries the retryable ones.
  */
-public final class LookUpPortfolio extends RichAsyncFunction<InboundFill, PortfolioLookup> {
+public final class LookUpPortfolio extends RichAsyncFunction<ValidatedFill, PortfolioLookup> {
     private final TradeServiceSettings settings;
     private transient ServiceCalls calls;
     private transient CircuitBreaker breaker;
@@ -42,7 +42,7 @@ public final class LookUpPortfolio extends RichAsyncFunction<InboundFill, Portfo
     }
 
     @Override
-    public void asyncInvoke(InboundFill inbound, ResultFuture<PortfolioLookup> result) {
+    public void asyncInvoke(ValidatedFill inbound, ResultFuture<PortfolioLookup> result) {
         calls.send(request(inbound), response -> answer(inbound, response),
                         error -> PortfolioLookup.failed(inbound, DeadLetterReason.TRADE_SERVICE_UNAVAILABLE, error, true),
                         breaker, PortfolioLookup::retryable,
@@ -52,7 +52,7 @@ public final class LookUpPortfolio extends RichAsyncFunction<InboundFill, Portfo
     }
 
     @Override
-    public void timeout(InboundFill inbound, ResultFuture<PortfolioLookup> result) {
+    public void timeout(ValidatedFill inbound, ResultFuture<PortfolioLookup> result) {
         result.complete(List.of(PortfolioLookup.failed(inbound, DeadLetterReason.TRADE_SERVICE_TIMEOUT,
                 "no portfolio from the Trade Service within " + settings.totalTimeout(), false)));
     }
@@ -67,7 +67,7 @@ public final class LookUpPortfolio extends RichAsyncFunction<InboundFill, Portfo
         }
     }
 
-    private HttpRequest request(InboundFill inbound) {
+    private HttpRequest request(ValidatedFill inbound) {
         return calls.request("/api/v2/executions?executionServiceId=" + inbound.executionServiceId(), inbound.correlationId())
                 .GET()
                 .build();
@@ -77,7 +77,7 @@ public final class LookUpPortfolio extends RichAsyncFunction<InboundFill, Portfo
      * A 200's body read strictly ({@link TradeServiceJson}) up to the answer limit: a refused one is a retryable
      * {@code TRADE_SERVICE_UNAVAILABLE} with the reason, so it is retried and, through every retry, dead-lettered.
      */
-    private static PortfolioLookup answer(InboundFill inbound, HttpResponse<Reading<String>> response) {
+    private static PortfolioLookup answer(ValidatedFill inbound, HttpResponse<Reading<String>> response) {
         if (response.statusCode() != 200) {
             return PortfolioLookup.failed(inbound, DeadLetterReason.TRADE_SERVICE_UNAVAILABLE,
                     "Trade Service answered HTTP " + response.statusCode(), response.statusCode() >= 500);

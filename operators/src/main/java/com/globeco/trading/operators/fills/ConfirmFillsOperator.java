@@ -4,7 +4,7 @@ import com.globeco.trading.confirmation.ExecutionLedger;
 import com.globeco.trading.confirmation.Step;
 import com.globeco.trading.execution.ExecutionAnswer;
 import com.globeco.trading.fills.ConfirmationRecord;
-import com.globeco.trading.fills.InboundFill;
+import com.globeco.trading.fills.ValidatedFill;
 import com.globeco.trading.messages.DeadLetter;
 import com.globeco.trading.operators.execution.ExecutionServices;
 import com.globeco.trading.operators.execution.GuardedExecutionService;
@@ -49,7 +49,7 @@ import java.util.Map;
  * confirmation runs.
  */
 public final class ConfirmFillsOperator extends AbstractStreamOperator<ConfirmationRecord>
-        implements OneInputStreamOperator<InboundFill, ConfirmationRecord>, BoundedOneInput {
+        implements OneInputStreamOperator<ValidatedFill, ConfirmationRecord>, BoundedOneInput {
 
     public static final OutputTag<DeadLetter> FAILED = new OutputTag<DeadLetter>("failed-fills") {};
 
@@ -107,7 +107,7 @@ public final class ConfirmFillsOperator extends AbstractStreamOperator<Confirmat
     }
 
     @Override
-    public void processElement(StreamRecord<InboundFill> element) throws Exception {
+    public void processElement(StreamRecord<ValidatedFill> element) throws Exception {
         Object key = getCurrentKey();
         calls.awaitCapacity();
         setCurrentKey(key);
@@ -187,7 +187,7 @@ public final class ConfirmFillsOperator extends AbstractStreamOperator<Confirmat
         moveOn();
     }
 
-    private void admit(long key, InboundFill inbound) throws Exception {
+    private void admit(long key, ValidatedFill inbound) throws Exception {
         ExecutionLedger ledger = state.ledger();
         ExecutionLedger.Verdict verdict;
         try {
@@ -202,11 +202,11 @@ public final class ConfirmFillsOperator extends AbstractStreamOperator<Confirmat
                 state.keep(ledger.handled(inbound.fill()));
                 decisions.stale(inbound, ledger);
             }
-            case SEND -> start(key, state.activate(new PendingFill(inbound, now())));
+            case SEND -> start(key, state.activate(new FillInProgress(inbound, now())));
         }
     }
 
-    private void start(long key, PendingFill pending) throws Exception {
+    private void start(long key, FillInProgress pending) throws Exception {
         int cachedVersion = state.ledger().knownVersion();
         metrics.versionLookup(cachedVersion > 0);
         Confirmation confirmation = new Confirmation(pending, cachedVersion, settings.retry());
@@ -265,7 +265,7 @@ public final class ConfirmFillsOperator extends AbstractStreamOperator<Confirmat
             if (state.busy()) {
                 continue;
             }
-            InboundFill next = state.nextWaiting();
+            ValidatedFill next = state.nextWaiting();
             if (next != null) {
                 admit(key, next);
                 toDrain.add(key);

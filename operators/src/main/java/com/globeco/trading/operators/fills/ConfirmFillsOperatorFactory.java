@@ -1,7 +1,7 @@
 package com.globeco.trading.operators.fills;
 
 import com.globeco.trading.fills.ConfirmationRecord;
-import com.globeco.trading.fills.InboundFill;
+import com.globeco.trading.fills.ValidatedFill;
 import com.globeco.trading.operators.execution.ExecutionServices;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperatorFactory;
 import com.globeco.trading.operators.execution.ExecutionServices;
@@ -15,7 +15,7 @@ import org.apache.flink.streaming.api.operators.StreamOperatorParameters;
 
 /** Creates {@link ConfirmFillsOperator}s with the task's mailbox, which their answers come back through. */
 public final class ConfirmFillsOperatorFactory extends AbstractStreamOperatorFactory<ConfirmationRecord>
-        implements OneInputStreamOperatorFactory<InboundFill, ConfirmationRecord> {
+        implements OneInputStreamOperatorFactory<ValidatedFill, ConfirmationRecord> {
 
     private final ConfirmationSettings settings;
     private final ExecutionServices services;

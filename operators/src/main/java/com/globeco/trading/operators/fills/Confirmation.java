@@ -5,7 +5,7 @@ import com.globeco.trading.confirmation.Step;
 import com.globeco.trading.execution.ExecutionAnswer;
 import com.globeco.trading.execution.RetryPolicy;
 import com.globeco.trading.fills.ConfirmationRecord;
-import com.globeco.trading.fills.InboundFill;
+import com.globeco.trading.fills.ValidatedFill;
 import com.globeco.trading.operators.guard.DataErrors;
 
 import java.util.function.Supplier;
@@ -15,17 +15,17 @@ import java.util.function.Supplier;
  * Its next step never throws: a step that cannot be worked out fails the fill with {@code PROCESSING_ERROR}.
  */
 final class Confirmation {
-    private final PendingFill pending;
+    private final FillInProgress pending;
     private final ConfirmationProcess process;
     private Step awaitedCall;
     private boolean awaitingRetry;
 
-    Confirmation(PendingFill pending, int cachedVersion, RetryPolicy retry) {
+    Confirmation(FillInProgress pending, int cachedVersion, RetryPolicy retry) {
         this.pending = pending;
         this.process = new ConfirmationProcess(pending.inbound().fill(), cachedVersion, retry);
     }
 
-    InboundFill inbound() {
+    ValidatedFill inbound() {
         return pending.inbound();
     }
 

@@ -1,7 +1,7 @@
 package com.globeco.trading.operators.fills;
 
 import com.globeco.trading.confirmation.ExecutionLedger;
-import com.globeco.trading.fills.InboundFill;
+import com.globeco.trading.fills.ValidatedFill;
 import com.globeco.trading.operators.logging.StateLifetime;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.StateTtlConfig;
@@ -35,12 +35,12 @@ public final class ConfirmationState {
     }
 
     /** The fill being confirmed right now. */
-    public static ValueStateDescriptor<PendingFill> active() {
-        return new ValueStateDescriptor<>(ACTIVE, TypeInformation.of(PendingFill.class));
+    public static ValueStateDescriptor<FillInProgress> active() {
+        return new ValueStateDescriptor<>(ACTIVE, TypeInformation.of(FillInProgress.class));
     }
 
     /** Fills that arrived while another of the same execution was being confirmed, in arrival order. */
-    public static ListStateDescriptor<InboundFill> waiting() {
-        return new ListStateDescriptor<>(WAITING, TypeInformation.of(InboundFill.class));
+    public static ListStateDescriptor<ValidatedFill> waiting() {
+        return new ListStateDescriptor<>(WAITING, TypeInformation.of(ValidatedFill.class));
     }
 }

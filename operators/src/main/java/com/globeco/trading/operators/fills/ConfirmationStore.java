@@ -3,7 +3,7 @@ package com.globeco.trading.operators.fills;
 import com.globeco.trading.confirmation.ExecutionLedger;
 import com.globeco.trading.confirmation.Step;
 import com.globeco.trading.fills.Fill;
-import com.globeco.trading.fills.InboundFill;
+import com.globeco.trading.fills.ValidatedFill;
 import com.globeco.trading.fills.Outcome;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ValueState;
@@ -27,13 +27,13 @@ final class ConfirmationStore {
     record RestoredLedgers(long kept, long expired) {}
 
     interface ActiveFill {
-        void resume(long execution, PendingFill pending) throws Exception;
+        void resume(long execution, FillInProgress pending) throws Exception;
     }
 
     private final AbstractStreamOperator<?> operator;
     private final ValueState<ExecutionLedger> ledgers;
-    private final ValueState<PendingFill> active;
-    private final ListState<InboundFill> waiting;
+    private final ValueState<FillInProgress> active;
+    private final ListState<ValidatedFill> waiting;
 
     ConfirmationStore(AbstractStreamOperator<?> operator, Duration ledgerTtl) {
         this.operator = operator;
@@ -57,7 +57,7 @@ final class ConfirmationStore {
         return active.value() != null;
     }
 
-    PendingFill activate(PendingFill pending) throws Exception {
+    FillInProgress activate(FillInProgress pending) throws Exception {
         active.update(pending);
         return pending;
     }
@@ -71,14 +71,14 @@ final class ConfirmationStore {
                 : ledger.settled(fill, finish.observed()));
     }
 
-    void await(InboundFill inbound) throws Exception {
+    void await(ValidatedFill inbound) throws Exception {
         waiting.add(inbound);
     }
 
     /** The fill that waited longest, no longer waiting; null when none waits. */
-    InboundFill nextWaiting() throws Exception {
-        List<InboundFill> queue = new ArrayList<>();
-        Iterable<InboundFill> stored = waiting.get();
+    ValidatedFill nextWaiting() throws Exception {
+        List<ValidatedFill> queue = new ArrayList<>();
+        Iterable<ValidatedFill> stored = waiting.get();
         if (stored != null) {
             stored.forEach(queue::add);
         }
@@ -93,7 +93,7 @@ final class ConfirmationStore {
     void forEachActive(ActiveFill visit) throws Exception {
         for (Long execution : executionsWith(ConfirmationState.ACTIVE)) {
             operator.setCurrentKey(execution);
-            PendingFill pending = active.value();
+            FillInProgress pending = active.value();
             if (pending != null) {
                 visit.resume(execution, pending);
             }

@@ -3,7 +3,7 @@ package com.globeco.trading.operators.fills;
 import com.globeco.trading.confirmation.ExecutionLedger;
 import com.globeco.trading.confirmation.Step;
 import com.globeco.trading.fills.ConfirmationRecord;
-import com.globeco.trading.fills.InboundFill;
+import com.globeco.trading.fills.ValidatedFill;
 import com.globeco.trading.fills.Outcome;
 import com.globeco.trading.messages.DeadLetter;
 import com.globeco.trading.messages.DeadLetterReason;
@@ -32,7 +32,7 @@ final class Decisions {
         this.clock = clock;
     }
 
-    void duplicate(long execution, InboundFill inbound, ExecutionLedger ledger) {
+    void duplicate(long execution, ValidatedFill inbound, ExecutionLedger ledger) {
         log.info(inbound.correlationId(), "duplicate fill {} of execution {}: already handled",
                 inbound.fill().fingerprint(), execution);
         record(ConfirmationRecord.decided(inbound, Outcome.DUPLICATE, "fill already handled",
@@ -40,20 +40,20 @@ final class Decisions {
     }
 
     /** @param ledger the ledger that judged the fill stale */
-    void stale(InboundFill inbound, ExecutionLedger ledger) {
+    void stale(ValidatedFill inbound, ExecutionLedger ledger) {
         record(ConfirmationRecord.decided(inbound, Outcome.STALE_SKIPPED, ledger.staleReason(inbound.fill()),
                 ledger.knownVersion(), ledger.knownVersion(), 0, clock.getAsLong(), clock.getAsLong()));
     }
 
     /** A fill the ledger could not judge: failed with {@code PROCESSING_ERROR}. */
-    void unjudged(long execution, InboundFill inbound, String detail) {
+    void unjudged(long execution, ValidatedFill inbound, String detail) {
         long now = clock.getAsLong();
         record(ConfirmationRecord.decided(inbound, Outcome.FAILED, detail, null, null, 0, now, now));
         deadLetter(execution, inbound, DataErrors.PROCESSING_ERROR, detail, now);
     }
 
     void finished(long execution, Confirmation confirmation, Step.Finish finish) {
-        InboundFill inbound = confirmation.inbound();
+        ValidatedFill inbound = confirmation.inbound();
         long now = clock.getAsLong();
         record(confirmation.decided(finish, now));
         if (finish.outcome() == Outcome.FAILED) {
@@ -71,7 +71,7 @@ final class Decisions {
         output.collect(new StreamRecord<>(record));
     }
 
-    private void deadLetter(long execution, InboundFill inbound, DeadLetterReason reason, String detail, long now) {
+    private void deadLetter(long execution, ValidatedFill inbound, DeadLetterReason reason, String detail, long now) {
         output.collect(ConfirmFillsOperator.FAILED, new StreamRecord<>(DeadLetter.of(inbound.message(),
                 String.valueOf(execution), reason, detail, inbound.correlationId(), now)));
         metrics.deadLettered(reason);

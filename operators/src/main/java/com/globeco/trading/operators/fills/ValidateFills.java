@@ -5,10 +5,10 @@ import com.globeco.trading.fills.ConfirmationRecord;
 import com.globeco.trading.messages.CorrelationIds;
 import com.globeco.trading.messages.DeadLetter;
 import com.globeco.trading.messages.DeadLetterReason;
-import com.globeco.trading.fills.SourceMessage;
+import com.globeco.trading.messages.SourceMessage;
 import com.globeco.trading.fills.FillReader;
 import com.globeco.trading.fills.FillReading;
-import com.globeco.trading.fills.InboundFill;
+import com.globeco.trading.fills.ValidatedFill;
 import com.globeco.trading.operators.guard.DataErrors;
 import com.globeco.trading.operators.logging.CorrelatedLog;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * Reads each fill message against the message rules. Valid fills go on; a broken message
  * becomes an INVALID audit row and a dead letter carrying the reason, never an exception.
  */
-public final class ValidateFills extends ProcessFunction<SourceMessage, InboundFill> {
+public final class ValidateFills extends ProcessFunction<SourceMessage, ValidatedFill> {
     public static final OutputTag<ConfirmationRecord> INVALID = new OutputTag<ConfirmationRecord>("invalid-fills") {};
     public static final OutputTag<DeadLetter> REJECTED = new OutputTag<DeadLetter>("rejected-fills") {};
 
@@ -45,7 +45,7 @@ public final class ValidateFills extends ProcessFunction<SourceMessage, InboundF
     }
 
     @Override
-    public void processElement(SourceMessage message, Context context, Collector<InboundFill> out) {
+    public void processElement(SourceMessage message, Context context, Collector<ValidatedFill> out) {
         fillsIn.inc();
         String correlationId = CorrelationIds.of(message);
         log.info(correlationId, "fill received from {}", message.coordinates());
@@ -57,7 +57,7 @@ public final class ValidateFills extends ProcessFunction<SourceMessage, InboundF
             return;
         }
         if (reading instanceof FillReading.Valid valid) {
-            out.collect(new InboundFill(message, valid.fill(), correlationId));
+            out.collect(new ValidatedFill(message, valid.fill(), correlationId));
             return;
         }
         FillReading.Rejected rejected = (FillReading.Rejected) reading;

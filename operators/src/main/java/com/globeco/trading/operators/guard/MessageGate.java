@@ -3,7 +3,7 @@ package com.globeco.trading.operators.guard;
 import com.globeco.trading.messages.CorrelationIds;
 import com.globeco.trading.messages.DeadLetter;
 import com.globeco.trading.messages.DeadLetterReason;
-import com.globeco.trading.fills.SourceMessage;
+import com.globeco.trading.messages.SourceMessage;
 import com.globeco.trading.operators.logging.CorrelatedLog;
 import com.globeco.trading.operators.metrics.DeadLetterCounters;
 import com.globeco.trading.messages.Reading;

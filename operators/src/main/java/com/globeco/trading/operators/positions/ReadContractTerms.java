@@ -2,7 +2,7 @@ package com.globeco.trading.operators.positions;
 
 import com.globeco.trading.messages.DeadLetterReason;
 import com.globeco.trading.messages.DeadLetter;
-import com.globeco.trading.fills.SourceMessage;
+import com.globeco.trading.messages.SourceMessage;
 import com.globeco.trading.operators.guard.MessageGate;
 import com.globeco.trading.positions.ContractTermsReader;
 import com.globeco.trading.positions.PositionCommand;

@@ -3,7 +3,7 @@ package com.globeco.trading.operators.positions;
 import com.globeco.trading.messages.DeadLetterReason;
 import com.globeco.trading.messages.CorrelationIds;
 import com.globeco.trading.messages.DeadLetter;
-import com.globeco.trading.fills.SourceMessage;
+import com.globeco.trading.messages.SourceMessage;
 import com.globeco.trading.operators.guard.MessageGate;
 import com.globeco.trading.positions.DedupRule;
 import com.globeco.trading.positions.PositionCommand;

@@ -2,7 +2,7 @@ package com.globeco.trading.operators.allocation;
 
 import com.globeco.trading.messages.DeadLetterReason;
 import com.globeco.trading.fills.Fills;
-import com.globeco.trading.fills.InboundFill;
+import com.globeco.trading.fills.ValidatedFill;
 import com.globeco.trading.operators.AsyncOperatorRun;
 import com.globeco.trading.testkit.trade.TradeServiceSimulator;
 import org.junit.jupiter.api.AfterEach;
@@ -117,12 +117,12 @@ class LookUpPortfolioTest {
         return TradeServiceSettings.defaults(tradeService.baseUri()).withBackoff(Duration.ofMillis(10), Duration.ofMillis(40));
     }
 
-    private static InboundFill inbound(long execution) {
+    private static ValidatedFill inbound(long execution) {
         return Fills.inbound(Fills.fill(execution, 3, "1000", "10.5"), 0, execution);
     }
 
-    private static List<PortfolioLookup> lookUp(TradeServiceSettings settings, InboundFill... fills) throws Exception {
-        return AsyncOperatorRun.run(new LookUpPortfolio(settings), InboundFill.class, settings.totalTimeout(), settings.maxCallsInFlight(),
+    private static List<PortfolioLookup> lookUp(TradeServiceSettings settings, ValidatedFill... fills) throws Exception {
+        return AsyncOperatorRun.run(new LookUpPortfolio(settings), ValidatedFill.class, settings.totalTimeout(), settings.maxCallsInFlight(),
                 LookupRetries.strategy(settings), List.of(fills));
     }
 }

@@ -2,7 +2,7 @@ package com.globeco.trading.operators.coldpath;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import com.globeco.trading.fills.SourceMessage;
+import com.globeco.trading.messages.SourceMessage;
 import com.globeco.trading.positions.ProvisionalTrade;
 import com.globeco.trading.positions.PendingReplay;
 import com.globeco.trading.positions.TaxLotMethod;

@@ -44,7 +44,7 @@ class ConfirmFillsOperatorTest {
 
     private final FakeExecutionService service = new FakeExecutionService();
     private ExecutionServices services;
-    private KeyedOneInputStreamOperatorTestHarness<Long, com.globeco.trading.fills.InboundFill, ConfirmationRecord> harness;
+    private KeyedOneInputStreamOperatorTestHarness<Long, com.globeco.trading.fills.ValidatedFill, ConfirmationRecord> harness;
     private long execution;
     private long offset;
 
@@ -314,13 +314,13 @@ class ConfirmFillsOperatorTest {
         return ConfirmationSettings.defaults(java.net.URI.create("http://fake")).withBreakerOpenFor(Duration.ofMinutes(1));
     }
 
-    private KeyedOneInputStreamOperatorTestHarness<Long, com.globeco.trading.fills.InboundFill, ConfirmationRecord> open(
+    private KeyedOneInputStreamOperatorTestHarness<Long, com.globeco.trading.fills.ValidatedFill, ConfirmationRecord> open(
             ConfirmationSettings settings, OperatorSubtaskState restored) throws Exception {
         return open(settings, restored, 0);
     }
 
     /** A harness whose state time-to-live is judged at {@code ttlTime}, restored from {@code restored} when given. */
-    private KeyedOneInputStreamOperatorTestHarness<Long, com.globeco.trading.fills.InboundFill, ConfirmationRecord> open(
+    private KeyedOneInputStreamOperatorTestHarness<Long, com.globeco.trading.fills.ValidatedFill, ConfirmationRecord> open(
             ConfirmationSettings settings, OperatorSubtaskState restored, long ttlTime) throws Exception {
         var opened = new KeyedOneInputStreamOperatorTestHarness<>(
                 new ConfirmFillsOperatorFactory(settings, services), new ExecutionKey(), Types.LONG);

@@ -5,7 +5,7 @@ import com.globeco.trading.confirmation.ExecutionLedger;
 import com.globeco.trading.confirmation.Step;
 import com.globeco.trading.execution.ExecutionState;
 import com.globeco.trading.fills.Fill;
-import com.globeco.trading.fills.InboundFill;
+import com.globeco.trading.fills.ValidatedFill;
 import com.globeco.trading.fills.Outcome;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
@@ -48,8 +48,8 @@ class ConfirmationStoreTest {
     @Test
     void waitingFillsAreTakenOneAtATimeInArrivalOrder() throws Exception {
         operator.setCurrentKey(7L);
-        InboundFill first = inbound(fill(7, 1, "100", "10"), 0, 1);
-        InboundFill second = inbound(fill(7, 2, "200", "10"), 0, 2);
+        ValidatedFill first = inbound(fill(7, 1, "100", "10"), 0, 1);
+        ValidatedFill second = inbound(fill(7, 2, "200", "10"), 0, 2);
         store().await(first);
         store().await(second);
 
@@ -70,7 +70,7 @@ class ConfirmationStoreTest {
         Fill confirmed = fill(7, 1, "300", "10");
         ExecutionState observed = new ExecutionState(7, new BigDecimal("1000"), new BigDecimal("300"), BigDecimal.TEN, 4, "PART");
         operator.setCurrentKey(7L);
-        store().activate(new PendingFill(inbound(confirmed, 0, 1), 0));
+        store().activate(new FillInProgress(inbound(confirmed, 0, 1), 0));
         assertThat(store().busy()).isTrue();
 
         store().finish(confirmed, new Step.Finish(Outcome.CONFIRMED, null, "confirmed", 3, 4, observed));
@@ -87,7 +87,7 @@ class ConfirmationStoreTest {
     void everyActiveFillIsVisitedWithItsExecutionCurrent() throws Exception {
         for (long execution = 1; execution <= 3; execution++) {
             operator.setCurrentKey(execution);
-            store().activate(new PendingFill(inbound(fill(execution, 1, "100", "10"), 0, execution), 0));
+            store().activate(new FillInProgress(inbound(fill(execution, 1, "100", "10"), 0, execution), 0));
         }
         operator.setCurrentKey(2L);
         store().finish(fill(2, 1, "100", "10"), FAILED);

@@ -16,7 +16,7 @@ import static com.globeco.trading.fills.Fills.inbound;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ConfirmationTest {
-    private static final PendingFill PENDING = new PendingFill(inbound(fill(7, 1, "300", "10.5"), 0, 42), 1_000);
+    private static final FillInProgress PENDING = new FillInProgress(inbound(fill(7, 1, "300", "10.5"), 0, 42), 1_000);
 
     @Test
     void readsFirstWithoutACachedVersionAndWritesAtOnceWithOne() {

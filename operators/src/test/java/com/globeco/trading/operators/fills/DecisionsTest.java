@@ -4,7 +4,7 @@ import com.globeco.trading.confirmation.ExecutionLedger;
 import com.globeco.trading.confirmation.Step;
 import com.globeco.trading.execution.RetryPolicy;
 import com.globeco.trading.fills.ConfirmationRecord;
-import com.globeco.trading.fills.InboundFill;
+import com.globeco.trading.fills.ValidatedFill;
 import com.globeco.trading.fills.Outcome;
 import com.globeco.trading.messages.DeadLetter;
 import com.globeco.trading.messages.DeadLetterReason;
@@ -49,7 +49,7 @@ class DecisionsTest {
         }
     }, new ConfirmationMetrics(metricGroup, () -> 0, CircuitBreakers.afterConsecutiveFailures("test", 5, Duration.ofMinutes(1))),
             new CorrelatedLog(LoggerFactory.getLogger(DecisionsTest.class), "test"), () -> NOW);
-    private final InboundFill inbound = inbound(fill(EXECUTION, 2, "300", "10.5"), 3, 42);
+    private final ValidatedFill inbound = inbound(fill(EXECUTION, 2, "300", "10.5"), 3, 42);
 
     @Test
     void aDuplicateIsRecordedAtTheLedgersVersion() {
@@ -88,7 +88,7 @@ class DecisionsTest {
 
     @Test
     void aFinishedFillIsRecordedAndOnlyAFailedOneIsDeadLetteredWithItsReason() {
-        Confirmation confirmation = new Confirmation(new PendingFill(inbound, 4_000), 0, RetryPolicy.standard());
+        Confirmation confirmation = new Confirmation(new FillInProgress(inbound, 4_000), 0, RetryPolicy.standard());
         confirmation.start();
 
         decisions.finished(EXECUTION, confirmation, new Step.Finish(Outcome.CONFIRMED, null, "confirmed", 1, 2, null));

@@ -130,8 +130,8 @@ class ExecutionCallsTest {
         return confirmation;
     }
 
-    private static PendingFill pending(long execution) {
-        return new PendingFill(inbound(fill(execution, 1, "300", "10.5"), 0, execution), 0);
+    private static FillInProgress pending(long execution) {
+        return new FillInProgress(inbound(fill(execution, 1, "300", "10.5"), 0, execution), 0);
     }
 
     private void runMailbox() throws Exception {

@@ -65,7 +65,7 @@ class RetryTimersTest {
     }
 
     private Confirmation runs(long execution) {
-        Confirmation confirmation = new Confirmation(new PendingFill(inbound(fill(execution, 1, "300", "10"), 0, 0), 0),
+        Confirmation confirmation = new Confirmation(new FillInProgress(inbound(fill(execution, 1, "300", "10"), 0, 0), 0),
                 0, RetryPolicy.standard());
         running.put(execution, confirmation);
         return confirmation;

@@ -2,9 +2,9 @@ package com.globeco.trading.operators.fills;
 
 import com.globeco.trading.fills.ConfirmationRecord;
 import com.globeco.trading.messages.DeadLetter;
-import com.globeco.trading.fills.InboundFill;
+import com.globeco.trading.fills.ValidatedFill;
 import com.globeco.trading.fills.Outcome;
-import com.globeco.trading.fills.SourceMessage;
+import com.globeco.trading.messages.SourceMessage;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
@@ -23,7 +23,7 @@ class ValidateFillsTest {
             "receivedTimestamp":1748354367.509362,"sentTimestamp":1748354367.512467,\
             "quantityFilled":1000,"averagePrice":190.4096,"numberOfFills":3,"version":1}""";
 
-    private OneInputStreamOperatorTestHarness<SourceMessage, InboundFill> harness;
+    private OneInputStreamOperatorTestHarness<SourceMessage, ValidatedFill> harness;
 
     @BeforeEach
     void open() throws Exception {

@@ -2,7 +2,7 @@ package com.globeco.trading.operators.positions;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import com.globeco.trading.fills.SourceMessage;
+import com.globeco.trading.messages.SourceMessage;
 import com.globeco.trading.operators.AsyncOperatorRun;
 import com.globeco.trading.positions.ContractOutcome;
 import com.globeco.trading.positions.DeferredContract;

@@ -4,7 +4,7 @@ import java.time.Instant;
 import com.globeco.trading.positions.EventType;
 import com.globeco.trading.positions.PositionStatus;
 import com.globeco.trading.messages.DeadLetter;
-import com.globeco.trading.fills.SourceMessage;
+import com.globeco.trading.messages.SourceMessage;
 import com.globeco.trading.positions.ProvisionalTrade;
 import com.globeco.trading.positions.ContractTerms;
 import com.globeco.trading.positions.Correction;

@@ -5,9 +5,9 @@ import com.globeco.trading.allocation.Allocation;
 import com.globeco.trading.allocation.ClosedExecution;
 import com.globeco.trading.confirmation.ExecutionLedger;
 import com.globeco.trading.fills.ConfirmationRecord;
-import com.globeco.trading.fills.InboundFill;
+import com.globeco.trading.fills.ValidatedFill;
 import com.globeco.trading.messages.DeadLetter;
-import com.globeco.trading.operators.fills.PendingFill;
+import com.globeco.trading.operators.fills.FillInProgress;
 import com.globeco.trading.positions.ContractOutcome;
 import com.globeco.trading.positions.ContractTerms;
 import com.globeco.trading.positions.Correction;
@@ -48,7 +48,7 @@ class RecordTypesTest {
 
     @ParameterizedTest
     @ValueSource(classes = {Position.class, Trade.class, ReferencePrice.class, PendingReplay.class, DeferredContract.class,
-            ExecutionLedger.class, PendingFill.class, InboundFill.class, StoredEvent.class, StoredSnapshot.class, PositionCommand.class,
+            ExecutionLedger.class, FillInProgress.class, ValidatedFill.class, StoredEvent.class, StoredSnapshot.class, PositionCommand.class,
             PositionChange.class, PositionEvent.class, ProvisionalTrade.class, ContractOutcome.class, Correction.class, ContractTerms.class,
             ReplayOutcome.class, ReconciliationBreak.class, DeadLetter.class, ConfirmationRecord.class, ClosedExecution.class,
             Allocation.class, AccountingLine.class, PositionRebuild.class, PositionRecord.class})

@@ -1,5 +1,10 @@
 package com.globeco.trading.savepoints.migration;
 
+import com.globeco.trading.fills.InboundFill;
+import com.globeco.trading.fills.ValidatedFill;
+import com.globeco.trading.messages.SourceMessage;
+import com.globeco.trading.operators.fills.FillInProgress;
+import com.globeco.trading.operators.fills.PendingFill;
 import com.globeco.trading.positions.BackdatedTrade;
 import com.globeco.trading.positions.ContractRetry;
 import com.globeco.trading.positions.DeferredContract;
@@ -52,11 +57,24 @@ public final class From010 {
 
     public static PendingReplay replay(ReplayRequest old) {
         return new PendingReplay(old.positionKey(), old.asOfVersion(), old.method(),
-                Arrays.stream(old.trades()).map(From010::provisional).toArray(ProvisionalTrade[]::new), old.sources());
+                Arrays.stream(old.trades()).map(From010::provisional).toArray(ProvisionalTrade[]::new),
+                Arrays.stream(old.sources()).map(From010::message).toArray(SourceMessage[]::new));
     }
 
     public static DeferredContract deferred(ContractRetry old) {
-        return new DeferredContract(trade(old.trade()), old.source(), old.contractId(), old.failure());
+        return new DeferredContract(trade(old.trade()), message(old.source()), old.contractId(), old.failure());
+    }
+
+    public static SourceMessage message(com.globeco.trading.fills.SourceMessage old) {
+        return old == null ? null : new SourceMessage(old.topic(), old.partition(), old.offset(), old.timestamp(), old.payload(), old.traceparent());
+    }
+
+    public static ValidatedFill fill(InboundFill old) {
+        return new ValidatedFill(message(old.message()), old.fill(), old.correlationId());
+    }
+
+    public static FillInProgress inProgress(PendingFill old) {
+        return new FillInProgress(fill(old.inbound()), old.startedAtMillis());
     }
 
     private static LocalDate day(String iso) {

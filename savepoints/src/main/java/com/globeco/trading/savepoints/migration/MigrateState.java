@@ -1,6 +1,11 @@
 package com.globeco.trading.savepoints.migration;
 
+import com.globeco.trading.fills.InboundFill;
+import com.globeco.trading.fills.ValidatedFill;
+import com.globeco.trading.jobs.AllocationJob;
 import com.globeco.trading.jobs.BackdatedColdpathJob;
+import com.globeco.trading.jobs.FillConfirmationJob;
+import com.globeco.trading.operators.fills.ConfirmationSettings;
 import com.globeco.trading.jobs.TradeHotpathJob;
 import com.globeco.trading.operators.positions.KeepPositions;
 import com.globeco.trading.positions.ContractRetry;
@@ -31,6 +36,7 @@ import org.apache.flink.streaming.api.operators.SimpleOperatorFactory;
 import org.apache.flink.util.CloseableIterator;
 
 import java.io.PrintStream;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,8 +50,9 @@ import java.util.List;
  *
  * <p>The trade hotpath: its positions (dates, status and journal typed), the last price of each instrument, and the
  * trades its two contract-generation stages had in flight. The coldpath: the pending replay of each position with its
- * timer, and the replays in flight. Fill confirmation and allocation hold no changed class: their savepoints restore
- * as they are.
+ * timer, and the replays in flight. Fill confirmation: each execution's ledger, fill in progress and waiting fills
+ * (the Kafka message each came in moved to another package). Allocation: the fills its Trade Service lookups had in
+ * flight.
  */
 public final class MigrateState {
     private static final DedupRule DEDUP = DedupRule.defaults();
@@ -68,7 +75,7 @@ public final class MigrateState {
         return 0;
     }
 
-    /** Writes the migrated savepoint; false when the job's state needs none. */
+    /** Writes the migrated savepoint; false when the job's state needs none (none does: every stateful job's classes changed). */
     public static boolean migrate(JobState job, String from, String to, Instant asOf, Configuration configuration) throws Exception {
         return switch (job) {
             case TRADE_HOTPATH -> {
@@ -79,7 +86,14 @@ public final class MigrateState {
                 coldpath(from, to, asOf, configuration);
                 yield true;
             }
-            case FILL_CONFIRMATION, ALLOCATION -> false;
+            case FILL_CONFIRMATION -> {
+                confirmation(from, to, asOf, configuration);
+                yield true;
+            }
+            case ALLOCATION -> {
+                allocation(from, to, configuration);
+                yield true;
+            }
         };
     }
 
@@ -120,6 +134,31 @@ public final class MigrateState {
                 .migrate(old, writer, Savepoint.at(from));
         writer.write(to);
         env.execute("migrate backdated-coldpath state of 0.1.0");
+    }
+
+    private static void confirmation(String from, String to, Instant asOf, Configuration configuration) throws Exception {
+        StreamExecutionEnvironment env = ConfirmationSavepoint.writerEnvironment(configuration);
+        StateBackend backend = judgedAt(asOf);
+        Duration ledgerTtl = ConfirmationSettings.defaults(null).ledgerTtl();
+        OperatorIdentifier confirm = OperatorIdentifier.forUid(FillConfirmationJob.CONFIRM_UID);
+        var executions = SavepointReader.read(env, from, backend)
+                .readKeyedState(confirm, new ConfirmationsOf010.Read(ledgerTtl), Types.LONG, TypeInformation.of(ConfirmationsOf010.class));
+        SavepointWriter.fromExistingSavepoint(env, from, backend)
+                .removeOperator(confirm)
+                .withOperator(confirm, OperatorTransformation.bootstrapWith(executions)
+                        .keyBy(ConfirmationsOf010::executionServiceId, Types.LONG)
+                        .transform(new ConfirmationsOf010.Written(ledgerTtl)))
+                .write(to);
+        env.execute("migrate fill-confirmation state of 0.1.0");
+    }
+
+    private static void allocation(String from, String to, Configuration configuration) throws Exception {
+        StreamExecutionEnvironment env = ConfirmationSavepoint.writerEnvironment(configuration);
+        SavepointReader old = SavepointReader.read(env, from, new EmbeddedRocksDBStateBackend());
+        SavepointWriter writer = SavepointWriter.fromExistingSavepoint(env, from, new EmbeddedRocksDBStateBackend());
+        new AsyncBuffer<>(AllocationJob.LOOKUP_UID, InboundFill.class, ValidatedFill.class, From010::fill).migrate(old, writer, Savepoint.at(from));
+        writer.write(to);
+        env.execute("migrate allocation state of 0.1.0");
     }
 
     /** The last price of each instrument the hotpath kept (every subtask keeps them all; one copy is read). */

@@ -1,6 +1,6 @@
 package com.globeco.trading.operators.fills;
 
-import com.globeco.trading.fills.InboundFill;
+import com.globeco.trading.fills.ValidatedFill;
 
 /** The fill an execution is being confirmed with, kept in state so a failover resumes it. */
-public record PendingFill(InboundFill inbound, long startedAtMillis) {}
+public record FillInProgress(ValidatedFill inbound, long startedAtMillis) {}

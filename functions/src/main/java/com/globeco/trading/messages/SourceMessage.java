@@ -1,4 +1,4 @@
-package com.globeco.trading.fills;
+package com.globeco.trading.messages;
 
 /**
  * A raw message consumed from a Kafka topic, with the coordinates that make it unique and the W3C
