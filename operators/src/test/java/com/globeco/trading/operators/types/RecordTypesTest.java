@@ -49,7 +49,7 @@ class RecordTypesTest {
     @ParameterizedTest
     @ValueSource(classes = {Position.class, Trade.class, ReferencePrice.class, PendingReplay.class, DeferredContract.class,
             ExecutionLedger.class, PendingFill.class, InboundFill.class, StoredEvent.class, StoredSnapshot.class, PositionCommand.class,
-            PositionChange.class, PositionEvent.class, ProvisionalTrade.class, ContractOutcome.class, Correction.class, ContractTerms.class,
+            PositionChange.Appended.class, PositionChange.Snapshotted.class, PositionEvent.class, ProvisionalTrade.class, ContractOutcome.class, Correction.class, ContractTerms.class,
             ReplayOutcome.class, ReconciliationBreak.class, DeadLetter.class, ConfirmationRecord.class, ClosedExecution.class,
             Allocation.class, AccountingLine.class, PositionRebuild.class, PositionRecord.class})
     void recordsAreFlinkPojos(Class<?> record) {
@@ -61,7 +61,7 @@ class RecordTypesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(classes = {Journaled.class})
+    @ValueSource(classes = {Journaled.class, PositionChange.class})
     void sealedKindsHaveTheirTaggedType(Class<?> kind) {
         assertThat(TypeInformation.of(kind)).isInstanceOf(SealedTypeInfo.class).isNotInstanceOf(GenericTypeInfo.class);
     }
