@@ -29,7 +29,7 @@ final class RowsWriter<T> implements CommittingSinkWriter<T, RowsCommittable> {
         try {
             statement.statement(RecordingStatement.into(row), element);
         } catch (SQLException e) {
-            throw new IOException("cannot record a row of " + statement.getClass().getSimpleName(), e);
+            throw new IOException("cannot record the row of a " + element.getClass().getSimpleName(), e);
         }
         rowsByQuery.computeIfAbsent(statement.query(element), query -> new ArrayList<>()).add(List.copyOf(row));
     }
