@@ -32,6 +32,7 @@ import org.apache.flink.streaming.api.datastream.AsyncDataStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.Collector;
 
 import java.time.ZoneId;
 import java.util.concurrent.TimeUnit;
@@ -101,7 +102,7 @@ public final class TradeHotpathJob {
             Source<SourceMessage, ?, ?> corrections,
             Sink<PositionChange> eventAndSnapshotStore,
             StoredVersions storedVersions,
-            Sink<PositionChange> appliedEvents,
+            Sink<PositionChange.Appended> appliedEvents,
             Sink<PositionEvent> provisionalEvents,
             Sink<ProvisionalTrade> backdatedTrades,
             Sink<PositionEvent> correctedEvents,
@@ -147,7 +148,7 @@ public final class TradeHotpathJob {
 
         changes.sinkTo(wiring.eventAndSnapshotStore()).uid(Uid.EVENT_AND_SNAPSHOT_STORE_SINK)
                 .name("Event store and snapshots (Postgres, exactly once)");
-        changes.filter(PositionChange::isAppliedEvent)
+        changes.flatMap(TradeHotpathJob::appliedEvent, TypeInformation.of(PositionChange.Appended.class))
                 .uid(Uid.TRADE_APPLIED_EVENTS).name("Trades and resets")
                 .sinkTo(wiring.appliedEvents()).uid(Uid.TRADE_APPLIED_EVENTS_SINK).name("trade-applied-events (Kafka, exactly once)");
         changes.getSideOutput(KeepPositions.CORRECTED).sinkTo(wiring.correctedEvents())
@@ -195,6 +196,13 @@ public final class TradeHotpathJob {
         SingleOutputStreamOperator<DeadLetter> undelivered = retried.process(new UndeliveredContracts())
                 .uid(Uid.UNDELIVERED_CONTRACTS).name("Contracts failed after every retry");
         return undelivered.union(retryRequests.getSideOutput(ReadContractRetries.REJECTED));
+    }
+
+    /** The events for {@code trade-applied-events}: trades and resets, neither snapshots nor the coldpath's corrections. */
+    private static void appliedEvent(PositionChange change, Collector<PositionChange.Appended> out) {
+        if (change instanceof PositionChange.Appended appended && appended.isAppliedEvent()) {
+            out.collect(appended);
+        }
     }
 
     private static final class ByPosition implements KeySelector<PositionCommand, String> {

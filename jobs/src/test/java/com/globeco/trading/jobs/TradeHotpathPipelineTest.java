@@ -119,7 +119,7 @@ class TradeHotpathPipelineTest {
     /** The job's outputs: its Kafka topics as the JSON they would carry, its database sink as records. */
     private static final class Outputs {
         final CollectingSink<PositionChange> store = new CollectingSink<>();
-        final TextSink<PositionChange> applied = new TextSink<>(PositionChange::message);
+        final TextSink<PositionChange.Appended> applied = new TextSink<>(PositionChange.Appended::message);
         final TextSink<com.globeco.trading.positions.PositionEvent> provisional = new TextSink<>(EventJson::message);
         final TextSink<com.globeco.trading.positions.ProvisionalTrade> backdated = new TextSink<>(BackdatedTradeJson::write);
         final TextSink<com.globeco.trading.positions.PositionEvent> corrected = new TextSink<>(EventJson::message);

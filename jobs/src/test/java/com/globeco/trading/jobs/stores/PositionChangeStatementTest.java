@@ -20,13 +20,15 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The hotpath's one statement for both stores, in batches mixing events and snapshots as the sink sends them: events
- * append once, snapshots only move forward.
+ * The hotpath's statements for both stores, a statement per kind, batched by query in one transaction as the sink
+ * commits a checkpoint: events append once, snapshots only move forward.
  */
 class PositionChangeStatementTest {
     private static final String KEY = "ACC-1:AAPL:USD";
@@ -82,14 +84,24 @@ class PositionChangeStatementTest {
         return PositionChange.ofSnapshot(Hotpath.snapshot(KEY, applied.state(), System.currentTimeMillis()));
     }
 
+    /** As the sink commits a checkpoint: a batch per query, in the order first seen, in one transaction. */
     private static void write(PositionChange... changes) throws SQLException {
-        try (Connection connection = postgres.dataSource().getConnection();
-             PreparedStatement batch = connection.prepareStatement(STATEMENT.query())) {
-            for (PositionChange change : changes) {
-                STATEMENT.statement(batch, change);
-                batch.addBatch();
+        Map<String, List<PositionChange>> byQuery = new LinkedHashMap<>();
+        for (PositionChange change : changes) {
+            byQuery.computeIfAbsent(STATEMENT.query(change), query -> new ArrayList<>()).add(change);
+        }
+        try (Connection connection = postgres.dataSource().getConnection()) {
+            connection.setAutoCommit(false);
+            for (Map.Entry<String, List<PositionChange>> batch : byQuery.entrySet()) {
+                try (PreparedStatement statement = connection.prepareStatement(batch.getKey())) {
+                    for (PositionChange change : batch.getValue()) {
+                        STATEMENT.statement(statement, change);
+                        statement.addBatch();
+                    }
+                    statement.executeBatch();
+                }
             }
-            batch.executeBatch();
+            connection.commit();
         }
     }
 }

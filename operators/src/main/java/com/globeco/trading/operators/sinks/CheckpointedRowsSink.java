@@ -21,11 +21,15 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
  */
 public final class CheckpointedRowsSink<T> implements Sink<T>, SupportsCommitter<RowsCommittable> {
     private final PostgresSettings postgres;
-    private final JdbcQueryStatement<T> statement;
+    private final RowStatement<T> statement;
 
-    public CheckpointedRowsSink(PostgresSettings postgres, JdbcQueryStatement<T> statement) {
+    public CheckpointedRowsSink(PostgresSettings postgres, RowStatement<T> statement) {
         this.postgres = postgres;
         this.statement = statement;
+    }
+
+    public CheckpointedRowsSink(PostgresSettings postgres, JdbcQueryStatement<T> statement) {
+        this(postgres, RowStatement.of(statement));
     }
 
     @Override

@@ -10,4 +10,9 @@ public final class ExactlyOnceJdbc {
     public static <T> CheckpointedRowsSink<T> sink(PostgresSettings postgres, JdbcQueryStatement<T> statement) {
         return new CheckpointedRowsSink<>(postgres, statement);
     }
+
+    /** @param statement chooses each element's query; every one idempotent, as above */
+    public static <T> CheckpointedRowsSink<T> sink(PostgresSettings postgres, RowStatement<T> statement) {
+        return new CheckpointedRowsSink<>(postgres, statement);
+    }
 }

@@ -16,14 +16,17 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * Version 2: a checkpoint's recorded rows, the query and each parameter's index, SQL type and value (a tagged value:
- * text, long, int, boolean, decimal, date, timestamp, double or NULL), independent of the Java classes the rows came
- * from. Version 1 is the XA id the JDBC connector's exactly-once sink kept (releases up to 0.1.0), read as the global id
- * Postgres gives that XA transaction ({@code formatId_gtrid_bqual}, Base64).
+ * Version 3: a checkpoint's recorded rows, as batches in the order they are written, each its query and, per row, each
+ * parameter's index, SQL type and value (a tagged value: text, long, int, boolean, decimal, date, timestamp, double or
+ * NULL), independent of the Java classes the rows came from. Version 2 (releases whose sinks wrote every element with
+ * one query) is the same without the batch count: one query and its rows, read as one batch. Version 1 is the XA id the
+ * JDBC connector's exactly-once sink kept (releases up to 0.1.0), read as the global id Postgres gives that XA
+ * transaction ({@code formatId_gtrid_bqual}, Base64).
  */
 public final class RowsCommittableSerializer implements SimpleVersionedSerializer<RowsCommittable> {
     private static final int CONNECTOR_XA_ID = 1;
-    private static final int RECORDED_ROWS = 2;
+    private static final int ONE_QUERY_ROWS = 2;
+    private static final int RECORDED_BATCHES = 3;
     private static final byte NULL = 0;
     private static final byte TEXT = 1;
     private static final byte LONG = 2;
@@ -36,7 +39,7 @@ public final class RowsCommittableSerializer implements SimpleVersionedSerialize
 
     @Override
     public int getVersion() {
-        return RECORDED_ROWS;
+        return RECORDED_BATCHES;
     }
 
     @Override
@@ -45,9 +48,17 @@ public final class RowsCommittableSerializer implements SimpleVersionedSerialize
             throw new IOException("a 0.1.0 XA transaction is only ever read, never written: " + committable);
         }
         DataOutputSerializer out = new DataOutputSerializer(1024);
-        writeText(out, checkpoint.query());
-        out.writeInt(checkpoint.rows().size());
-        for (List<StatementParameter> row : checkpoint.rows()) {
+        out.writeInt(checkpoint.batches().size());
+        for (RecordedRows.Batch batch : checkpoint.batches()) {
+            writeBatch(out, batch);
+        }
+        return out.getCopyOfBuffer();
+    }
+
+    private static void writeBatch(DataOutputSerializer out, RecordedRows.Batch batch) throws IOException {
+        writeText(out, batch.query());
+        out.writeInt(batch.rows().size());
+        for (List<StatementParameter> row : batch.rows()) {
             out.writeInt(row.size());
             for (StatementParameter parameter : row) {
                 out.writeInt(parameter.index());
@@ -55,20 +66,29 @@ public final class RowsCommittableSerializer implements SimpleVersionedSerialize
                 writeValue(out, parameter.value());
             }
         }
-        return out.getCopyOfBuffer();
     }
 
     @Override
     public RowsCommittable deserialize(int version, byte[] serialized) throws IOException {
         DataInputDeserializer in = new DataInputDeserializer(serialized);
         return switch (version) {
-            case RECORDED_ROWS -> readRows(in);
+            case RECORDED_BATCHES -> readBatches(in);
+            case ONE_QUERY_ROWS -> new RecordedRows(List.of(readBatch(in)));
             case CONNECTOR_XA_ID -> new PreparedTransaction(in.readInt() + "_" + base64(in) + "_" + base64(in));
             default -> throw new IOException("unknown committable version " + version);
         };
     }
 
-    private static RecordedRows readRows(DataInputDeserializer in) throws IOException {
+    private static RecordedRows readBatches(DataInputDeserializer in) throws IOException {
+        int count = in.readInt();
+        List<RecordedRows.Batch> batches = new ArrayList<>(count);
+        for (int b = 0; b < count; b++) {
+            batches.add(readBatch(in));
+        }
+        return new RecordedRows(batches);
+    }
+
+    private static RecordedRows.Batch readBatch(DataInputDeserializer in) throws IOException {
         String query = readText(in);
         int count = in.readInt();
         List<List<StatementParameter>> rows = new ArrayList<>(count);
@@ -82,7 +102,7 @@ public final class RowsCommittableSerializer implements SimpleVersionedSerialize
             }
             rows.add(List.copyOf(row));
         }
-        return new RecordedRows(query, rows);
+        return new RecordedRows.Batch(query, rows);
     }
 
     private static void writeValue(DataOutputSerializer out, Object value) throws IOException {

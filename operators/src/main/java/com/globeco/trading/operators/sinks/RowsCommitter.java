@@ -12,7 +12,7 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Writes a completed checkpoint's rows in one transaction. After a failure the same rows may be committed again (the
+ * Writes a completed checkpoint's rows in one transaction, a batch per query in the order the writer recorded them. After a failure the same rows may be committed again (the
  * restored checkpoint's committables), so every statement must be idempotent, as ours are ({@code ON CONFLICT DO
  * NOTHING}, a snapshot that never goes back a version). While Postgres cannot be reached the commit is retried later,
  * and so are the checkpoints after it, in order (Flink's committer retries a few times, then fails the job, which
@@ -89,10 +89,18 @@ final class RowsCommitter implements Committer<RowsCommittable> {
         return state != null && REFUSED_BY_POSTGRES.stream().anyMatch(state::startsWith);
     }
 
+    /** Every batch of the checkpoint, in order, in one transaction. */
     private void write(RecordedRows checkpoint) throws SQLException {
         Connection database = connection();
-        try (PreparedStatement statement = database.prepareStatement(checkpoint.query())) {
-            for (List<StatementParameter> row : checkpoint.rows()) {
+        for (RecordedRows.Batch batch : checkpoint.batches()) {
+            execute(database, batch);
+        }
+        database.commit();
+    }
+
+    private static void execute(Connection database, RecordedRows.Batch batch) throws SQLException {
+        try (PreparedStatement statement = database.prepareStatement(batch.query())) {
+            for (List<StatementParameter> row : batch.rows()) {
                 for (StatementParameter parameter : row) {
                     if (parameter.value() == null) {
                         statement.setNull(parameter.index(), parameter.sqlType());
@@ -104,7 +112,6 @@ final class RowsCommitter implements Committer<RowsCommittable> {
             }
             statement.executeBatch();
         }
-        database.commit();
     }
 
     private void commitPrepared(PreparedTransaction prepared) throws SQLException {

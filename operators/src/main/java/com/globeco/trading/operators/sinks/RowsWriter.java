@@ -1,23 +1,25 @@
 package com.globeco.trading.operators.sinks;
 
 import org.apache.flink.api.connector.sink2.CommittingSinkWriter;
-import org.apache.flink.connector.jdbc.datasource.statements.JdbcQueryStatement;
 
 import java.io.IOException;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Keeps each row a statement would write, as the parameters it sets, until the barrier; the checkpoint's rows become
- * one committable. It never touches the database: nothing is written before its checkpoint completes.
+ * one committable, its rows grouped by the query each element chose, in the order the queries first came. It never
+ * touches the database: nothing is written before its checkpoint completes.
  */
 final class RowsWriter<T> implements CommittingSinkWriter<T, RowsCommittable> {
-    private final JdbcQueryStatement<T> statement;
-    private List<List<StatementParameter>> rows = new ArrayList<>();
+    private final RowStatement<T> statement;
+    private Map<String, List<List<StatementParameter>>> rowsByQuery = new LinkedHashMap<>();
 
-    RowsWriter(JdbcQueryStatement<T> statement) {
+    RowsWriter(RowStatement<T> statement) {
         this.statement = statement;
     }
 
@@ -27,9 +29,9 @@ final class RowsWriter<T> implements CommittingSinkWriter<T, RowsCommittable> {
         try {
             statement.statement(RecordingStatement.into(row), element);
         } catch (SQLException e) {
-            throw new IOException("cannot record a row of " + statement.getClass().getSimpleName(), e);
+            throw new IOException("cannot record the row of a " + element.getClass().getSimpleName(), e);
         }
-        rows.add(List.copyOf(row));
+        rowsByQuery.computeIfAbsent(statement.query(element), query -> new ArrayList<>()).add(List.copyOf(row));
     }
 
     @Override
@@ -39,16 +41,17 @@ final class RowsWriter<T> implements CommittingSinkWriter<T, RowsCommittable> {
 
     @Override
     public Collection<RowsCommittable> prepareCommit() {
-        if (rows.isEmpty()) {
+        if (rowsByQuery.isEmpty()) {
             return List.of();
         }
-        RecordedRows checkpoint = new RecordedRows(statement.query(), rows);
-        rows = new ArrayList<>();
-        return List.of(checkpoint);
+        List<RecordedRows.Batch> batches = new ArrayList<>(rowsByQuery.size());
+        rowsByQuery.forEach((query, rows) -> batches.add(new RecordedRows.Batch(query, rows)));
+        rowsByQuery = new LinkedHashMap<>();
+        return List.of(new RecordedRows(batches));
     }
 
     @Override
     public void close() {
-        rows = List.of();
+        rowsByQuery = Map.of();
     }
 }

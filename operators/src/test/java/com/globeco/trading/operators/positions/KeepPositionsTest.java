@@ -23,6 +23,8 @@ import com.globeco.trading.positions.LotsJson;
 import com.globeco.trading.positions.TaxLotMethod;
 import com.globeco.trading.positions.Trade;
 import com.globeco.trading.positions.TradeType;
+import org.apache.flink.api.common.serialization.SerializerConfigImpl;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
@@ -155,7 +157,7 @@ class KeepPositionsTest {
         harness.setProcessingTime(NOW + 1_000);
         send(trade("T2", TradeType.INCREASE, "50", TODAY));
 
-        assertThat(changes()).as("events only, until the barrier").allMatch(PositionChange::isEvent).hasSize(3);
+        assertThat(changes()).as("events only, until the barrier").hasOnlyElementsOfType(PositionChange.Appended.class).hasSize(3);
         assertThat(snapshotsAtBarrier()).satisfiesExactlyInAnyOrder(
                 traded -> {
                     assertThat(traded.positionKey()).isEqualTo(KEY);
@@ -365,6 +367,7 @@ class KeepPositionsTest {
                 new KeepPositions(UTC, new DedupRule(dedupWindow, Duration.ofHours(1)), stored),
                 (KeySelector<PositionCommand, String>) PositionCommand::positionKey,
                 priceKeyOwnedBy(parallelism, subtask), Types.STRING, MAX_PARALLELISM, parallelism, subtask);
+        harness.setup(TypeInformation.of(PositionChange.class).createSerializer(new SerializerConfigImpl()));
         harness.setStateBackend(new EmbeddedRocksDBStateBackend());
         harness.setProcessingTime(NOW);
         harness.setStateTtlProcessingTime(NOW);
@@ -418,7 +421,8 @@ class KeepPositionsTest {
     }
 
     private List<PositionEvent> events() {
-        return changes().stream().filter(PositionChange::isEvent).map(PositionChange::event).toList();
+        return changes().stream().filter(PositionChange.Appended.class::isInstance).map(PositionChange.Appended.class::cast)
+                .map(PositionChange.Appended::event).toList();
     }
 
     /** The snapshots the operator writes ahead of the next checkpoint barrier. */
@@ -426,8 +430,9 @@ class KeepPositionsTest {
         int before = changes().size();
         harness.prepareSnapshotPreBarrier(++checkpoint);
         List<PositionChange> written = changes();
-        assertThat(written.subList(before, written.size())).noneMatch(PositionChange::isEvent);
-        return written.subList(before, written.size()).stream().map(PositionChange::snapshot).toList();
+        assertThat(written.subList(before, written.size())).hasOnlyElementsOfType(PositionChange.Snapshotted.class);
+        return written.subList(before, written.size()).stream().map(PositionChange.Snapshotted.class::cast)
+                .map(PositionChange.Snapshotted::snapshot).toList();
     }
 
     private PositionSnapshot snapshotAtBarrier(String positionKey) throws Exception {

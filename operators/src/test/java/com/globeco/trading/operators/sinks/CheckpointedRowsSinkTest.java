@@ -15,6 +15,7 @@ import javax.sql.XAConnection;
 import javax.transaction.xa.XAResource;
 import javax.transaction.xa.Xid;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -24,6 +25,7 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -46,6 +48,7 @@ class CheckpointedRowsSinkTest {
         postgres = LocalPostgres.start(LocalPostgres.Durability.FAST);
         try (Connection connection = postgres.dataSource().getConnection(); Statement create = connection.createStatement()) {
             create.execute("CREATE TABLE row_of_test (id text PRIMARY KEY, amount numeric, at timestamptz, day date, flag boolean)");
+            create.execute("CREATE TABLE other_row_of_test (id text PRIMARY KEY CHECK (id NOT LIKE '%-refused'))");
         }
     }
 
@@ -62,7 +65,7 @@ class CheckpointedRowsSinkTest {
 
     @Test
     void aCheckpointsRowsAreWrittenOnlyOnceItCompletesAndOnlyOnceThoughCommittedAgain() throws Exception {
-        RowsWriter<String> writer = new RowsWriter<>(new TestRows());
+        RowsWriter<String> writer = new RowsWriter<>(RowStatement.of(new TestRows()));
         writer.write(run + "-a", null);
         writer.write(run + "-b", null);
         Collection<RowsCommittable> checkpoint = writer.prepareCommit();
@@ -96,13 +99,76 @@ class CheckpointedRowsSinkTest {
         RecordedRows restored = (RecordedRows) throughState(List.of(checkpoint)).get(0);
 
         assertThat(restored).isEqualTo(checkpoint);
-        assertThat(((Timestamp) restored.rows().get(0).get(6).value()).getNanos()).isEqualTo(123456789);
-        assertThat(restored.rows().get(0).get(9)).isEqualTo(new StatementParameter(10, null, Types.VARCHAR));
+        List<StatementParameter> restoredRow = restored.batches().get(0).rows().get(0);
+        assertThat(((Timestamp) restoredRow.get(6).value()).getNanos()).isEqualTo(123456789);
+        assertThat(restoredRow.get(9)).isEqualTo(new StatementParameter(10, null, Types.VARCHAR));
+    }
+
+    @Test
+    void eachKindIsWrittenWithItsOwnQueryAndAllKindsOfACheckpointInOneTransaction() throws Exception {
+        RowsWriter<String> writer = new RowsWriter<>(new TwoKinds());
+        writer.write(run + "-a", null);
+        writer.write("other:" + run + "-x", null);
+        writer.write(run + "-b", null);
+        List<RowsCommittable> checkpoint = throughState(writer.prepareCommit());
+
+        assertThat(checkpoint).singleElement().satisfies(rows -> assertThat(((RecordedRows) rows).batches())
+                .as("grouped by query, in the order first seen").extracting(batch -> batch.rows().size()).containsExactly(2, 1));
+        assertThat(commit(checkpoint, settings)).containsExactly("committed");
+        assertThat(rows()).containsExactly(run + "-a", run + "-b");
+        assertThat(otherRows()).containsExactly(run + "-x");
+
+        writer.write(run + "-c", null);
+        writer.write("other:" + run + "-refused", null);
+        assertThat(commit(throughState(writer.prepareCommit()), settings)).singleElement().asString().startsWith("failed");
+        assertThat(rows()).as("the first batch rolled back with the second").containsExactly(run + "-a", run + "-b");
+    }
+
+    @Test
+    void aCommittableOfOneQueryKeptByTheSerializersVersion2IsStillRead() throws Exception {
+        DataOutputSerializer version2 = new DataOutputSerializer(64);
+        byte[] query = new TestRows().query().getBytes(StandardCharsets.UTF_8);
+        version2.writeInt(query.length);
+        version2.write(query);
+        version2.writeInt(1);
+        version2.writeInt(5);
+        version2.writeInt(1);
+        version2.writeInt(Types.VARCHAR);
+        version2.writeByte(1);
+        byte[] id = (run + "-v2").getBytes(StandardCharsets.UTF_8);
+        version2.writeInt(id.length);
+        version2.write(id);
+        version2.writeInt(2);
+        version2.writeInt(Types.NUMERIC);
+        version2.writeByte(5);
+        version2.writeInt(2);
+        byte[] unscaled = BigDecimal.valueOf(150).toBigInteger().toByteArray();
+        version2.writeInt(unscaled.length);
+        version2.write(unscaled);
+        version2.writeInt(3);
+        version2.writeInt(Types.TIMESTAMP);
+        version2.writeByte(7);
+        version2.writeLong(1_000_000L);
+        version2.writeInt(0);
+        version2.writeInt(4);
+        version2.writeInt(Types.DATE);
+        version2.writeByte(6);
+        version2.writeLong(LocalDate.parse("2026-01-02").toEpochDay());
+        version2.writeInt(5);
+        version2.writeInt(Types.BOOLEAN);
+        version2.writeByte(4);
+        version2.writeBoolean(false);
+
+        RowsCommittable restored = SERIALIZER.deserialize(2, version2.getCopyOfBuffer());
+
+        assertThat(restored).isEqualTo(checkpointOf(run + "-v2").get(0));
+        assertThat(commit(List.of(restored), settings)).containsExactly("committed");
+        assertThat(rows()).containsExactly(run + "-v2");
     }
 
     @Test
     void whilePostgresCannotBeReachedTheCommitIsRetriedLater() throws Exception {
-        RowsWriter<String> writer = new RowsWriter<>(new TestRows());
+        RowsWriter<String> writer = new RowsWriter<>(RowStatement.of(new TestRows()));
         writer.write(run + "-c", null);
         PostgresSettings unreachable = new PostgresSettings("jdbc:postgresql://localhost:1/postgres?connectTimeout=1", "postgres", "x");
 
@@ -176,7 +242,7 @@ class CheckpointedRowsSinkTest {
     void aCheckpointWhoseCommitMustBeRetriedHoldsBackTheCheckpointsAfterIt() throws Exception {
         RowsCommittable serializationFailure = new RecordedRows(
                 "DO $$ BEGIN RAISE EXCEPTION 'conflict' USING ERRCODE = '40001'; END $$", List.of(List.of()));
-        RowsWriter<String> writer = new RowsWriter<>(new TestRows());
+        RowsWriter<String> writer = new RowsWriter<>(RowStatement.of(new TestRows()));
         writer.write(run + "-d", null);
         List<RowsCommittable> twoCheckpoints = new ArrayList<>(List.of(serializationFailure));
         twoCheckpoints.addAll(writer.prepareCommit());
@@ -230,7 +296,7 @@ class CheckpointedRowsSinkTest {
 
     /** The committables of a checkpoint that wrote one row, as restored from it. */
     private static List<RowsCommittable> checkpointOf(String id) throws Exception {
-        RowsWriter<String> writer = new RowsWriter<>(new TestRows());
+        RowsWriter<String> writer = new RowsWriter<>(RowStatement.of(new TestRows()));
         writer.write(id, null);
         return throughState(writer.prepareCommit());
     }
@@ -258,9 +324,17 @@ class CheckpointedRowsSinkTest {
     }
 
     private List<String> rows() throws SQLException {
+        return ids("row_of_test");
+    }
+
+    private List<String> otherRows() throws SQLException {
+        return ids("other_row_of_test");
+    }
+
+    private List<String> ids(String table) throws SQLException {
         List<String> ids = new ArrayList<>();
         try (Connection connection = postgres.dataSource().getConnection(); Statement query = connection.createStatement();
-             ResultSet result = query.executeQuery("SELECT id FROM row_of_test WHERE id LIKE '" + run + "-%' ORDER BY id")) {
+             ResultSet result = query.executeQuery("SELECT id FROM " + table + " WHERE id LIKE '" + run + "-%' ORDER BY id")) {
             while (result.next()) {
                 ids.add(result.getString(1));
             }
@@ -281,6 +355,25 @@ class CheckpointedRowsSinkTest {
             row.setTimestamp(3, new Timestamp(1_000_000L));
             row.setDate(4, Date.valueOf("2026-01-02"));
             row.setBoolean(5, false);
+        }
+    }
+
+    /** Two kinds of element: an id prefixed {@code other:} goes to a table of its own. */
+    private static final class TwoKinds implements RowStatement<String> {
+        private static final TestRows ROWS = new TestRows();
+
+        @Override
+        public String query(String element) {
+            return element.startsWith("other:") ? "INSERT INTO other_row_of_test (id) VALUES (?) ON CONFLICT (id) DO NOTHING" : ROWS.query();
+        }
+
+        @Override
+        public void statement(PreparedStatement row, String element) throws SQLException {
+            if (element.startsWith("other:")) {
+                row.setString(1, element.substring("other:".length()));
+            } else {
+                ROWS.statement(row, element);
+            }
         }
     }
 

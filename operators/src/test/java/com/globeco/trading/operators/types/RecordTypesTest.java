@@ -48,8 +48,10 @@ class RecordTypesTest {
 
     @ParameterizedTest
     @ValueSource(classes = {Position.class, Trade.class, ReferencePrice.class, PendingReplay.class, DeferredContract.class,
-            ExecutionLedger.class, FillInProgress.class, ValidatedFill.class, StoredEvent.class, StoredSnapshot.class, PositionCommand.class,
-            PositionChange.class, PositionEvent.class, ProvisionalTrade.class, ContractOutcome.class, Correction.class, ContractTerms.class,
+            ExecutionLedger.class, FillInProgress.class, ValidatedFill.class, StoredEvent.class, StoredSnapshot.class,
+            PositionCommand.ApplyTrade.class, PositionCommand.ApplyTerms.class, PositionCommand.AdoptCorrection.class,
+            PositionChange.Appended.class, PositionChange.Snapshotted.class, PositionEvent.class, ProvisionalTrade.class,
+            ContractOutcome.class, Correction.class, ContractTerms.class,
             ReplayOutcome.class, ReconciliationBreak.class, DeadLetter.class, ConfirmationRecord.class, ClosedExecution.class,
             Allocation.class, AccountingLine.class, PositionRebuild.class, PositionRecord.class})
     void recordsAreFlinkPojos(Class<?> record) {
@@ -61,7 +63,7 @@ class RecordTypesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(classes = {Journaled.class, PositionCommand.class})
+    @ValueSource(classes = {Journaled.class, PositionCommand.class, PositionChange.class})
     void sealedKindsHaveTheirTaggedType(Class<?> kind) {
         assertThat(TypeInformation.of(kind)).isInstanceOf(SealedTypeInfo.class).isNotInstanceOf(GenericTypeInfo.class);
     }
