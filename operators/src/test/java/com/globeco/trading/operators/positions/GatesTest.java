@@ -66,7 +66,7 @@ class GatesTest {
         harness.processElement(message("market-data", 3, "{\"instrument\":\"aapl; drop\",\"price\":-1,\"asOf\":\"today\"}"), 0);
 
         assertThat(harness.extractOutputValues()).extracting(ReferencePrice::instrument, ReferencePrice::asOf)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("AAPL", "2026-11-20T14:00:00Z"));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("AAPL", java.time.Instant.parse("2026-11-20T14:00:00Z")));
         assertThat(letters(harness, ReadMarketPrices.REJECTED)).extracting(DeadLetter::sourceOffset, DeadLetter::reason)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(2L, "INVALID_MARKET_DATA"),
                         org.assertj.core.groups.Tuple.tuple(3L, "INVALID_MARKET_DATA"));
