@@ -144,7 +144,8 @@ class FillConfirmationPipelineTest {
                 .hasSize(fills.size()).extracting(ConfirmationRecord::sourceOffset).doesNotHaveDuplicates();
         assertThat(service.requests("PUT")).as("some writes were answered 503, and retried on a timer")
                 .isGreaterThan(service.puts200() + service.conflicts());
-        assertThat(outputs.audit()).extracting(ConfirmationRecord::outcome).isSubsetOf(Outcome.CONFIRMED, Outcome.FAILED);
+        assertThat(outputs.audit()).as("two source subtasks may hand an execution's fills over out of order: an older one is then stale")
+                .extracting(ConfirmationRecord::outcome).isSubsetOf(Outcome.CONFIRMED, Outcome.STALE_SKIPPED, Outcome.FAILED);
         assertThat(outputs.deadLetters()).hasSize((int) outputs.audit().stream().filter(record -> record.outcome() == Outcome.FAILED).count());
     }
 
