@@ -3,8 +3,10 @@ package com.globeco.trading.operators.positions;
 import org.apache.flink.metrics.MetricGroup;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import java.util.stream.Stream;
 
 /**
  * Since when each provisional position of a subtask has been waiting for its correction, for two
@@ -12,6 +14,25 @@ import java.util.function.LongSupplier;
  */
 final class ProvisionalAges {
     private final Map<String, Long> since = new HashMap<>();
+
+    /** Since when a provisional position is provisional, as its keyed state holds it. */
+    @FunctionalInterface
+    interface ProvisionalSince {
+        long of(String positionKey) throws Exception;
+    }
+
+    /** The ages of the positions keyed state holds as provisional, after a restore. */
+    static ProvisionalAges restored(Stream<String> provisionalKeys, ProvisionalSince provisionalSince) throws Exception {
+        ProvisionalAges ages = new ProvisionalAges();
+        List<String> provisional;
+        try (provisionalKeys) {
+            provisional = provisionalKeys.toList();
+        }
+        for (String positionKey : provisional) {
+            ages.provisional(positionKey, provisionalSince.of(positionKey));
+        }
+        return ages;
+    }
 
     void provisional(String positionKey, long sinceMillis) {
         since.putIfAbsent(positionKey, sinceMillis);
