@@ -35,18 +35,13 @@ import java.util.Map;
 /**
  * Confirms fills with the Execution Service, keyed by execution.
  *
- * <p>Per execution, one fill is confirmed at a time ({@code active}); fills arriving meanwhile
- * wait in order ({@code waiting}) and are judged against the ledger when their turn comes, so
- * a fill older than a confirmed one is skipped and a fill seen before is a duplicate. Calls run
- * asynchronously, at most {@link ConfirmationSettings#callsPerSubtask} at once ({@link ExecutionCalls});
- * their answers come back through the mailbox, so state is only touched on the task thread. Retries wait
- * on checkpointed timers ({@link RetryTimers}), and the fills in progress are in keyed state
- * ({@link ConfirmationStore}): after a failover they are confirmed again from the start, which the
- * service's versions make safe.
- *
- * <p>When the input ends (a bounded input, or {@code stop --drain}) every fill already taken is decided before the
- * task finishes, as {@code AsyncWaitOperator} waits for its queue: {@link #endInput()} works the mailbox until no
- * confirmation runs.
+ * <p>Per execution, one fill is confirmed at a time ({@code active}); fills arriving meanwhile wait in order and are
+ * judged against the ledger when their turn comes: a fill older than a confirmed one is skipped, one seen before is a
+ * duplicate. Calls run asynchronously, at most {@link ConfirmationSettings#callsPerSubtask} at once ({@link
+ * ExecutionCalls}), answering through the mailbox, so state is only touched on the task thread. Retries wait on
+ * checkpointed timers ({@link RetryTimers}); fills in progress are in keyed state ({@link ConfirmationStore}) and after
+ * a failover are confirmed again from the start, which the service's versions make safe. When the input ends, every
+ * fill already taken is decided before the task finishes ({@link InputEnd}).
  */
 public final class ConfirmFillsOperator extends AbstractStreamOperator<ConfirmationRecord>
         implements OneInputStreamOperator<ValidatedFill, ConfirmationRecord>, BoundedOneInput {
@@ -58,9 +53,9 @@ public final class ConfirmFillsOperator extends AbstractStreamOperator<Confirmat
     private final transient MailboxExecutor mailbox;
 
     private final transient Map<Long, Confirmation> running = new HashMap<>();
-    /** Executions that finished a fill, whose waiting fills are next. */
-    private final transient ArrayDeque<Long> toDrain = new ArrayDeque<>();
+    private final transient ArrayDeque<Long> finishedExecutions = new ArrayDeque<>();
     private final transient FinalSavepoint finalSavepoint = new FinalSavepoint();
+    private final transient InputEnd inputEnd;
     private transient ConfirmationStore state;
     private transient RetryTimers retries;
     private transient ExecutionCalls calls;
@@ -76,6 +71,7 @@ public final class ConfirmFillsOperator extends AbstractStreamOperator<Confirmat
         this.settings = settings;
         this.services = services;
         this.mailbox = parameters.getMailboxExecutor();
+        this.inputEnd = new InputEnd(mailbox, running, finalSavepoint);
     }
 
     @Override
@@ -95,7 +91,10 @@ public final class ConfirmFillsOperator extends AbstractStreamOperator<Confirmat
                 services.connect(settings.executionServiceUri(), settings.apiTimeout(), callLimit, settings.answerLimit()), breaker),
                 mailbox, finalSavepoint, metrics, log, new ExecutionCalls.Running(running::get, this::setCurrentKey), this::onAnswer);
         if (restored) {
-            reportExpiredLedgers();
+            ConfirmationStore.RestoredLedgers ledgers = state.readEveryLedger();
+            metrics.restored(ledgers.kept(), ledgers.expired());
+            log.info("-", ConfirmationState.ledgerLifetime(settings.ledgerTtl()).onRestore(Instant.ofEpochMilli(now()), ledgers.kept(),
+                    ledgers.expired()));
         }
         resumeInterruptedFills();
     }
@@ -119,29 +118,12 @@ public final class ConfirmFillsOperator extends AbstractStreamOperator<Confirmat
         drainWaitingFills();
     }
 
-    /**
-     * Works the mailbox until every confirmation started has settled: the calls in flight answer, the calls queued
-     * behind them start and answer, the fills waiting behind their execution's active one are admitted, and retries
-     * fire on their timers. Each wait ends: a call in flight answers within the API timeout (or the breaker's refusal),
-     * a call is only queued behind calls in flight, and a fill only waits behind a running confirmation.
-     *
-     * <p>Retries keep their delay rather than firing at once. Flink quiesces the processing-time timers only
-     * after {@code endInput}, right before {@code finish()} (which is why the wait is here and not in {@code finish()}),
-     * so they still fire now; and a retry's backoff is what the service was refused with: firing it at once would
-     * spend the retries on a service that just failed and dead-letter a fill that the wait would have confirmed, so
-     * a fill's outcome would depend on whether its input happened to end. The wait is bounded by the retry policy.
-     *
-     * <p>A stop without drain never ends the input: there the final savepoint keeps the fills still running, and
-     * they resume after the restore. Should that savepoint be taken during this wait, no call starts after it
-     * ({@link FinalSavepoint}), so the wait stops too.
-     */
+    /** Decides every fill already taken before the task finishes ({@link InputEnd}). */
     @Override
     public void endInput() throws Exception {
-        if (!running.isEmpty()) {
-            log.info("-", "input ended with {} fills being confirmed; deciding them before finishing", running.size());
-        }
-        while (!running.isEmpty() && !finalSavepoint.taken()) {
-            mailbox.yield();
+        int running = inputEnd.settle();
+        if (running > 0) {
+            log.info("-", "input ended with {} fills being confirmed; decided them before finishing", running);
         }
     }
 
@@ -171,17 +153,9 @@ public final class ConfirmFillsOperator extends AbstractStreamOperator<Confirmat
         super.close();
     }
 
-    private void reportExpiredLedgers() throws Exception {
-        ConfirmationStore.RestoredLedgers ledgers = state.readEveryLedger();
-        metrics.restored(ledgers.kept(), ledgers.expired());
-        log.info("-", ConfirmationState.ledgerLifetime(settings.ledgerTtl())
-                .onRestore(Instant.ofEpochMilli(now()), ledgers.kept(), ledgers.expired()));
-    }
-
     private void resumeInterruptedFills() throws Exception {
         state.forEachActive((key, pending) -> {
-            log.info(pending.inbound().correlationId(), "resuming fill {} after restore",
-                    pending.inbound().message().coordinates());
+            log.info(pending.inbound().correlationId(), "resuming fill {} after restore", pending.inbound().message().coordinates());
             start(key, pending);
         });
         moveOn();
@@ -245,7 +219,7 @@ public final class ConfirmFillsOperator extends AbstractStreamOperator<Confirmat
         running.remove(key);
         state.finish(confirmation.inbound().fill(), finish);
         decisions.finished(key, confirmation, finish);
-        toDrain.add(key);
+        finishedExecutions.add(key);
     }
 
     /** After a fill finished or a call answered: the waiting fills, then the waiting calls. */
@@ -254,13 +228,9 @@ public final class ConfirmFillsOperator extends AbstractStreamOperator<Confirmat
         calls.startWaiting();
     }
 
-    /**
-     * Admits the waiting fills of every execution that finished a fill, in arrival order, until one needs
-     * the service. A fill that finishes at once (a duplicate, a stale fill, an open breaker) queues its
-     * execution here again, so the loop, not a recursion, goes on.
-     */
+    /** Admits each finished execution's waiting fills in order until one needs the service; the loop, not a recursion, goes on. */
     private void drainWaitingFills() throws Exception {
-        for (Long key = toDrain.poll(); key != null; key = toDrain.poll()) {
+        for (Long key = finishedExecutions.poll(); key != null; key = finishedExecutions.poll()) {
             setCurrentKey(key);
             if (state.busy()) {
                 continue;
@@ -268,7 +238,7 @@ public final class ConfirmFillsOperator extends AbstractStreamOperator<Confirmat
             ValidatedFill next = state.nextWaiting();
             if (next != null) {
                 admit(key, next);
-                toDrain.add(key);
+                finishedExecutions.add(key);
             }
         }
     }

@@ -26,8 +26,8 @@ class ChangedPositionsTest {
 
         PositionChange change = changed.event(KEY, applied, 1_000);
 
-        assertThat(change.isEvent()).isTrue();
-        assertThat(change.event()).isEqualTo(applied.event());
+        assertThat(change).isInstanceOfSatisfying(PositionChange.Appended.class,
+                appended -> assertThat(appended.event()).isEqualTo(applied.event()));
         assertThat(snapshots()).extracting(PositionSnapshot::positionKey).containsExactly(KEY);
     }
 
@@ -50,7 +50,7 @@ class ChangedPositionsTest {
     private List<PositionSnapshot> snapshots() throws Exception {
         List<PositionChange> written = new ArrayList<>();
         changed.snapshots((positionKey, changedAt) -> Hotpath.snapshot(positionKey, apply(positionKey).state(), changedAt), written::add);
-        assertThat(written).noneMatch(PositionChange::isEvent);
-        return written.stream().map(PositionChange::snapshot).toList();
+        assertThat(written).hasOnlyElementsOfType(PositionChange.Snapshotted.class);
+        return written.stream().map(PositionChange.Snapshotted.class::cast).map(PositionChange.Snapshotted::snapshot).toList();
     }
 }

@@ -86,7 +86,8 @@ final class HostedParts implements AutoCloseable {
     }
 
     List<PositionEvent> events() {
-        return harness.extractOutputValues().stream().filter(PositionChange::isEvent).map(PositionChange::event).toList();
+        return harness.extractOutputValues().stream().filter(PositionChange.Appended.class::isInstance).map(PositionChange.Appended.class::cast)
+                .map(PositionChange.Appended::event).toList();
     }
 
     <T> List<T> side(OutputTag<T> tag) {
