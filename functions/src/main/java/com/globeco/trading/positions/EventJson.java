@@ -50,10 +50,11 @@ public final class EventJson {
     }
 
     private static ObjectNode payloadNode(PositionEvent event) {
-        if (event.reset() != null) {
-            return reset(event.reset());
+        EventPayload payload = event.payload();
+        if (payload instanceof PriceReset reset) {
+            return reset(reset);
         }
-        return event.corrected() != null ? corrected(event.corrected()) : tradeApplied(event.tradeApplied());
+        return payload instanceof PositionCorrected corrected ? corrected(corrected) : tradeApplied((TradeApplied) payload);
     }
 
     private static ObjectNode tradeApplied(TradeApplied trade) {

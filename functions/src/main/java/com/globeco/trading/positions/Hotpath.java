@@ -34,7 +34,7 @@ public final class Hotpath {
                 backdated ? PositionStatus.PROVISIONAL : position.status(), latestEffectiveDate, position.method());
         PositionEvent event = new PositionEvent(positionKey, version,
                 backdated ? EventType.PROVISIONAL_TRADE_APPLIED : EventType.TRADE_APPLIED,
-                trade.effectiveDate(), trade.occurredAt(), tradeApplied(trade, sequence, position.method(), allocation, lots), null, null,
+                trade.effectiveDate(), trade.occurredAt(), tradeApplied(trade, sequence, position.method(), allocation, lots),
                 trade.tradeId(), trade.correlationId(), trade.causationId(), trade.contractId(), trade.userId());
         return new Applied(next, event, sequence);
     }
@@ -46,8 +46,8 @@ public final class Hotpath {
         Position next = new Position(repriced.lots(), version, position.status(),
                 position.latestEffectiveDate(), position.method());
         PositionEvent event = new PositionEvent(positionKey, version, EventType.RESET, position.latestEffectiveDate(),
-                price.asOf(), null, new PriceReset(price.instrument(), price.price(), price.asOf(), repriced.pnl(),
-                repriced.lots().count(), PositionTotals.of(repriced.lots())), null, null, price.correlationId(), null, null, null);
+                price.asOf(), new PriceReset(price.instrument(), price.price(), price.asOf(), repriced.pnl(),
+                repriced.lots().count(), PositionTotals.of(repriced.lots())), null, price.correlationId(), null, null, null);
         return new Applied(next, event, SequenceStatus.CURRENT_DATED);
     }
 
@@ -88,7 +88,7 @@ public final class Hotpath {
         PositionCorrected corrected = new PositionCorrected(correction.backdatedTradeIds(), correction.asOfVersion(),
                 PositionTotals.of(position.lots()), PositionTotals.of(lots), adjustment, adjustment.subtract(previousAdjustment));
         PositionEvent event = new PositionEvent(correction.positionKey(), version, EventType.HISTORICAL_POSITION_CORRECTED,
-                position.latestEffectiveDate(), occurredAt, null, null, corrected, null, correction.correlationId(),
+                position.latestEffectiveDate(), occurredAt, corrected, null, correction.correlationId(),
                 correction.backdatedTradeIds()[0], null, null);
         return new Applied(next, event, SequenceStatus.CURRENT_DATED);
     }

@@ -15,4 +15,4 @@ public record PositionCorrected(
         PositionTotals before,
         PositionTotals after,
         BigDecimal realizedPnlAdjustment,
-        BigDecimal realizedPnlDelta) {}
+        BigDecimal realizedPnlDelta) implements EventPayload {}

@@ -6,10 +6,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * One event of a position's event store: its version, type, dates, trace ids and its payload, kept
- * structured until a sink writes it once ({@link EventJson}): {@code tradeApplied} for a trade,
- * {@code reset} for a RESET,
- * {@code corrected} for a HISTORICAL_POSITION_CORRECTED.
+ * One event of a position's event store: its version, kind, dates, trace ids and its payload, kept structured until a
+ * sink writes it once ({@link EventJson}).
  */
 public record PositionEvent(
         String positionKey,
@@ -17,9 +15,7 @@ public record PositionEvent(
         EventType eventType,
         @TypeInfo(LocalDates.class) LocalDate effectiveDate,
         Instant occurredAt,
-        TradeApplied tradeApplied,
-        PriceReset reset,
-        PositionCorrected corrected,
+        EventPayload payload,
         String tradeId,
         String correlationId,
         String causationId,

@@ -10,4 +10,4 @@ public record PriceReset(
         Instant asOf,
         BigDecimal resetPnl,
         int lotsRepriced,
-        PositionTotals totals) {}
+        PositionTotals totals) implements EventPayload {}

@@ -15,4 +15,4 @@ public record TradeApplied(
         TaxLotMethod method,
         LotReduction[] allocation,
         BigDecimal realizedPnl,
-        PositionTotals totals) {}
+        PositionTotals totals) implements EventPayload {}

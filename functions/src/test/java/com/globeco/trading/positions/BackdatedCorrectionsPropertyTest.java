@@ -116,7 +116,7 @@ class BackdatedCorrectionsPropertyTest {
             }
             long version = applied.state().version();
             if (!outstanding.isEmpty()) {
-                journal.add(Journaled.trade(version, trade, position.method(), applied.event().tradeApplied().realizedPnl()));
+                journal.add(Journaled.trade(version, trade, position.method(), ((TradeApplied) applied.event().payload()).realizedPnl()));
             }
             if (applied.sequence() == SequenceStatus.BACKDATED) {
                 outstanding.put(version, trade);
@@ -179,7 +179,7 @@ class BackdatedCorrectionsPropertyTest {
                 settled.forEach(outstanding::remove);
                 if (correction.applicable()) {
                     Hotpath.Applied adopted = Hotpath.adopt(position, correction, journal, adjustment, outstanding.isEmpty(), Instant.parse("2026-01-02T00:00:00Z"));
-                    adjustment = adopted.event().corrected().realizedPnlAdjustment();
+                    adjustment = ((PositionCorrected) adopted.event().payload()).realizedPnlAdjustment();
                     record(adopted);
                 } else {
                     refusedVersions.add(correction.asOfVersion());
@@ -201,7 +201,8 @@ class BackdatedCorrectionsPropertyTest {
         }
 
         BigDecimal recordedRealizedPnl() {
-            return eventStore.stream().map(PositionEvent::tradeApplied).filter(applied -> applied != null && applied.realizedPnl() != null)
+            return eventStore.stream().map(PositionEvent::payload).filter(TradeApplied.class::isInstance).map(TradeApplied.class::cast)
+                    .filter(applied -> applied.realizedPnl() != null)
                     .map(TradeApplied::realizedPnl).reduce(BigDecimal.ZERO, BigDecimal::add);
         }
     }

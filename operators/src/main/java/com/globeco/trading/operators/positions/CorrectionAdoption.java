@@ -1,5 +1,7 @@
 package com.globeco.trading.operators.positions;
 
+import com.globeco.trading.positions.PositionCorrected;
+
 import com.globeco.trading.operators.guard.DataErrors;
 import com.globeco.trading.operators.logging.CorrelatedLog;
 import com.globeco.trading.positions.Correction;
@@ -82,7 +84,7 @@ final class CorrectionAdoption {
     private void settled(ProvisionalBook.Settlement settlement, Hotpath.Applied adopted, String positionKey) throws Exception {
         positions.update(adopted.state());
         boolean reconciled = PositionStatus.RECONCILED.equals(adopted.state().status());
-        book.settle(settlement, reconciled, adopted.event().corrected().realizedPnlAdjustment());
+        book.settle(settlement, reconciled, ((PositionCorrected) adopted.event().payload()).realizedPnlAdjustment());
         if (reconciled) {
             provisionalAges.reconciled(positionKey);
         }

@@ -1,5 +1,7 @@
 package com.globeco.trading.operators.positions;
 
+import com.globeco.trading.positions.TradeApplied;
+
 import com.globeco.trading.positions.PositionStatus;
 import com.globeco.trading.positions.Hotpath;
 import com.globeco.trading.positions.Journaled;
@@ -57,7 +59,7 @@ final class ProvisionalBook {
     void applied(Position before, Hotpath.Applied result, Trade trade, long now) throws Exception {
         long version = result.state().version();
         if (PositionStatus.PROVISIONAL.equals(before.status()) && !outstanding.isEmpty()) {
-            journal.add(Journaled.trade(version, trade, before.method(), result.event().tradeApplied().realizedPnl()));
+            journal.add(Journaled.trade(version, trade, before.method(), ((TradeApplied) result.event().payload()).realizedPnl()));
         }
         if (result.sequence() == SequenceStatus.BACKDATED) {
             outstanding.put(version, trade);

@@ -1,5 +1,7 @@
 package com.globeco.trading.operators.positions;
 
+import com.globeco.trading.positions.PositionCorrected;
+
 import java.time.Instant;
 import com.globeco.trading.positions.EventType;
 import com.globeco.trading.positions.PositionStatus;
@@ -184,7 +186,7 @@ class KeepPositionsTest {
         PositionEvent corrected = events().get(events().size() - 1);
         assertThat(corrected.eventType()).isEqualTo(EventType.HISTORICAL_POSITION_CORRECTED);
         assertThat(corrected.eventVersion()).isEqualTo(5);
-        assertThat(corrected.corrected().replacesVersion()).isEqualTo(3);
+        assertThat(((PositionCorrected) corrected.payload()).replacesVersion()).isEqualTo(3);
         PositionSnapshot snapshot = snapshotAtBarrier(KEY);
         assertThat(snapshot.version()).isEqualTo(5);
         assertThat(snapshot.status()).isEqualTo(PositionStatus.RECONCILED);

@@ -12,6 +12,7 @@ import com.globeco.trading.positions.ContractOutcome;
 import com.globeco.trading.positions.ContractTerms;
 import com.globeco.trading.positions.Correction;
 import com.globeco.trading.positions.DeferredContract;
+import com.globeco.trading.positions.EventPayload;
 import com.globeco.trading.positions.Journaled;
 import com.globeco.trading.positions.PendingReplay;
 import com.globeco.trading.positions.Position;
@@ -63,7 +64,7 @@ class RecordTypesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(classes = {Journaled.class, PositionCommand.class, PositionChange.class})
+    @ValueSource(classes = {Journaled.class, PositionCommand.class, PositionChange.class, EventPayload.class})
     void sealedKindsHaveTheirTaggedType(Class<?> kind) {
         assertThat(TypeInformation.of(kind)).isInstanceOf(SealedTypeInfo.class).isNotInstanceOf(GenericTypeInfo.class);
     }
