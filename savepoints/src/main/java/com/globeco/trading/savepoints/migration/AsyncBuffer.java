@@ -47,24 +47,24 @@ final class AsyncBuffer<O, N> implements java.io.Serializable {
         if (!savepoint.has(operator)) {
             return;
         }
-        DataStream<StreamElement> elements = old.readListState(operator, STATE, new Elements(before), new StreamElementSerializer<>(before))
-                .map(this::converted, new Elements(after)).name("In-flight inputs of " + uid);
+        DataStream<InFlight> elements = old.readListState(operator, STATE, new Elements(before), new StreamElementSerializer<>(before))
+                .map(this::converted, TypeInformation.of(InFlight.class)).name("In-flight inputs of " + uid);
         writer.removeOperator(operator).withOperator(operator,
                 OperatorTransformation.bootstrapWith(elements).transform(new Written<>(after)));
     }
 
-    private StreamElement converted(StreamElement element) throws Exception {
+    private InFlight converted(StreamElement element) throws Exception {
         StreamRecord<O> record = element.asRecord();
         N value = convert.map(record.getValue());
-        return record.hasTimestamp() ? new StreamRecord<>(value, record.getTimestamp()) : new StreamRecord<>(value);
+        return InFlight.of(record.hasTimestamp() ? new StreamRecord<>(value, record.getTimestamp()) : new StreamRecord<>(value), after);
     }
 
-    private static <T> TypeSerializer<T> serializer(Class<T> type) {
+    static <T> TypeSerializer<T> serializer(Class<T> type) {
         return TypeInformation.of(type).createSerializer(new SerializerConfigImpl());
     }
 
     /** Writes the converted inputs as the async operator restores them. */
-    private static final class Written<N> extends StateBootstrapFunction<StreamElement> {
+    static final class Written<N> extends StateBootstrapFunction<InFlight> {
         private final TypeSerializer<N> values;
         private transient ListState<StreamElement> inFlight;
 
@@ -78,8 +78,8 @@ final class AsyncBuffer<O, N> implements java.io.Serializable {
         }
 
         @Override
-        public void processElement(StreamElement element, Context context) throws Exception {
-            inFlight.add(element);
+        public void processElement(InFlight element, Context context) throws Exception {
+            inFlight.add(element.record(values));
         }
 
         @Override
