@@ -1,5 +1,6 @@
 package com.globeco.trading.benchmarks;
 
+import com.globeco.trading.compliance.TradeIdentifiers;
 import com.globeco.trading.operators.positions.KeepPositions;
 import com.globeco.trading.operators.positions.StoredVersions;
 import com.globeco.trading.positions.DedupRule;
@@ -26,7 +27,7 @@ final class PositionsUnderTest implements AutoCloseable {
 
     static PositionsUnderTest open() throws Exception {
         var harness = new KeyedTwoInputStreamOperatorTestHarness<String, PositionCommand, ReferencePrice, PositionChange>(
-                new KeepPositions(ZoneOffset.UTC, DedupRule.defaults(), StoredVersions.none()),
+                new KeepPositions(ZoneOffset.UTC, DedupRule.defaults(), StoredVersions.none(), TradeIdentifiers.example()),
                 (KeySelector<PositionCommand, String>) PositionCommand::positionKey,
                 (KeySelector<ReferencePrice, String>) ReferencePrice::instrument, Types.STRING, 1, 1, 0);
         harness.setStateBackend(rocksDb());

@@ -90,7 +90,7 @@ public class TaxLotBenchmark {
 
         positions = new Position[TaxLotMethod.values().length];
         for (TaxLotMethod method : TaxLotMethod.values()) {
-            positions[method.ordinal()] = new Position(openLots, lots, PositionStatus.RECONCILED, lastTradeDate, method);
+            positions[method.ordinal()] = new Position(openLots, lots, PositionStatus.RECONCILED, lastTradeDate, method, null);
         }
         decrease = new Trade("T-DECREASE", POSITION_KEY, TradeType.DECREASE, DECREASE, new BigDecimal("99.50"),
                 businessDate, businessDate.atTime(14, 30).toInstant(java.time.ZoneOffset.UTC), "CONTRACT-1", "CORR-1", "CAUSE-1", "bench");

@@ -46,7 +46,8 @@ public final class EventJson {
                 .put("correlationId", event.correlationId())
                 .put("causationId", event.causationId())
                 .put("contractId", event.contractId())
-                .put("userId", event.userId());
+                .put("userId", event.userId())
+                .put("uti", text(event.uti()));
     }
 
     private static ObjectNode payloadNode(PositionEvent event) {

@@ -1,5 +1,6 @@
 package com.globeco.trading.positions;
 
+import com.globeco.trading.compliance.Uti;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,7 +16,13 @@ public final class Hotpath {
 
     public record Applied(Position state, PositionEvent event, SequenceStatus sequence) {}
 
+    /** A trade without a UTI: for tests and benchmarks of the lots, which report nothing. */
     public static Applied apply(Position position, String positionKey, Trade trade, LocalDate businessDate) {
+        return apply(position, positionKey, trade, businessDate, null);
+    }
+
+    /** @param uti the trade's identifier for regulatory reporting, kept in its event and as the position's last */
+    public static Applied apply(Position position, String positionKey, Trade trade, LocalDate businessDate, Uti uti) {
         SequenceStatus sequence = SequenceStatus.of(trade.effectiveDate(), position.latestEffectiveDate(), businessDate);
         TaxLots lots;
         List<LotReduction> allocation;
@@ -31,11 +38,11 @@ public final class Hotpath {
         LocalDate latestEffectiveDate = backdated ? position.latestEffectiveDate() : trade.effectiveDate();
         long version = position.version() + 1;
         Position next = new Position(lots, version,
-                backdated ? PositionStatus.PROVISIONAL : position.status(), latestEffectiveDate, position.method());
+                backdated ? PositionStatus.PROVISIONAL : position.status(), latestEffectiveDate, position.method(), uti);
         PositionEvent event = new PositionEvent(positionKey, version,
                 backdated ? EventType.PROVISIONAL_TRADE_APPLIED : EventType.TRADE_APPLIED,
                 trade.effectiveDate(), trade.occurredAt(), tradeApplied(trade, sequence, position.method(), allocation, lots),
-                trade.tradeId(), trade.correlationId(), trade.causationId(), trade.contractId(), trade.userId());
+                trade.tradeId(), trade.correlationId(), trade.causationId(), trade.contractId(), trade.userId(), uti);
         return new Applied(next, event, sequence);
     }
 
@@ -44,10 +51,11 @@ public final class Hotpath {
         long version = position.version() + 1;
         TaxLots.Repriced repriced = position.lots().repriced(price.price());
         Position next = new Position(repriced.lots(), version, position.status(),
-                position.latestEffectiveDate(), position.method());
+                position.latestEffectiveDate(), position.method(), position.lastUti());
         PositionEvent event = new PositionEvent(positionKey, version, EventType.RESET, position.latestEffectiveDate(),
                 price.asOf(), new PriceReset(price.instrument(), price.price(), price.asOf(), repriced.pnl(),
-                repriced.lots().count(), PositionTotals.of(repriced.lots())), null, price.correlationId(), null, null, null);
+                repriced.lots().count(), PositionTotals.of(repriced.lots())), null, price.correlationId(), null, null,
+                Initiators.HOTPATH, null);
         return new Applied(next, event, SequenceStatus.CURRENT_DATED);
     }
 
@@ -84,12 +92,12 @@ public final class Hotpath {
         }
         long version = position.version() + 1;
         Position next = new Position(lots, version, settled ? PositionStatus.RECONCILED : PositionStatus.PROVISIONAL,
-                position.latestEffectiveDate(), position.method());
+                position.latestEffectiveDate(), position.method(), position.lastUti());
         PositionCorrected corrected = new PositionCorrected(correction.backdatedTradeIds(), correction.asOfVersion(),
                 PositionTotals.of(position.lots()), PositionTotals.of(lots), adjustment, adjustment.subtract(previousAdjustment));
         PositionEvent event = new PositionEvent(correction.positionKey(), version, EventType.HISTORICAL_POSITION_CORRECTED,
                 position.latestEffectiveDate(), occurredAt, corrected, null, correction.correlationId(),
-                correction.backdatedTradeIds()[0], null, null);
+                correction.backdatedTradeIds()[0], null, Initiators.COLDPATH, null);
         return new Applied(next, event, SequenceStatus.CURRENT_DATED);
     }
 
@@ -109,6 +117,6 @@ public final class Hotpath {
         TaxLots lots = state.lots();
         return new PositionSnapshot(positionKey, state.version(), state.status(), LotsJson.write(lots),
                 lots.openQuantity(), lots.count(), lots.costBasis(), lots.marketValue(), now,
-                state.isProvisional() ? provisionalSince : null);
+                state.isProvisional() ? provisionalSince : null, state.lastUti());
     }
 }

@@ -2,11 +2,13 @@ package com.globeco.trading.positions;
 
 import com.globeco.trading.types.LocalDates;
 import org.apache.flink.api.common.typeinfo.TypeInfo;
+import com.globeco.trading.compliance.Uti;
 import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * One event of a position's event store: its version, kind, dates, trace ids and its payload, kept structured until a
+ * One event of a position's event store: its version, kind, dates, trace ids, who initiated it, its payload and, for a
+ * trade, the trade's UTI, kept structured until a
  * sink writes it once ({@link EventJson}).
  */
 public record PositionEvent(
@@ -20,5 +22,6 @@ public record PositionEvent(
         String correlationId,
         String causationId,
         String contractId,
-        String userId) {
+        String userId,
+        Uti uti) {
 }

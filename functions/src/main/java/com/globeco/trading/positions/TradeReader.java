@@ -77,7 +77,7 @@ public final class TradeReader implements java.io.Serializable {
         }
         return new Reading.Valid<>(new Trade(tradeId, positionKey, tradeType, quantity, price, effectiveDate, occurredAt,
                 contractId, correlationId != null ? correlationId : tracedAs != null ? tracedAs : CorrelationIds.ofTrade(tradeId),
-                causationId, userId));
+                causationId, userId == null || userId.isBlank() ? Initiators.TRADE_EVENTS : userId));
     }
 
     private LocalDate effectiveDate(String text, LocalDate businessDate, List<String> violations) {

@@ -92,14 +92,14 @@ public record PositionRebuild(
         LocalDate latest = trades.stream().map(HistoryStep.Trade::effectiveDate).max(Comparator.naturalOrder()).orElse(null);
         TaxLotMethod method = trades.isEmpty() ? TaxLotMethod.FIFO : trades.get(trades.size() - 1).method();
         if (snapshot != null) {
-            return new Position(LotsJson.read(snapshot.lotsJson()), snapshot.version(), snapshot.status(), latest, method);
+            return new Position(LotsJson.read(snapshot.lotsJson()), snapshot.version(), snapshot.status(), latest, method, null);
         }
         List<HistoryStep> history = events.stream()
                 .map(event -> reader.step(event.version(), event.eventType(), event.effectiveDate(), event.payload()))
                 .flatMap(Optional::stream).toList();
         TaxLots lots = Replay.of(history).lots();
         long version = events.stream().mapToLong(StoredEvent::version).max().orElse(0);
-        return new Position(lots, version, PositionStatus.RECONCILED, latest, method);
+        return new Position(lots, version, PositionStatus.RECONCILED, latest, method, null);
     }
 
     private static Journaled journalEntry(String positionKey, HistoryStep step) {

@@ -77,7 +77,7 @@ class LargestRecordsTest {
     void aDecreaseThatClosesEveryLotFits() {
         BigDecimal perLot = new BigDecimal("249999.99999999");
         Position full = new Position(lots(PositionLimits.MAX_OPEN_LOTS, perLot, PositionLimits.MAX_ID_LENGTH), 1,
-                PositionStatus.RECONCILED, TODAY, TaxLotMethod.FIFO);
+                PositionStatus.RECONCILED, TODAY, TaxLotMethod.FIFO, null);
         BigDecimal everything = perLot.multiply(BigDecimal.valueOf(PositionLimits.MAX_OPEN_LOTS));
         assertThat(everything).isLessThanOrEqualTo(PositionLimits.MAX_TRADE_QUANTITY);
         Trade decrease = new Trade("D".repeat(64), KEY, TradeType.DECREASE, everything, LOWEST_PRICE, TODAY,
@@ -91,7 +91,7 @@ class LargestRecordsTest {
 
     @Test
     void theLargestCorrectedEventFits() {
-        Position position = new Position(widestLots(), 9, PositionStatus.PROVISIONAL, TODAY, TaxLotMethod.FIFO);
+        Position position = new Position(widestLots(), 9, PositionStatus.PROVISIONAL, TODAY, TaxLotMethod.FIFO, null);
         Correction correction = Correction.corrected(KEY, 9, new Replay.Result(widestLots(), hugeAmount(), BigDecimal.ZERO),
                 tradeIds(PendingReplay.MAX_TRADES), CORRELATION);
 

@@ -1,5 +1,7 @@
 package com.globeco.trading.jobs;
 
+import com.globeco.trading.compliance.Lei;
+import com.globeco.trading.compliance.TradeIdentifiers;
 import com.globeco.trading.jobs.kafka.KafkaClientConfig;
 import com.globeco.trading.operators.sinks.KafkaSettings;
 import com.globeco.trading.operators.sinks.PostgresSettings;
@@ -63,6 +65,12 @@ record JobArguments(ParameterTool arguments, Set<String> known) {
      *
      * @throws IllegalArgumentException for any other value, e.g. a typo that would otherwise read as false
      */
+    /** The reporting entity's identifiers: its LEI (every UTI's prefix) and its CFTC namespace (every USI's). */
+    TradeIdentifiers tradeIdentifiers() {
+        return new TradeIdentifiers(new Lei(get("reporting.lei", TradeIdentifiers.EXAMPLE_LEI)),
+                get("reporting.usi-namespace", TradeIdentifiers.EXAMPLE_USI_NAMESPACE));
+    }
+
     boolean flag(String name, boolean fallback) {
         String value = get(name, String.valueOf(fallback));
         if (!value.equals("true") && !value.equals("false")) {

@@ -1,5 +1,6 @@
 package com.globeco.trading.jobs;
 
+import com.globeco.trading.compliance.TradeIdentifiers;
 import com.globeco.trading.operators.health.ReadinessSettings;
 import com.globeco.trading.messages.DeadLetter;
 import com.globeco.trading.messages.SourceMessage;
@@ -114,6 +115,7 @@ public final class TradeHotpathJob {
             ContractServiceSettings contractService,
             DedupRule dedup,
             ZoneId businessZone,
+            TradeIdentifiers identifiers,
             ReadinessSettings readiness) {}
 
     public static void main(String[] args) throws Exception {
@@ -143,7 +145,7 @@ public final class TradeHotpathJob {
                 .keyBy(new ByPosition())
                 .connect(prices.broadcast())
                 .transform("Keep positions (tax lots)", TypeInformation.of(PositionChange.class),
-                        new KeepPositions(businessZone, wiring.dedup(), wiring.storedVersions()))
+                        new KeepPositions(businessZone, wiring.dedup(), wiring.storedVersions(), wiring.identifiers()))
                 .uid(Uid.KEEP_POSITIONS);
 
         changes.sinkTo(wiring.eventAndSnapshotStore()).uid(Uid.EVENT_AND_SNAPSHOT_STORE_SINK)

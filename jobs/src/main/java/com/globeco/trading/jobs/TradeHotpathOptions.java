@@ -1,5 +1,6 @@
 package com.globeco.trading.jobs;
 
+import com.globeco.trading.compliance.TradeIdentifiers;
 import com.globeco.trading.operators.health.ReadinessSettings;
 import com.globeco.trading.operators.positions.ContractServiceSettings;
 import com.globeco.trading.operators.positions.StoredVersions;
@@ -25,7 +26,7 @@ import java.util.List;
 /** The trade hotpath's settings, from {@code --name value} arguments or environment variables. */
 public record TradeHotpathOptions(KafkaSettings kafka, String topicPrefix, String consumerGroup,
                                   PostgresSettings postgres, ZoneId businessZone, boolean generateContracts, URI contractService,
-                                  DedupRule dedup, Duration retryBackoff) {
+                                  DedupRule dedup, Duration retryBackoff, TradeIdentifiers identifiers) {
 
     public static TradeHotpathOptions from(String... args) {
         return JobArguments.of(args).read(TradeHotpathOptions::read);
@@ -42,7 +43,8 @@ public record TradeHotpathOptions(KafkaSettings kafka, String topicPrefix, Strin
                 URI.create(settings.get("contract-service.url", "http://globeco-contract-service:8090")),
                 new DedupRule(Duration.parse(settings.get("hotpath.dedup-window", "P30D")),
                         Duration.parse(settings.get("hotpath.clock-tolerance", "PT1H"))),
-                Duration.parse(settings.get("contract-service.retry-backoff", "PT1S")));
+                Duration.parse(settings.get("contract-service.retry-backoff", "PT1S")),
+                settings.tradeIdentifiers());
     }
 
     /** Every topic the job reads or writes, unprefixed: the ones to provision before it starts. */
@@ -89,6 +91,7 @@ public record TradeHotpathOptions(KafkaSettings kafka, String topicPrefix, Strin
                 ContractServiceSettings.defaults(contractService).withBackoff(retryBackoff, retryBackoff.multipliedBy(8)),
                 dedup,
                 businessZone,
+                identifiers,
                 ReadinessSettings.of(kafka, postgres));
     }
 }

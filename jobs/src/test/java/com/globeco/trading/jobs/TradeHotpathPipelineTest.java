@@ -1,5 +1,6 @@
 package com.globeco.trading.jobs;
 
+import com.globeco.trading.compliance.TradeIdentifiers;
 import com.globeco.trading.jobs.pipeline.BoundedSources;
 import com.globeco.trading.jobs.pipeline.CollectingSink;
 import com.globeco.trading.jobs.pipeline.Pipeline;
@@ -140,7 +141,7 @@ class TradeHotpathPipelineTest {
                     store, StoredVersions.none(), applied, provisional, backdated, corrected, contracts, contractRetries,
                     lateContracts, deadLetters, contractService != null,
                     ContractServiceSettings.defaults(contractService == null ? URI.create("http://127.0.0.1:1") : contractService), DedupRule.defaults(),
-                    ZONE, Pipeline.readiness());
+                    ZONE, TradeIdentifiers.example(), Pipeline.readiness());
             // one subtask reads the trades in their order: the backdated one comes after the ones it predates
             Pipeline.run(TradeHotpathJob.NAME, 1, env -> TradeHotpathJob.define(env, wiring));
         }

@@ -15,6 +15,8 @@ public enum DatabaseRole {
     TRADE_HOTPATH("trade-hotpath", "flink_trade_hotpath"),
     BACKDATED_COLDPATH("backdated-coldpath", "flink_backdated_coldpath"),
     POSITION_RECONCILIATION("position-reconciliation", "flink_position_reconciliation"),
+    /** V7__regulatory_reporting.sql. */
+    REGULATORY_REPORTING("regulatory-reporting", "flink_regulatory_reporting"),
     /** The read service (a later issue), {@code ./platform audit} and the state bootstrap: SELECT only. */
     READER("globeco-reader", "globeco_reader");
 

@@ -1,5 +1,6 @@
 package com.globeco.trading.operators.positions;
 
+import com.globeco.trading.compliance.TradeIdentifiers;
 import com.globeco.trading.messages.DeadLetter;
 import com.globeco.trading.messages.DeadLetterReason;
 import com.globeco.trading.operators.guard.DataErrors;
@@ -63,6 +64,7 @@ public final class KeepPositions extends AbstractStreamOperator<PositionChange>
 
     private final ZoneId businessZone;
     private final DedupRule dedup;
+    private final TradeIdentifiers identifiers;
     private final StoredVersions stored;
     private transient PositionsBehind behind;
     private transient KeyedPositions positions;
@@ -83,9 +85,11 @@ public final class KeepPositions extends AbstractStreamOperator<PositionChange>
      * @param dedup how long an applied trade id is remembered; an unknown trade that occurred before
      *              the window is dead-lettered, never applied twice
      * @param stored the versions the database holds, which the restored state must have reached
+     * @param identifiers gives each trade its UTI, kept in its event and its position's snapshot
      */
-    public KeepPositions(ZoneId businessZone, DedupRule dedup, StoredVersions stored) {
+    public KeepPositions(ZoneId businessZone, DedupRule dedup, StoredVersions stored, TradeIdentifiers identifiers) {
         this.businessZone = businessZone;
+        this.identifiers = identifiers;
         this.dedup = dedup;
         this.stored = stored;
     }
@@ -176,7 +180,8 @@ public final class KeepPositions extends AbstractStreamOperator<PositionChange>
         Hotpath.Applied result;
         try {
             checkDedupWindow(trade, now);
-            result = Hotpath.apply(position, trade.positionKey(), trade, LocalDate.ofInstant(Instant.ofEpochMilli(now), businessZone));
+            result = Hotpath.apply(position, trade.positionKey(), trade, LocalDate.ofInstant(Instant.ofEpochMilli(now), businessZone),
+                    identifiers.uti(trade.positionKey(), trade.tradeId()));
         } catch (TradeRejectedException refused) {
             rejections.trade(command, refused.reason(), refused.getMessage(), now);
             return;

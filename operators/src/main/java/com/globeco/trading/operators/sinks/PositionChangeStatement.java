@@ -51,8 +51,8 @@ public final class PositionChangeStatement implements RowStatement<PositionChang
         public String query() {
             return """
                     INSERT INTO event_store (position_key, event_ver, event_type, effective_date, occurred_at, payload,
-                        trade_id, correlation_id, causation_id, contract_id, user_id)
-                    VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)
+                        trade_id, correlation_id, causation_id, contract_id, user_id, uti)
+                    VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT DO NOTHING""";
         }
 
@@ -70,6 +70,7 @@ public final class PositionChangeStatement implements RowStatement<PositionChang
             row.setString(9, event.causationId());
             row.setString(10, event.contractId());
             row.setString(11, event.userId());
+            row.setString(12, event.uti() == null ? null : event.uti().value());
         }
     }
 
@@ -80,13 +81,14 @@ public final class PositionChangeStatement implements RowStatement<PositionChang
         public String query() {
             return """
                     INSERT INTO snapshot_store (position_key, version, status, reconciliation_status, tax_lots_compressed,
-                        open_quantity, open_lots, cost_basis, market_value, last_updated_at, provisional_since)
-                    VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?)
+                        open_quantity, open_lots, cost_basis, market_value, last_updated_at, provisional_since, uti)
+                    VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (position_key) DO UPDATE SET version = EXCLUDED.version, status = EXCLUDED.status,
                         reconciliation_status = EXCLUDED.reconciliation_status,
                         tax_lots_compressed = EXCLUDED.tax_lots_compressed, open_quantity = EXCLUDED.open_quantity,
                         open_lots = EXCLUDED.open_lots, cost_basis = EXCLUDED.cost_basis, market_value = EXCLUDED.market_value,
-                        last_updated_at = EXCLUDED.last_updated_at, provisional_since = EXCLUDED.provisional_since
+                        last_updated_at = EXCLUDED.last_updated_at, provisional_since = EXCLUDED.provisional_since,
+                        uti = EXCLUDED.uti
                     WHERE snapshot_store.version < EXCLUDED.version""";
         }
 
@@ -104,6 +106,7 @@ public final class PositionChangeStatement implements RowStatement<PositionChang
             row.setBigDecimal(9, snapshot.marketValue());
             row.setTimestamp(10, new Timestamp(snapshot.updatedAtMillis()));
             row.setTimestamp(11, snapshot.provisionalSinceMillis() == null ? null : new Timestamp(snapshot.provisionalSinceMillis()));
+            row.setString(12, snapshot.uti() == null ? null : snapshot.uti().value());
         }
     }
 }

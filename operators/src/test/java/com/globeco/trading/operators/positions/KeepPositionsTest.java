@@ -1,5 +1,6 @@
 package com.globeco.trading.operators.positions;
 
+import com.globeco.trading.compliance.TradeIdentifiers;
 import com.globeco.trading.positions.PositionCorrected;
 
 import java.time.Instant;
@@ -366,7 +367,7 @@ class KeepPositionsTest {
     private static KeyedTwoInputStreamOperatorTestHarness<String, PositionCommand, ReferencePrice, PositionChange> open(
             OperatorSubtaskState restored, Duration dedupWindow, int parallelism, int subtask, StoredVersions stored) throws Exception {
         var harness = new KeyedTwoInputStreamOperatorTestHarness<String, PositionCommand, ReferencePrice, PositionChange>(
-                new KeepPositions(UTC, new DedupRule(dedupWindow, Duration.ofHours(1)), stored),
+                new KeepPositions(UTC, new DedupRule(dedupWindow, Duration.ofHours(1)), stored, TradeIdentifiers.example()),
                 (KeySelector<PositionCommand, String>) PositionCommand::positionKey,
                 priceKeyOwnedBy(parallelism, subtask), Types.STRING, MAX_PARALLELISM, parallelism, subtask);
         harness.setup(TypeInformation.of(PositionChange.class).createSerializer(new SerializerConfigImpl()));

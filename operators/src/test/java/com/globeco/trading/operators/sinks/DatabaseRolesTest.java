@@ -41,13 +41,17 @@ class DatabaseRolesTest {
             DatabaseRole.TRADE_HOTPATH, Map.of("event_store", Set.of("INSERT"), "snapshot_store", Set.of("SELECT", "INSERT", "UPDATE")),
             DatabaseRole.BACKDATED_COLDPATH, Map.of("event_store", Set.of("SELECT"), "reconciliation_break", Set.of("SELECT", "INSERT")),
             DatabaseRole.POSITION_RECONCILIATION, Map.of("event_store", Set.of("SELECT"), "snapshot_store", Set.of("SELECT"),
-                    "reconciliation_run", Set.of("SELECT", "INSERT", "UPDATE"), "reconciliation_break", Set.of("SELECT", "INSERT")));
+                    "reconciliation_run", Set.of("SELECT", "INSERT", "UPDATE"), "reconciliation_break", Set.of("SELECT", "INSERT"),
+                    "regulatory_report", Set.of("SELECT")),
+            DatabaseRole.REGULATORY_REPORTING, Map.of("regulatory_report", Set.of("SELECT", "INSERT", "UPDATE"),
+                    "regulatory_submission", Set.of("SELECT", "INSERT")));
     private static final Map<DatabaseRole, List<String>> SINK_QUERIES = Map.of(
             DatabaseRole.FILL_CONFIRMATION, List.of(new ConfirmationAuditStatement().query()),
             DatabaseRole.ALLOCATION, List.of(new ExecutionRowStatement().query()),
             DatabaseRole.TRADE_HOTPATH, PositionChangeStatement.queries(),
             DatabaseRole.BACKDATED_COLDPATH, List.of(new ReconciliationBreakStatement().query()),
-            DatabaseRole.POSITION_RECONCILIATION, List.of(new ReconciliationBreakStatement().query()));
+            DatabaseRole.POSITION_RECONCILIATION, List.of(new ReconciliationBreakStatement().query()),
+            DatabaseRole.REGULATORY_REPORTING, List.of());
 
     private static LocalPostgres postgres;
 

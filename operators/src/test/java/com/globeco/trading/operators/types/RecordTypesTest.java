@@ -1,5 +1,6 @@
 package com.globeco.trading.operators.types;
 
+import com.globeco.trading.compliance.Uti;
 import com.globeco.trading.allocation.AccountingLine;
 import com.globeco.trading.allocation.Allocation;
 import com.globeco.trading.allocation.ClosedExecution;
@@ -54,7 +55,7 @@ class RecordTypesTest {
             PositionChange.Appended.class, PositionChange.Snapshotted.class, PositionEvent.class, ProvisionalTrade.class,
             ContractOutcome.class, Correction.class, ContractTerms.class,
             ReplayOutcome.class, ReconciliationBreak.class, DeadLetter.class, ConfirmationRecord.class, ClosedExecution.class,
-            Allocation.class, AccountingLine.class, PositionRebuild.class, PositionRecord.class})
+            Allocation.class, AccountingLine.class, PositionRebuild.class, PositionRecord.class, Uti.class})
     void recordsAreFlinkPojos(Class<?> record) {
         TypeInformation<?> type = TypeInformation.of(record);
 

@@ -39,7 +39,7 @@ public final class From010 {
     }
 
     public static Position position(PositionState old) {
-        return new Position(old.lots(), old.version(), PositionStatus.valueOf(old.status()), day(old.latestEffectiveDate()), old.method());
+        return new Position(old.lots(), old.version(), PositionStatus.valueOf(old.status()), day(old.latestEffectiveDate()), old.method(), null);
     }
 
     public static ReferencePrice price(MarketPrice old) {

@@ -1,0 +1,46 @@
+package com.globeco.trading.compliance;
+
+import java.io.Serializable;
+import java.math.BigInteger;
+import java.util.regex.Pattern;
+
+/**
+ * A Legal Entity Identifier (ISO 17442): 18 characters of digits and capitals, then two check digits that make the
+ * whole, read as a number with A=10 ... Z=35, equal 1 modulo 97 (ISO 7064 MOD 97-10).
+ */
+public record Lei(String value) implements Serializable {
+    private static final Pattern SHAPE = Pattern.compile("[0-9A-Z]{18}[0-9]{2}");
+    private static final BigInteger NINETY_SEVEN = BigInteger.valueOf(97);
+
+    public Lei {
+        if (!isValid(value)) {
+            throw new IllegalArgumentException("not an ISO 17442 LEI: " + value);
+        }
+    }
+
+    public static boolean isValid(String value) {
+        return value != null && SHAPE.matcher(value).matches() && asNumber(value).mod(NINETY_SEVEN).intValue() == 1;
+    }
+
+    /** The LEI whose first 18 characters are these, with its check digits. */
+    public static Lei withCheckDigits(String first18) {
+        if (first18 == null || !first18.matches("[0-9A-Z]{18}")) {
+            throw new IllegalArgumentException("an LEI starts with 18 digits or capitals: " + first18);
+        }
+        int check = 98 - asNumber(first18 + "00").mod(NINETY_SEVEN).intValue();
+        return new Lei(first18 + (check < 10 ? "0" : "") + check);
+    }
+
+    private static BigInteger asNumber(String characters) {
+        StringBuilder digits = new StringBuilder(characters.length() * 2);
+        for (char character : characters.toCharArray()) {
+            digits.append(Character.digit(character, 36));
+        }
+        return new BigInteger(digits.toString());
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}
