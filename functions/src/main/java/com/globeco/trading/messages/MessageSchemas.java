@@ -13,6 +13,8 @@ public final class MessageSchemas {
     public static final int CONTRACT_OUTCOME = 1;
     public static final int DEAD_LETTER = 1;
     public static final int DEAD_LETTER_REPLAY = 1;
+    public static final int REPORT_OUTCOME = 1;
+    public static final int REPORT_COMMAND = 1;
 
     private MessageSchemas() {}
 }

@@ -17,13 +17,15 @@ import org.slf4j.LoggerFactory;
 /**
  * The gate of one input topic: each Kafka message is read into a value, or dead-lettered on the
  * gate's own side output with the gate's reason and the rules it broke, or, when reading it threw,
- * with {@link DataErrors#PROCESSING_ERROR}. Nothing a message holds stops the job.
+ * with {@link DataErrors#PROCESSING_ERROR}; a message of a kind the gate is not for is counted and passed over.
+ * Nothing a message holds stops the job.
  */
 public abstract class MessageGate<T> extends ProcessFunction<SourceMessage, T> {
     private final OutputTag<DeadLetter> rejected;
     private final DeadLetterReason reason;
     private final String service;
     private transient Counter messagesIn;
+    private transient Counter messagesIgnored;
     private transient DeadLetterCounters deadLetters;
     private transient CorrelatedLog log;
 
@@ -42,6 +44,7 @@ public abstract class MessageGate<T> extends ProcessFunction<SourceMessage, T> {
     @Override
     public void open(OpenContext context) {
         messagesIn = getRuntimeContext().getMetricGroup().counter(counterName());
+        messagesIgnored = getRuntimeContext().getMetricGroup().counter(counterName() + "Ignored");
         deadLetters = new DeadLetterCounters(getRuntimeContext().getMetricGroup());
         log = new CorrelatedLog(LoggerFactory.getLogger(getClass()), service);
     }
@@ -59,6 +62,8 @@ public abstract class MessageGate<T> extends ProcessFunction<SourceMessage, T> {
         }
         if (reading instanceof Reading.Valid<T> valid) {
             out.collect(valid.value());
+        } else if (reading instanceof Reading.Ignored<T>) {
+            messagesIgnored.inc();
         } else {
             deadLetter(message, reason, ((Reading.Rejected<T>) reading).explanation(), context, now);
         }
