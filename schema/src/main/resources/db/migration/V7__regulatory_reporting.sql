@@ -7,7 +7,8 @@ ALTER TABLE event_store ADD COLUMN uti TEXT;
 ALTER TABLE snapshot_store ADD COLUMN uti TEXT;
 
 -- One row per UTI: unique in the database, which event_store (hash-partitioned by position) cannot say on its own.
--- Filled by a trigger on every event that has a UTI, so no writer can skip it and the hotpath needs no grant on it.
+-- Filled by a trigger on every trade event, so no writer can skip it and the hotpath needs no grant on it (a report's
+-- event names its trade's UTI too).
 CREATE TABLE trade_identifier (
     uti          TEXT        PRIMARY KEY,
     position_key TEXT        NOT NULL,
@@ -20,7 +21,7 @@ CREATE TABLE trade_identifier (
 CREATE FUNCTION record_trade_identifier() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
 BEGIN
-    IF NEW.uti IS NOT NULL THEN
+    IF NEW.uti IS NOT NULL AND NEW.event_type IN ('TRADE_APPLIED', 'PROVISIONAL_TRADE_APPLIED') THEN
         INSERT INTO trade_identifier (uti, position_key, trade_id, event_ver)
         VALUES (NEW.uti, NEW.position_key, NEW.trade_id, NEW.event_ver);
     END IF;
@@ -69,9 +70,10 @@ CREATE INDEX regulatory_report_status ON regulatory_report (status, created_at);
 CREATE INDEX regulatory_report_trade ON regulatory_report (trade_id);
 CREATE INDEX regulatory_report_position ON regulatory_report (position_key);
 
--- The compliance audit trail: every request sent to the repository and what came back (or why nothing did).
+-- The compliance audit trail: every request sent to the repository and what came back (or why nothing did). No
+-- foreign key: an attempt and its report's row may reach the database in either order within a checkpoint.
 CREATE TABLE regulatory_submission (
-    report_id   TEXT        NOT NULL REFERENCES regulatory_report (report_id),
+    report_id   TEXT        NOT NULL,
     attempt     INTEGER     NOT NULL CHECK (attempt > 0),
     sent_at     TIMESTAMPTZ NOT NULL,
     answered_at TIMESTAMPTZ NOT NULL,

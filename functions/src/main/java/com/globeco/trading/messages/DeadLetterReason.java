@@ -53,6 +53,12 @@ public enum DeadLetterReason {
     INVALID_BACKDATED_TRADE,
     /** A message of {@code position-corrections} that cannot be read. */
     INVALID_CORRECTION,
+    /** A position event the reporting job cannot read. */
+    INVALID_POSITION_EVENT,
+    /** A message of {@code regulatory-report-outcomes} that cannot be read. */
+    INVALID_REPORT_OUTCOME,
+    /** A message of {@code regulatory-report-commands} that cannot be read. */
+    INVALID_REPORT_COMMAND,
     /** A backdated trade whose replay, in effective-date order, takes its position below zero: the position stays provisional. */
     IMPOSSIBLE_HISTORY,
     /** A backdated trade whose position's event stream could not be loaded, through every retry: the position stays provisional. */

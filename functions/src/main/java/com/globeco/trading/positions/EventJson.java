@@ -55,6 +55,9 @@ public final class EventJson {
         if (payload instanceof PriceReset reset) {
             return reset(reset);
         }
+        if (payload instanceof ReportSubmitted submitted) {
+            return reportSubmitted(submitted);
+        }
         return payload instanceof PositionCorrected corrected ? corrected(corrected) : tradeApplied((TradeApplied) payload);
     }
 
@@ -77,6 +80,18 @@ public final class EventJson {
             node.put("realizedPnl", trade.realizedPnl().toPlainString());
         }
         return totals(node, trade.totals());
+    }
+
+    private static ObjectNode reportSubmitted(ReportSubmitted submitted) {
+        return JSON.createObjectNode()
+                .put("reportId", submitted.reportId())
+                .put("tradeId", submitted.tradeId())
+                .put("action", submitted.action().name())
+                .put("provisional", submitted.provisional())
+                .put("status", submitted.status().name())
+                .put("submissionId", submitted.submissionId())
+                .put("reasonCode", submitted.reasonCode())
+                .put("attempts", submitted.attempts());
     }
 
     private static ObjectNode reset(PriceReset reset) {

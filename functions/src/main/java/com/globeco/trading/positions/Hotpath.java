@@ -1,6 +1,8 @@
 package com.globeco.trading.positions;
 
 import com.globeco.trading.compliance.Uti;
+import com.globeco.trading.compliance.reporting.ReportOutcome;
+import com.globeco.trading.compliance.reporting.TradeReport;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -98,6 +100,20 @@ public final class Hotpath {
         PositionEvent event = new PositionEvent(correction.positionKey(), version, EventType.HISTORICAL_POSITION_CORRECTED,
                 position.latestEffectiveDate(), occurredAt, corrected, null, correction.correlationId(),
                 correction.backdatedTradeIds()[0], null, Initiators.COLDPATH, null);
+        return new Applied(next, event, SequenceStatus.CURRENT_DATED);
+    }
+
+    /** A trade's regulatory report answered: an event of the position that changes none of its lots. */
+    public static Applied recordReport(Position position, String positionKey, ReportOutcome outcome) {
+        long version = position.version() + 1;
+        Position next = new Position(position.lots(), version, position.status(), position.latestEffectiveDate(), position.method(),
+                position.lastUti());
+        TradeReport report = outcome.report();
+        ReportSubmitted submitted = new ReportSubmitted(report.reportId(), report.trade().tradeId(), report.action(), report.provisional(),
+                outcome.status(), outcome.submissionId(), outcome.reasonCode(), outcome.attempts());
+        PositionEvent event = new PositionEvent(positionKey, version, EventType.REGULATORY_REPORT_SUBMITTED, report.trade().effectiveDate(),
+                outcome.answeredAt(), submitted, null, report.trade().correlationId(), report.reportId(), null, report.requestedBy(),
+                report.trade().uti());
         return new Applied(next, event, SequenceStatus.CURRENT_DATED);
     }
 

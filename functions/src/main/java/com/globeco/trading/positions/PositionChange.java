@@ -28,9 +28,12 @@ public sealed interface PositionChange permits PositionChange.Appended, Position
             return EventJson.message(event, payloadJson);
         }
 
-        /** An event for {@code trade-applied-events}: a trade or a reset, not the coldpath's correction (it has its own topic). */
+        /**
+         * An event for {@code trade-applied-events}: a trade or a reset, not the coldpath's correction (it has its own topic)
+         * nor a report's answer (which came from {@code regulatory-report-outcomes}).
+         */
         public boolean isAppliedEvent() {
-            return event.eventType() != EventType.HISTORICAL_POSITION_CORRECTED;
+            return event.eventType() != EventType.HISTORICAL_POSITION_CORRECTED && event.eventType() != EventType.REGULATORY_REPORT_SUBMITTED;
         }
     }
 

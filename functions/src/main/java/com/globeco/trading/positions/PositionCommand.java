@@ -1,15 +1,18 @@
 package com.globeco.trading.positions;
 
+import com.globeco.trading.compliance.reporting.ReportOutcome;
 import com.globeco.trading.messages.SourceMessage;
 import com.globeco.trading.types.SealedKinds;
 import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**
- * What arrives for a position: a trade to apply, new contract terms or the coldpath's correction to adopt, with the
+ * What arrives for a position: a trade to apply, new contract terms, the coldpath's correction to adopt or a regulatory
+ * report's outcome to record, with the
  * Kafka message it was read from, which a dead letter carries verbatim.
  */
 @TypeInfo(SealedKinds.class)
-public sealed interface PositionCommand permits PositionCommand.ApplyTrade, PositionCommand.ApplyTerms, PositionCommand.AdoptCorrection {
+public sealed interface PositionCommand permits PositionCommand.ApplyTrade, PositionCommand.ApplyTerms, PositionCommand.AdoptCorrection,
+        PositionCommand.RecordReport {
 
     String positionKey();
 
@@ -51,6 +54,18 @@ public sealed interface PositionCommand permits PositionCommand.ApplyTrade, Posi
         @Override
         public String correlationId() {
             return correction.correlationId();
+        }
+    }
+
+    record RecordReport(ReportOutcome outcome, SourceMessage source) implements PositionCommand {
+        @Override
+        public String positionKey() {
+            return outcome.positionKey();
+        }
+
+        @Override
+        public String correlationId() {
+            return outcome.report().trade().correlationId();
         }
     }
 

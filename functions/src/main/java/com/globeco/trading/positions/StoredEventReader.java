@@ -27,7 +27,7 @@ public final class StoredEventReader {
         return switch (eventType) {
             case TRADE_APPLIED, PROVISIONAL_TRADE_APPLIED -> Optional.of(trade(version, effectiveDate, json(payload)));
             case RESET -> Optional.of(new HistoryStep.Reset(version, effectiveDate, decimal(json(payload), "price")));
-            case HISTORICAL_POSITION_CORRECTED -> Optional.empty();
+            case HISTORICAL_POSITION_CORRECTED, REGULATORY_REPORT_SUBMITTED -> Optional.empty();
         };
     }
 

@@ -9,6 +9,7 @@ import com.globeco.trading.operators.positions.GenerateContract;
 import com.globeco.trading.operators.positions.KeepPositions;
 import com.globeco.trading.operators.positions.ReadContractRetries;
 import com.globeco.trading.operators.positions.ReadCorrections;
+import com.globeco.trading.operators.positions.ReadReportOutcomes;
 import com.globeco.trading.operators.positions.ReadContractTerms;
 import com.globeco.trading.operators.positions.RetryContract;
 import com.globeco.trading.operators.positions.StoredVersions;
@@ -44,7 +45,8 @@ import java.util.concurrent.TimeUnit;
  * <pre>
  *   trade-events ────▶ validate ─┐
  *   contract-events ─▶ read ─────┤
- *   position-corrections ─▶ read ┴▶ keyBy(positionKey) ─▶ keep positions ─┬▶ event store + snapshots (Postgres, 2PC)
+ *   position-corrections ─▶ read ┤
+ *   regulatory-report-outcomes ─▶ read ┴▶ keyBy(positionKey) ─▶ keep positions ─┬▶ event store + snapshots (Postgres, 2PC)
  *   market-data ─────▶ read ─▶ broadcast ────────────────────┘            ├▶ trade-applied-events (Kafka)
  *                                                                         ├▶ backdated-trades, provisional-trade-events (Kafka)
  *                                                                         ├▶ historical-position-corrected-events (Kafka)
@@ -69,6 +71,8 @@ public final class TradeHotpathJob {
         public static final String READ_CONTRACT_TERMS = "read-contract-terms";
         public static final String CORRECTIONS_SOURCE = "position-corrections-source";
         public static final String READ_CORRECTIONS = "read-corrections";
+        public static final String REPORT_OUTCOMES_SOURCE = "report-outcomes-source";
+        public static final String READ_REPORT_OUTCOMES = "read-report-outcomes";
         public static final String TRADE_APPLIED_EVENTS = "trade-applied-events";
         public static final String CORRECTED_EVENTS_SINK = "historical-position-corrected-events-sink";
         public static final String MARKET_DATA_SOURCE = "market-data-source";
@@ -101,6 +105,7 @@ public final class TradeHotpathJob {
             Source<SourceMessage, ?, ?> marketData,
             Source<SourceMessage, ?, ?> contractRetryRequests,
             Source<SourceMessage, ?, ?> corrections,
+            Source<SourceMessage, ?, ?> reportOutcomes,
             Sink<PositionChange> eventAndSnapshotStore,
             StoredVersions storedVersions,
             Sink<PositionChange.Appended> appliedEvents,
@@ -137,11 +142,14 @@ public final class TradeHotpathJob {
         SingleOutputStreamOperator<PositionCommand> corrections = env
                 .fromSource(wiring.corrections(), WatermarkStrategy.noWatermarks(), "Position corrections").uid(Uid.CORRECTIONS_SOURCE)
                 .process(new ReadCorrections()).uid(Uid.READ_CORRECTIONS).name("Read corrections");
+        SingleOutputStreamOperator<PositionCommand> reports = env
+                .fromSource(wiring.reportOutcomes(), WatermarkStrategy.noWatermarks(), "Report outcomes").uid(Uid.REPORT_OUTCOMES_SOURCE)
+                .process(new ReadReportOutcomes()).uid(Uid.READ_REPORT_OUTCOMES).name("Read report outcomes");
         SingleOutputStreamOperator<ReferencePrice> prices = env
                 .fromSource(wiring.marketData(), WatermarkStrategy.noWatermarks(), "Market data").uid(Uid.MARKET_DATA_SOURCE)
                 .process(new ReadMarketPrices(wiring.dedup())).uid(Uid.READ_MARKET_PRICES).name("Read market prices");
 
-        SingleOutputStreamOperator<PositionChange> changes = trades.union(contracts, corrections)
+        SingleOutputStreamOperator<PositionChange> changes = trades.union(contracts, corrections, reports)
                 .keyBy(new ByPosition())
                 .connect(prices.broadcast())
                 .transform("Keep positions (tax lots)", TypeInformation.of(PositionChange.class),
@@ -161,6 +169,7 @@ public final class TradeHotpathJob {
                 .uid(Uid.BACKDATED_TRADES_SINK).name("backdated-trades (Kafka, exactly once)");
         DataStream<DeadLetter> rejected = trades.getSideOutput(ValidateTrades.REJECTED)
                 .union(contracts.getSideOutput(ReadContractTerms.REJECTED), corrections.getSideOutput(ReadCorrections.REJECTED),
+                        reports.getSideOutput(ReadReportOutcomes.REJECTED),
                         prices.getSideOutput(ReadMarketPrices.REJECTED), changes.getSideOutput(KeepPositions.REJECTED));
         if (wiring.generateContracts()) {
             rejected = rejected.union(generateContracts(env, wiring, changes.getSideOutput(KeepPositions.CONTRACT_REQUESTS)));

@@ -50,7 +50,7 @@ public record TradeHotpathOptions(KafkaSettings kafka, String topicPrefix, Strin
     /** Every topic the job reads or writes, unprefixed: the ones to provision before it starts. */
     public static final List<String> TOPICS = List.of("trade-events", "contract-events", "market-data", "contract-generation-retry",
             "position-corrections", "trade-applied-events", "provisional-trade-events", "backdated-trades",
-            "historical-position-corrected-events", "trade-contracts", "trade-events-dlq");
+            "historical-position-corrected-events", "trade-contracts", "trade-events-dlq", "regulatory-report-outcomes");
 
     public String topic(String name) {
         return topicPrefix + name;
@@ -69,6 +69,7 @@ public record TradeHotpathOptions(KafkaSettings kafka, String topicPrefix, Strin
                 KafkaSources.kafka(kafka, topic("market-data"), consumerGroup),
                 KafkaSources.kafka(kafka, topic("contract-generation-retry"), consumerGroup),
                 KafkaSources.kafka(kafka, topic("position-corrections"), consumerGroup),
+                KafkaSources.kafka(kafka, topic("regulatory-report-outcomes"), consumerGroup),
                 ExactlyOnceJdbc.sink(postgres, new PositionChangeStatement()),
                 StoredVersions.snapshotStore(postgres),
                 ExactlyOnceKafka.sink(kafka, topic("trade-applied-events"), letters, topic("hotpath-applied"),

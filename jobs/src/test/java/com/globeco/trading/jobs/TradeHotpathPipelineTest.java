@@ -138,6 +138,7 @@ class TradeHotpathPipelineTest {
                     BoundedSources.messages("market-data", prices),
                     BoundedSources.messages("contract-generation-retry", retryRequests),
                     BoundedSources.messages("position-corrections", corrections),
+                    BoundedSources.messages("regulatory-report-outcomes", List.of()),
                     store, StoredVersions.none(), applied, provisional, backdated, corrected, contracts, contractRetries,
                     lateContracts, deadLetters, contractService != null,
                     ContractServiceSettings.defaults(contractService == null ? URI.create("http://127.0.0.1:1") : contractService), DedupRule.defaults(),

@@ -1,6 +1,7 @@
 package com.globeco.trading.compliance.reporting;
 
 import com.globeco.trading.compliance.TradeIdentifiers;
+import com.globeco.trading.positions.Initiators;
 
 import java.io.Serializable;
 import java.time.Duration;
@@ -80,7 +81,7 @@ public final class ReportingRules implements Serializable {
                 state = state.outstandingToo(trade.tradeId());
             }
             TradeReport report = new TradeReport(trade, identifiers.usi(trade.positionKey(), trade.tradeId()), 1, ReportAction.NEW,
-                    false, trade.userId(), now);
+                    false, Initiators.REGULATORY_REPORTING, now);
             if (state.provisional()) {
                 state = state.with(new ReportedTrade(trade, report, ReportStatus.PENDING, false, now, null));
                 rows.add(ReportRow.waiting(report));

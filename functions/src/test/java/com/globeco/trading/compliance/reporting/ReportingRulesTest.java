@@ -1,6 +1,7 @@
 package com.globeco.trading.compliance.reporting;
 
 import com.globeco.trading.compliance.TradeIdentifiers;
+import com.globeco.trading.positions.Initiators;
 import com.globeco.trading.positions.TradeType;
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +45,8 @@ class ReportingRulesTest {
             assertThat(report.action()).isEqualTo(ReportAction.NEW);
             assertThat(report.provisional()).isFalse();
             assertThat(report.reportId()).isEqualTo(IDS.uti(KEY, "T1").value() + "-1");
-            assertThat(report.requestedBy()).isEqualTo("trader-7");
+            assertThat(report.requestedBy()).isEqualTo(Initiators.REGULATORY_REPORTING);
+            assertThat(report.trade().userId()).isEqualTo("trader-7");
         });
         assertThat(applied.rows()).extracting(ReportRow::status).containsExactly(ReportStatus.SUBMITTED);
 

@@ -34,10 +34,16 @@ public final class Topics {
             TopicSpec.deleting("trade-contracts", POSITIONS, WEEK, "contract-outcome", "contracts generated for applied trades"),
             TopicSpec.deleting("trade-events-dlq", DEAD_LETTER_PARTITIONS, DEAD_LETTER_RETENTION, "dead-letter", "the hotpath's dead letters"),
             TopicSpec.deleting("backdated-trades-dlq", DEAD_LETTER_PARTITIONS, DEAD_LETTER_RETENTION, "dead-letter", "the coldpath's dead letters"),
+            TopicSpec.deleting("regulatory-report-outcomes", POSITIONS, MONTH, "report-outcome",
+                    "the Trade Repository's answers to reports: read back by the reporting job, recorded by the hotpath"),
+            TopicSpec.deleting("regulatory-report-commands", POSITIONS, MONTH, "report-command", "people asking to resubmit a report"),
+            TopicSpec.deleting("regulatory-reports-dlq", DEAD_LETTER_PARTITIONS, DEAD_LETTER_RETENTION, "dead-letter",
+                    "the reporting job's dead letters"),
             replayLog("fills.dlq"),
             replayLog("allocations.dlq"),
             replayLog("trade-events-dlq"),
-            replayLog("backdated-trades-dlq"));
+            replayLog("backdated-trades-dlq"),
+            replayLog("regulatory-reports-dlq"));
 
     private Topics() {}
 

@@ -158,6 +158,8 @@ public final class KeepPositions extends AbstractStreamOperator<PositionChange>
             positions.update(position.withMethod(terms.terms().method()));
         } else if (command instanceof PositionCommand.AdoptCorrection correction) {
             corrections.adopt(correction, position, record, now());
+        } else if (command instanceof PositionCommand.RecordReport report) {
+            recordReport(report, position, record);
         } else if (command instanceof PositionCommand.ApplyTrade trade) {
             try (TradeSpan span = TradeSpan.start(tracer, trade.trade())) {
                 apply(trade, position, record, span);
@@ -207,6 +209,19 @@ public final class KeepPositions extends AbstractStreamOperator<PositionChange>
             metrics.tradeToEvent(now - record.getTimestamp());
         }
         metrics.tradeTook(result.sequence(), (System.nanoTime() - startedNanos) / 1_000);
+    }
+
+    /** A report's answer becomes the position's event; its lots stay as they are. */
+    private void recordReport(PositionCommand.RecordReport command, Position position, StreamRecord<PositionCommand> record) throws Exception {
+        if (position.version() == 0) {
+            log.warn(command.correlationId(), "report {} answered for {}, which holds no trade here: not recorded",
+                    command.outcome().reportId(), command.positionKey());
+            return;
+        }
+        long now = now();
+        Hotpath.Applied result = Hotpath.recordReport(position, command.positionKey(), command.outcome());
+        positions.update(result.state());
+        output.collect(record.replace(changed.event(command.positionKey(), result, now)));
     }
 
     private void checkDedupWindow(Trade trade, long now) {
