@@ -13,7 +13,7 @@ import com.globeco.trading.positions.TradeType;
 public record AcceptedReport(String reportId, ReportAction action, String submissionId, Instant receivedAt,
         boolean provisional, TradeType tradeType, BigDecimal quantity, BigDecimal price, LocalDate effectiveDate) {
 
-    static AcceptedReport of(TradeReport report, Acknowledgement acknowledgement) {
+    static AcceptedReport of(SubmittedReport report, Acknowledgement acknowledgement) {
         return new AcceptedReport(report.reportId(), report.action(), acknowledgement.submissionId(),
                 acknowledgement.receivedAt(), Boolean.TRUE.equals(report.provisional()), report.tradeType(),
                 report.quantity(), report.price(), report.effectiveDate());

@@ -8,7 +8,7 @@ package com.globeco.trading.testkit.repository;
  */
 public record Rejection(String reportId, String uti, ReasonCode reasonCode, String reason) {
 
-    static Rejection of(TradeReport report, ReasonCode reasonCode, String reason) {
+    static Rejection of(SubmittedReport report, ReasonCode reasonCode, String reason) {
         return new Rejection(report.reportId(), report.uti(), reasonCode, reason);
     }
 }

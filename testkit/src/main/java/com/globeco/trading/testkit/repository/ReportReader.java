@@ -19,7 +19,7 @@ import com.globeco.trading.positions.TradeReader;
 import com.globeco.trading.positions.TradeType;
 
 /**
- * Reads the body of {@code POST /api/v1/reports} into a {@link TradeReport}, or every reason it is {@code MALFORMED}:
+ * Reads the body of {@code POST /api/v1/reports} into a {@link SubmittedReport}, or every reason it is {@code MALFORMED}:
  * not a JSON object, a field the schema does not know, a required field missing, a value of the wrong type or
  * unreadable. Decimals are JSON strings, dates {@code YYYY-MM-DD}, instants ISO-8601; which fields are required depends
  * on the action. Whether the values make sense is judged later ({@link ReportRules}).
@@ -39,7 +39,7 @@ final class ReportReader {
         this.violations = violations;
     }
 
-    static Reading<TradeReport> read(byte[] body) {
+    static Reading<SubmittedReport> read(byte[] body) {
         List<String> violations = new ArrayList<>();
         JsonNode root = JsonFields.object(new String(body, StandardCharsets.UTF_8), "a trade report", violations);
         return root == null ? new Reading.Rejected<>(violations) : new ReportReader(root, violations).report();
@@ -57,12 +57,12 @@ final class ReportReader {
         return node != null && node.isTextual() ? node.textValue() : null;
     }
 
-    private Reading<TradeReport> report() {
+    private Reading<SubmittedReport> report() {
         refuseUnknownFields();
         String reportId = JsonFields.identifier(root, "reportId", MAX_ID_LENGTH, violations);
         ReportAction action = JsonFields.constant(root, "action", ReportAction.class, violations);
         boolean terms = action != ReportAction.CANCEL;
-        TradeReport report = new TradeReport(reportId, action,
+        SubmittedReport report = new SubmittedReport(reportId, action,
                 JsonFields.text(root, "uti", true, violations),
                 JsonFields.text(root, "usi", false, violations),
                 JsonFields.text(root, "reportingEntity", true, violations),

@@ -21,7 +21,7 @@ final class ReportRules {
     private ReportRules() {
     }
 
-    static Optional<Rejection> refusal(TradeReport report) {
+    static Optional<Rejection> refusal(SubmittedReport report) {
         if (!Lei.isValid(report.reportingEntity())) {
             return Optional.of(Rejection.of(report, ReasonCode.INVALID_LEI,
                     "reportingEntity must be an ISO 17442 LEI, was " + Excerpt.of(report.reportingEntity())));
@@ -37,7 +37,7 @@ final class ReportRules {
         return report.action() == ReportAction.CANCEL ? Optional.empty() : valueRefusal(report);
     }
 
-    private static Optional<Rejection> valueRefusal(TradeReport report) {
+    private static Optional<Rejection> valueRefusal(SubmittedReport report) {
         List<String> violations = new ArrayList<>();
         requirePositive("quantity", report.quantity(), violations);
         requirePositive("price", report.price(), violations);

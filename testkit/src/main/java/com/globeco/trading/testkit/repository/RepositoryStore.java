@@ -35,7 +35,7 @@ final class RepositoryStore {
      * A repeated report id is answered first: with the receipt it got when the content is the same, as a conflict when
      * not. A new one is then judged by the rules, the instrument's eligibility and the trade's lifecycle, in that order.
      */
-    synchronized Submission submit(TradeReport report) {
+    synchronized Submission submit(SubmittedReport report) {
         Accepted earlier = acceptedByReportId.get(report.reportId());
         if (earlier != null) {
             return earlier.report().sameContentAs(report) ? new Submission.Acknowledged(earlier.acknowledgement(), false)
@@ -54,7 +54,7 @@ final class RepositoryStore {
         return new Submission.Refused(rejection);
     }
 
-    private Optional<Rejection> eligibilityRefusal(TradeReport report) {
+    private Optional<Rejection> eligibilityRefusal(SubmittedReport report) {
         String instrument = report.instrument();
         return report.action() != ReportAction.CANCEL && ineligibleInstruments.contains(instrument)
                 ? Optional.of(Rejection.of(report, ReasonCode.INSTRUMENT_NOT_ELIGIBLE,
@@ -62,7 +62,7 @@ final class RepositoryStore {
                 : Optional.empty();
     }
 
-    private Submission accept(TradeReport report, RepositoryTrade current) {
+    private Submission accept(SubmittedReport report, RepositoryTrade current) {
         Acknowledgement acknowledgement = new Acknowledgement(report.reportId(), report.uti(),
                 SUBMISSION_PREFIX + ++lastSubmissionNumber, clock.instant());
         acceptedByReportId.put(report.reportId(), new Accepted(report, acknowledgement));
@@ -105,6 +105,6 @@ final class RepositoryStore {
     }
 
     /** A report as accepted, and its receipt. */
-    private record Accepted(TradeReport report, Acknowledgement acknowledgement) {
+    private record Accepted(SubmittedReport report, Acknowledgement acknowledgement) {
     }
 }

@@ -14,14 +14,14 @@ public record RepositoryTrade(String uti, String reportingEntity, TradeStatus st
         ReportAction lastAction, String positionKey, TradeType tradeType, BigDecimal quantity, BigDecimal price,
         BigDecimal notional, LocalDate effectiveDate, Instant executedAt, boolean provisional, int reports) {
 
-    static RepositoryTrade opened(TradeReport report, int earlierReports) {
+    static RepositoryTrade opened(SubmittedReport report, int earlierReports) {
         return new RepositoryTrade(report.uti(), report.reportingEntity(), TradeStatus.LIVE, report.reportId(),
                 report.action(), report.positionKey(), report.tradeType(), report.quantity(), report.price(),
                 report.notional(), report.effectiveDate(), report.executedAt(), report.provisional(),
                 earlierReports + 1);
     }
 
-    RepositoryTrade cancelledBy(TradeReport report) {
+    RepositoryTrade cancelledBy(SubmittedReport report) {
         return new RepositoryTrade(uti, reportingEntity, TradeStatus.CANCELLED, report.reportId(), report.action(),
                 positionKey, tradeType, quantity, price, notional, effectiveDate, executedAt, provisional, reports + 1);
     }

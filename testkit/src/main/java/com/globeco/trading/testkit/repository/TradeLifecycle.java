@@ -12,7 +12,7 @@ final class TradeLifecycle {
     }
 
     /** Empty when the report may be applied to {@code current} (null for a UTI never reported). */
-    static Optional<Rejection> refusal(RepositoryTrade current, TradeReport report) {
+    static Optional<Rejection> refusal(RepositoryTrade current, SubmittedReport report) {
         boolean live = current != null && current.live();
         if (report.action() == ReportAction.NEW) {
             return live ? Optional.of(Rejection.of(report, ReasonCode.DUPLICATE_UTI,
@@ -23,7 +23,7 @@ final class TradeLifecycle {
     }
 
     /** The trade after an accepted report. */
-    static RepositoryTrade after(RepositoryTrade current, TradeReport report) {
+    static RepositoryTrade after(RepositoryTrade current, SubmittedReport report) {
         if (report.action() == ReportAction.CANCEL) {
             return current.cancelledBy(report);
         }

@@ -2,12 +2,13 @@ package com.globeco.trading.testkit.repository;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.globeco.trading.compliance.Lei;
+import com.globeco.trading.compliance.TradeIdentifiers;
 
 /** Report bodies as the regulatory-reporting job sends them, for tests to alter. */
 final class Reports {
 
-    static final String LEI = Lei.withCheckDigits("5493000GLOBECO0000").value();
+    /** The reporting entity the regulatory-reporting job uses by default. */
+    static final String LEI = TradeIdentifiers.EXAMPLE_LEI;
     static final String OTHER_LEI = "5493001KJTIIGC8Y1R12";
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -12,7 +12,7 @@ import com.globeco.trading.positions.TradeType;
  * UTI and reporting entity, so its terms may be null; so may {@code usi}, {@code submittedBy} and
  * {@code correlationId} of any report.
  */
-record TradeReport(String reportId, ReportAction action, String uti, String usi, String reportingEntity, String tradeId,
+record SubmittedReport(String reportId, ReportAction action, String uti, String usi, String reportingEntity, String tradeId,
         String positionKey, TradeType tradeType, BigDecimal quantity, BigDecimal price, BigDecimal notional,
         LocalDate effectiveDate, Instant executedAt, Boolean provisional, String submittedBy, String correlationId) {
 
@@ -22,12 +22,12 @@ record TradeReport(String reportId, ReportAction action, String uti, String usi,
     }
 
     /** Whether both say the same, amounts compared by value: {@code "100.5"} is {@code "100.50"}. */
-    boolean sameContentAs(TradeReport other) {
+    boolean sameContentAs(SubmittedReport other) {
         return normalized().equals(other.normalized());
     }
 
-    private TradeReport normalized() {
-        return new TradeReport(reportId, action, uti, usi, reportingEntity, tradeId, positionKey, tradeType,
+    private SubmittedReport normalized() {
+        return new SubmittedReport(reportId, action, uti, usi, reportingEntity, tradeId, positionKey, tradeType,
                 byValue(quantity), byValue(price), byValue(notional), effectiveDate, executedAt, provisional, submittedBy,
                 correlationId);
     }
