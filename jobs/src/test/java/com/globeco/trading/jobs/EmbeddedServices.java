@@ -1,5 +1,6 @@
 package com.globeco.trading.jobs;
 
+import com.globeco.trading.testkit.repository.TradeRepositorySimulator;
 import com.globeco.trading.schema.Migrations;
 import com.globeco.trading.testkit.InProcessKafka;
 import com.globeco.trading.testkit.LocalPostgres;
@@ -17,6 +18,7 @@ public final class EmbeddedServices implements BeforeAllCallback, AfterAllCallba
     private ExecutionServiceSimulator executionService;
     private TradeServiceSimulator tradeService;
     private ContractServiceSimulator contractService;
+    private TradeRepositorySimulator tradeRepository;
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -26,11 +28,13 @@ public final class EmbeddedServices implements BeforeAllCallback, AfterAllCallba
         executionService = ExecutionServiceSimulator.start();
         tradeService = TradeServiceSimulator.start();
         contractService = ContractServiceSimulator.start();
+        tradeRepository = TradeRepositorySimulator.start();
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
         contractService.close();
+        tradeRepository.close();
         tradeService.close();
         executionService.close();
         postgres.close();
@@ -68,6 +72,10 @@ public final class EmbeddedServices implements BeforeAllCallback, AfterAllCallba
 
     public TradeServiceSimulator tradeService() {
         return tradeService;
+    }
+
+    public TradeRepositorySimulator tradeRepository() {
+        return tradeRepository;
     }
 
     public ContractServiceSimulator contractService() {
