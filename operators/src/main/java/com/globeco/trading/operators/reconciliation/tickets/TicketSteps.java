@@ -8,6 +8,7 @@ import com.globeco.trading.compliance.breaks.Workflow;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.Optional;
 
 /** Steps taken on a ticket: decided by the {@link Workflow} on the ticket locked, then recorded with the ticket's new state. */
@@ -18,7 +19,8 @@ final class TicketSteps {
 
     /**
      * One person's request on ticket {@code ticketId}, in one transaction: the ticket is locked (a concurrent step waits
-     * and then follows this one), the workflow decides, and an allowed step is recorded.
+     * and then follows this one), the workflow decides, and an allowed step is recorded. A reopening that would make a
+     * second ticket of its break active is undone (the unique index refuses it) and refused.
      */
     static Decision take(Connection connection, long ticketId, StepRequest request) throws SQLException {
         return Transaction.run(connection, transaction -> {
@@ -28,13 +30,14 @@ final class TicketSteps {
             }
             Decision decision = Workflow.decide(ticket.get(), request);
             if (decision instanceof Decision.Allowed allowed) {
+                Savepoint beforeTheStep = transaction.setSavepoint();
                 try {
                     record(transaction, ticket.get(), allowed);
                 } catch (SQLException failed) {
                     if (!UNIQUE_VIOLATION.equals(failed.getSQLState())) {
                         throw failed;
                     }
-                    transaction.rollback();
+                    transaction.rollback(beforeTheStep);
                     return refused(Refusal.Reason.ANOTHER_TICKET_ACTIVE, "another ticket of " + ticket.get().key().positionKey() + " "
                             + ticket.get().key().kind() + " is active: work on that one");
                 }

@@ -24,7 +24,9 @@ import java.util.stream.Collectors;
 final class TicketTable {
     static final String COLUMNS = "ticket_id, position_key, kind, severity, status, assignee, expected, actual, opened_at, opened_by_run,"
             + " last_seen_run, last_seen_at, updated_at, resolved_at, closed_at, resolution, last_step_no";
-    static final String ACTIVE = "status IN ('OPEN', 'ASSIGNED', 'INVESTIGATING')";
+    /** The predicate of the index that keeps one active ticket per break: an insert's ON CONFLICT names it. */
+    static final String ACTIVE = BreakStatus.active().stream().map(status -> "'" + status + "'")
+            .collect(Collectors.joining(", ", "status IN (", ")"));
 
     /** A column a step may change, and its value in a ticket. */
     private record Column(String name, Function<BreakTicket, Object> value) {}

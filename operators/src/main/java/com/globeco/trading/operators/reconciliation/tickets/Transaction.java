@@ -3,7 +3,10 @@ package com.globeco.trading.operators.reconciliation.tickets;
 import java.sql.Connection;
 import java.sql.SQLException;
 
-/** Work done in one transaction on a connection, which is left in the auto-commit mode it was given in. */
+/**
+ * Work done in one transaction: its own on a connection in auto-commit mode (committed when the work returns, rolled
+ * back when it throws, the connection left in auto-commit), else the caller's, which the caller commits.
+ */
 final class Transaction {
 
     interface Work<T> {
@@ -12,9 +15,10 @@ final class Transaction {
 
     private Transaction() {}
 
-    /** Commits what {@code work} did once it returns; rolls back when it throws. */
     static <T> T run(Connection connection, Work<T> work) throws SQLException {
-        boolean autoCommit = connection.getAutoCommit();
+        if (!connection.getAutoCommit()) {
+            return work.on(connection);
+        }
         connection.setAutoCommit(false);
         try {
             T result = work.on(connection);
@@ -24,7 +28,7 @@ final class Transaction {
             connection.rollback();
             throw failed;
         } finally {
-            connection.setAutoCommit(autoCommit);
+            connection.setAutoCommit(true);
         }
     }
 }

@@ -146,6 +146,20 @@ class BreakTicketsRunTest {
         assertThat(ticket.steps()).extracting(TicketStep::action).containsExactly(TicketAction.OPENED, TicketAction.SEEN_AGAIN);
     }
 
+    @Test
+    void inTheCallersTransactionTheTicketsAreTheCallersToCommit() throws SQLException {
+        database.recordBreak("run-1", "ACC-1:IBM:USD", "QUANTITY_MISMATCH", Severity.CRITICAL, "100", "90", RUN_1);
+        try (Connection reconciliation = database.connectAs(DatabaseRole.POSITION_RECONCILIATION)) {
+            reconciliation.setAutoCommit(false);
+            assertThat(BreakTickets.openFrom(reconciliation, "run-1", RUN_1)).isEqualTo(1);
+            reconciliation.rollback();
+        }
+        assertThat(desk().list(TicketFilter.all())).isEmpty();
+
+        assertThat(openFrom("run-1", RUN_1)).isEqualTo(1);
+        assertThat(desk().list(TicketFilter.all())).hasSize(1);
+    }
+
     private TicketHistory only(String positionKey) throws SQLException {
         List<BreakTicket> tickets = desk().list(TicketFilter.all().ofPosition(positionKey));
         assertThat(tickets).hasSize(1);
