@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The Postgres roles the migration creates (V6__job_roles.sql): one a job, granted only the statements it runs, and the
- * read service's. A job connects as its role ({@code POSTGRES_USER}); the migrate command sets each role's password from
+ * The Postgres roles the migration creates (V6__job_roles.sql): one a job, granted only the statements it runs, the
+ * read service's, and the break desk's (V8__break_workflow.sql). A job connects as its role ({@code POSTGRES_USER}); the migrate command sets each role's password from
  * its variable ({@link #passwordVariable()}, from the job's Secret).
  */
 public enum DatabaseRole {
@@ -18,7 +18,9 @@ public enum DatabaseRole {
     /** V7__regulatory_reporting.sql. */
     REGULATORY_REPORTING("regulatory-reporting", "flink_regulatory_reporting"),
     /** The read service (a later issue), {@code ./platform audit} and the state bootstrap: SELECT only. */
-    READER("globeco-reader", "globeco_reader");
+    READER("globeco-reader", "globeco_reader"),
+    /** The people working break tickets with {@code ./platform breaks} (V8__break_workflow.sql). */
+    BREAK_DESK("break-desk", "globeco_break_desk");
 
     private final String job;
     private final String roleName;

@@ -42,16 +42,24 @@ class DatabaseRolesTest {
             DatabaseRole.BACKDATED_COLDPATH, Map.of("event_store", Set.of("SELECT"), "reconciliation_break", Set.of("SELECT", "INSERT")),
             DatabaseRole.POSITION_RECONCILIATION, Map.of("event_store", Set.of("SELECT"), "snapshot_store", Set.of("SELECT"),
                     "reconciliation_run", Set.of("SELECT", "INSERT", "UPDATE"), "reconciliation_break", Set.of("SELECT", "INSERT"),
-                    "regulatory_report", Set.of("SELECT")),
+                    "regulatory_report", Set.of("SELECT"), "break_ticket", Set.of("SELECT", "INSERT"), "break_ticket_step", Set.of("INSERT")),
             DatabaseRole.REGULATORY_REPORTING, Map.of("regulatory_report", Set.of("SELECT", "INSERT", "UPDATE"),
-                    "regulatory_submission", Set.of("SELECT", "INSERT")));
+                    "regulatory_submission", Set.of("SELECT", "INSERT")),
+            DatabaseRole.BREAK_DESK, Map.of("reconciliation_break", Set.of("SELECT"), "reconciliation_run", Set.of("SELECT"),
+                    "break_ticket", Set.of("SELECT"), "break_ticket_step", Set.of("SELECT", "INSERT")));
+    /** Column-level grants (not in table_privileges): the columns each role may update. */
+    private static final Map<DatabaseRole, Map<String, Set<String>>> UPDATABLE_COLUMNS = Map.of(
+            DatabaseRole.POSITION_RECONCILIATION, Map.of("break_ticket", Set.of("severity", "expected", "actual", "last_seen_run",
+                    "last_seen_at", "status", "updated_at", "resolved_at", "resolution", "last_step_no")),
+            DatabaseRole.BREAK_DESK, Map.of("break_ticket", Set.of("status", "assignee", "updated_at", "resolved_at", "closed_at",
+                    "resolution", "last_step_no")));
     private static final Map<DatabaseRole, List<String>> SINK_QUERIES = Map.of(
             DatabaseRole.FILL_CONFIRMATION, List.of(new ConfirmationAuditStatement().query()),
             DatabaseRole.ALLOCATION, List.of(new ExecutionRowStatement().query()),
             DatabaseRole.TRADE_HOTPATH, PositionChangeStatement.queries(),
             DatabaseRole.BACKDATED_COLDPATH, List.of(new ReconciliationBreakStatement().query()),
             DatabaseRole.POSITION_RECONCILIATION, List.of(new ReconciliationBreakStatement().query()),
-            DatabaseRole.REGULATORY_REPORTING, List.of());
+            DatabaseRole.REGULATORY_REPORTING, ReportingRowStatement.queries());
 
     private static LocalPostgres postgres;
 
@@ -72,16 +80,22 @@ class DatabaseRolesTest {
         assertThat(grants(role)).isEqualTo(new TreeMap<>(GRANTS.get(role)));
     }
 
+    @ParameterizedTest
+    @EnumSource(value = DatabaseRole.class, mode = EnumSource.Mode.EXCLUDE, names = "READER")
+    void aRoleUpdatesOnlyTheColumnsItIsGranted(DatabaseRole role) throws SQLException {
+        assertThat(updatableColumns(role)).isEqualTo(new TreeMap<>(UPDATABLE_COLUMNS.getOrDefault(role, Map.of())));
+    }
+
     @Test
     void theReaderMaySelectEveryTableAndViewAndNothingElse() throws SQLException {
         Map<String, Set<String>> grants = grants(DatabaseRole.READER);
         assertThat(grants).containsKeys("fill_confirmation", "execution", "event_store", "snapshot_store", "reconciliation_run",
-                "reconciliation_break", "position_history", "correlation_trail", "events_by_time");
+                "reconciliation_break", "position_history", "correlation_trail", "events_by_time", "break_ticket", "break_ticket_step");
         assertThat(grants.values()).allMatch(Set.of("SELECT")::equals);
     }
 
     @ParameterizedTest
-    @EnumSource(value = DatabaseRole.class, mode = EnumSource.Mode.EXCLUDE, names = "READER")
+    @EnumSource(value = DatabaseRole.class, mode = EnumSource.Mode.EXCLUDE, names = {"READER", "BREAK_DESK"})
     void theStatementsOfAJobsSinkAreAllowed(DatabaseRole role) throws SQLException {
         try (Connection connection = connectAs(role)) {
             for (String query : SINK_QUERIES.get(role)) {
@@ -101,6 +115,21 @@ class DatabaseRolesTest {
     void theReaderCannotWrite() {
         assertRefused(DatabaseRole.READER, "INSERT INTO reconciliation_run (run_id, started_at) VALUES ('reader', now())",
                 "UPDATE snapshot_store SET version = version + 1", "DELETE FROM fill_confirmation", "TRUNCATE execution");
+    }
+
+    @Test
+    void noRoleChangesTheStepsOfATicket() {
+        for (DatabaseRole role : DatabaseRole.values()) {
+            assertRefused(role, "UPDATE break_ticket_step SET note = 'x'", "DELETE FROM break_ticket_step", "TRUNCATE break_ticket_step");
+        }
+    }
+
+    @Test
+    void theBreakDeskOpensNoTicketAndChangesNoBreak() {
+        assertRefused(DatabaseRole.BREAK_DESK, "INSERT INTO break_ticket (position_key, kind, severity, status, opened_at, opened_by_run,"
+                        + " last_seen_run, last_seen_at, updated_at, last_step_no) VALUES ('P', 'K', 'INFO', 'OPEN', now(), 'r', 'r', now(), now(), 1)",
+                "UPDATE break_ticket SET expected = 'x'", "DELETE FROM break_ticket", "UPDATE reconciliation_break SET severity = 'INFO'",
+                "DELETE FROM reconciliation_break", "INSERT INTO reconciliation_run (run_id, started_at) VALUES ('desk', now())");
     }
 
     @Test
@@ -155,6 +184,23 @@ class DatabaseRolesTest {
             }
         }
         return grants;
+    }
+
+    /** The columns of each table the role may update by a column grant alone (a table-wide UPDATE is in {@link #grants}). */
+    private static Map<String, Set<String>> updatableColumns(DatabaseRole role) throws SQLException {
+        Map<String, Set<String>> columns = new TreeMap<>();
+        try (Connection connection = postgres.dataSource().getConnection(); PreparedStatement query = connection.prepareStatement(
+                "SELECT c.table_name, c.column_name FROM information_schema.column_privileges c WHERE c.grantee = ? AND c.privilege_type = 'UPDATE'"
+                        + " AND NOT EXISTS (SELECT FROM information_schema.table_privileges t WHERE t.grantee = c.grantee"
+                        + " AND t.table_name = c.table_name AND t.privilege_type = 'UPDATE')")) {
+            query.setString(1, role.roleName());
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    columns.computeIfAbsent(rows.getString(1), table -> new TreeSet<>()).add(rows.getString(2));
+                }
+            }
+        }
+        return columns;
     }
 
     private static String storedPassword(Connection admin, DatabaseRole role) throws SQLException {

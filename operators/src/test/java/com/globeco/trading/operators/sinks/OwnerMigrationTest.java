@@ -4,6 +4,7 @@ import com.globeco.trading.schema.DatabaseRole;
 import com.globeco.trading.schema.Migrations;
 import com.globeco.trading.schema.RolePasswords;
 import com.globeco.trading.testkit.LocalPostgres;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -31,7 +32,9 @@ class OwnerMigrationTest {
             }
             String url = "jdbc:postgresql://localhost:" + postgres.port() + "/trade_lifecycle";
 
-            assertThat(Migrations.apply(url, OWNER, "unused").migrationsExecuted).isEqualTo(6);
+            int pending = Flyway.configure().locations("classpath:db/migration").dataSource(url, OWNER, "unused").load().info().pending().length;
+            assertThat(pending).isPositive();
+            assertThat(Migrations.apply(url, OWNER, "unused").migrationsExecuted).as("every migration").isEqualTo(pending);
             try (Connection owner = DriverManager.getConnection(url, OWNER, "unused")) {
                 assertThat(isSuperuser(owner)).isFalse();
                 assertThat(RolePasswords.set(owner, Map.of(DatabaseRole.TRADE_HOTPATH.passwordVariable(), "s3cret")).stream())
