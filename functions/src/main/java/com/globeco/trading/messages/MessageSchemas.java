@@ -7,7 +7,8 @@ package com.globeco.trading.messages;
  */
 public final class MessageSchemas {
     public static final String VERSION_FIELD = "schemaVersion";
-    public static final int POSITION_EVENT = 1;
+    /** 2: userId names a service for resets and corrections (was null); a trade's uti. */
+    public static final int POSITION_EVENT = 2;
     public static final int POSITION_CORRECTION = 1;
     public static final int BACKDATED_TRADE = 1;
     public static final int CONTRACT_OUTCOME = 1;
