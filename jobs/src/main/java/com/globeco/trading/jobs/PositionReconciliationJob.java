@@ -1,6 +1,10 @@
 package com.globeco.trading.jobs;
 
+import com.globeco.trading.compliance.custodian.CustodianHolding;
 import com.globeco.trading.operators.health.ReadinessSettings;
+import com.globeco.trading.reconciliation.RepositoryHolding;
+import org.apache.flink.api.common.functions.MapFunction;
+import java.util.List;
 import com.globeco.trading.operators.reconciliation.ReconcilePositions;
 import com.globeco.trading.positions.ReconciliationBreak;
 import com.globeco.trading.reconciliation.PositionCheck;
@@ -17,11 +21,16 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * Position reconciliation (seed 004, 10.3) as a Flink batch job: every position rebuilt from the event
- * store by the engine and compared with its snapshot; the breaks go to {@code reconciliation_break}.
+ * store by the engine and compared with its snapshot, with the custodian's statement (daily) and with the Trade
+ * Repository's positions; the breaks go to {@code reconciliation_break}.
  *
  * <pre>
  *   event_store ────▶ as records ─┐
- *   snapshot_store ─▶ as records ─┴▶ keyBy(positionKey) ─▶ reconcile (replay, compare) ─▶ reconciliation_break (Postgres)
+ *   snapshot_store ─▶ as records ─┤
+ *   custodian statement ─▶ records ┤  (daily)
+ *   Trade Repository positions ────┤
+ *   reports awaiting an answer ────┴▶ keyBy(positionKey) ─▶ reconcile (replay, compare) ─┬▶ reconciliation_break (Postgres)
+ *   the run's own breaks (a statement missing, the repository silent) ───────────────────┘
  * </pre>
  *
  * Both tables are read in slices of positions, so the run scales with the TaskManagers it is given.
@@ -40,6 +49,10 @@ public final class PositionReconciliationJob {
         public static final String SNAPSHOTS_AS_RECORDS = "snapshots-as-records";
         public static final String RECONCILE_POSITIONS = "reconcile-positions";
         public static final String RECONCILIATION_BREAKS_SINK = "reconciliation-breaks-sink";
+        public static final String CUSTODIAN_STATEMENT = "custodian-statement";
+        public static final String REPOSITORY_POSITIONS = "repository-positions";
+        public static final String AWAITING_ACKNOWLEDGEMENT = "awaiting-acknowledgement";
+        public static final String RUN_BREAKS = "run-breaks";
 
         private Uid() {}
     }
@@ -50,15 +63,18 @@ public final class PositionReconciliationJob {
             Source<StoredSnapshot, ?, ?> snapshots,
             Sink<ReconciliationBreak> breaks,
             PositionCheck check,
+            OutsideSources outside,
             long asOfMillis,
             ReadinessSettings readiness) {}
 
     public static void main(String[] args) throws Exception {
-        PositionReconciliationOptions options = PositionReconciliationOptions.from(args);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        ReconciliationRun.Summary summary = new ReconciliationRun(options.postgres(), options.runId())
+        run(StreamExecutionEnvironment.getExecutionEnvironment(), PositionReconciliationOptions.from(args)).print(System.out);
+    }
+
+    /** One run, recorded ({@link ReconciliationRun}), on the given environment. */
+    public static ReconciliationRun.Summary run(StreamExecutionEnvironment env, PositionReconciliationOptions options) throws Exception {
+        return new ReconciliationRun(options.postgres(), options.runId())
                 .execute(asOf -> define(env, options.wiring(asOf)), () -> env.execute(NAME));
-        summary.print(System.out);
     }
 
     public static void define(StreamExecutionEnvironment env, Wiring wiring) {
@@ -71,10 +87,30 @@ public final class PositionReconciliationJob {
                 .fromSource(wiring.snapshots(), WatermarkStrategy.noWatermarks(), "Snapshot store").uid(Uid.SNAPSHOT_STORE_SOURCE)
                 .map(PositionRecord::of).returns(TypeInformation.of(PositionRecord.class)).uid(Uid.SNAPSHOTS_AS_RECORDS)
                 .name("Snapshots as records");
-        events.union(snapshots)
+        OutsideSources outside = wiring.outside();
+        DataStream<PositionRecord> records = events.union(snapshots);
+        records = withOutside(env, records, outside.custodian(), CustodianHolding.class, PositionRecord::of, Uid.CUSTODIAN_STATEMENT, "Custodian statement");
+        records = withOutside(env, records, outside.repository(), RepositoryHolding.class, PositionRecord::of, Uid.REPOSITORY_POSITIONS,
+                "Trade Repository positions");
+        records = withOutside(env, records, outside.awaitingAcknowledgement(), String.class, PositionRecord.AwaitingAcknowledgement::new,
+                Uid.AWAITING_ACKNOWLEDGEMENT, "Reports awaiting acknowledgement");
+        DataStream<ReconciliationBreak> breaks = records
                 .keyBy(PositionRecord::positionKey)
-                .process(new ReconcilePositions(wiring.check(), wiring.asOfMillis())).uid(Uid.RECONCILE_POSITIONS)
-                .name("Reconcile positions (replay, compare)")
-                .sinkTo(wiring.breaks()).uid(Uid.RECONCILIATION_BREAKS_SINK).name("reconciliation_break (Postgres)");
+                .process(new ReconcilePositions(wiring.check(), outside.check(), wiring.asOfMillis())).uid(Uid.RECONCILE_POSITIONS)
+                .name("Reconcile positions (replay, compare with the outside)");
+        if (!outside.runBreaks().isEmpty()) {
+            breaks = breaks.union(env.fromData(outside.runBreaks(), TypeInformation.of(ReconciliationBreak.class)).uid(Uid.RUN_BREAKS)
+                    .name("The run's own breaks"));
+        }
+        breaks.sinkTo(wiring.breaks()).uid(Uid.RECONCILIATION_BREAKS_SINK).name("reconciliation_break (Postgres)");
+    }
+
+    private static <T> DataStream<PositionRecord> withOutside(StreamExecutionEnvironment env, DataStream<PositionRecord> records, List<T> items,
+                                                              Class<T> type, MapFunction<T, PositionRecord> asRecord, String uid, String name) {
+        if (items.isEmpty()) {
+            return records;
+        }
+        return records.union(env.fromData(items, TypeInformation.of(type)).uid(uid).name(name)
+                .map(asRecord).returns(TypeInformation.of(PositionRecord.class)).uid(uid + "-as-records").name(name + " as records"));
     }
 }

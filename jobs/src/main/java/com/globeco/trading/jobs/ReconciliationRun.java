@@ -5,7 +5,11 @@ import com.globeco.trading.operators.sinks.PostgresSettings;
 import com.globeco.trading.positions.ReconciliationBreak.Severity;
 import org.apache.flink.api.common.JobExecutionResult;
 
+import com.globeco.trading.operators.reconciliation.tickets.BreakTickets;
+import com.globeco.trading.reconciliation.ExternalCheck;
+
 import java.io.PrintStream;
+import java.time.Instant;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,11 +32,16 @@ public final class ReconciliationRun {
         JobExecutionResult execute() throws Exception;
     }
 
-    /** What a run found: how many positions it checked, its breaks by severity, and the breaks themselves. */
-    public record Summary(String runId, long positionsChecked, long critical, long warning, long info, List<String> breaks) {
+    /**
+     * What a run found: how many positions it checked, its breaks by severity, the breaks themselves, and the tickets it
+     * opened for new breaks and resolved for temporary ones gone.
+     */
+    public record Summary(String runId, long positionsChecked, long critical, long warning, long info, List<String> breaks,
+                          int ticketsOpened, int ticketsResolved) {
         public void print(PrintStream out) {
-            out.printf("reconciliation %s: %,d positions checked, %d breaks (%d critical, %d warning, %d info)%n", runId, positionsChecked,
-                    breaks.size(), critical, warning, info);
+            out.printf("reconciliation %s: %,d positions checked, %d breaks (%d critical, %d warning, %d info); %d tickets opened,"
+                            + " %d resolved by themselves%n", runId, positionsChecked, breaks.size(), critical, warning, info, ticketsOpened,
+                    ticketsResolved);
             if (!breaks.isEmpty()) {
                 out.println("severity\tposition_key\tkind\texpected\tactual");
                 breaks.forEach(out::println);
@@ -55,9 +64,14 @@ public final class ReconciliationRun {
         long critical = counter(result, ReconcilePositions.accumulator(Severity.CRITICAL));
         long warning = counter(result, ReconcilePositions.accumulator(Severity.WARNING));
         long info = counter(result, ReconcilePositions.accumulator(Severity.INFO));
+        Instant finished = Instant.now();
         update("UPDATE reconciliation_run SET finished_at = ?, positions_checked = ?, critical_breaks = ?, warning_breaks = ?,"
-                + " info_breaks = ? WHERE run_id = ?", new Timestamp(System.currentTimeMillis()), checked, critical, warning, info, runId);
-        return new Summary(runId, checked, critical, warning, info, breaks());
+                + " info_breaks = ? WHERE run_id = ?", Timestamp.from(finished), checked, critical, warning, info, runId);
+        try (Connection connection = connect()) {
+            int opened = BreakTickets.openFrom(connection, runId, finished);
+            int resolved = BreakTickets.autoResolve(connection, runId, finished, ExternalCheck.TEMPORARY_KINDS);
+            return new Summary(runId, checked, critical, warning, info, breaks(), opened, resolved);
+        }
     }
 
     private static long counter(JobExecutionResult result, String name) {

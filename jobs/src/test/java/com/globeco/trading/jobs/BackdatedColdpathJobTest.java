@@ -164,10 +164,8 @@ class BackdatedColdpathJobTest {
     private ReconciliationRun.Summary reconcile(String runId) throws Exception {
         PositionReconciliationOptions options = PositionReconciliationOptions.from("--postgres.url", STACK.postgres().jdbcUrl(),
                 "--postgres.user", DatabaseRole.POSITION_RECONCILIATION.roleName(), "--postgres.password", STACK.postgres().password(),
-                "--reconciliation.run-id", runId, "--reconciliation.splits", "4");
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(TestFlink.configuration());
-        return new ReconciliationRun(options.postgres(), runId)
-                .execute(asOf -> PositionReconciliationJob.define(env, options.wiring(asOf)), () -> env.execute(PositionReconciliationJob.NAME));
+                "--reconciliation.run-id", runId, "--reconciliation.splits", "4", "--trade-repository.url", "");
+        return PositionReconciliationJob.run(StreamExecutionEnvironment.getExecutionEnvironment(TestFlink.configuration()), options);
     }
 
     private RunningJob startHotpath() throws Exception {

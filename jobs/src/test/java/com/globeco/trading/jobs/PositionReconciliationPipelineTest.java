@@ -99,7 +99,7 @@ class PositionReconciliationPipelineTest {
         CollectingSink<ReconciliationBreak> breaks = new CollectingSink<>();
         PositionReconciliationJob.Wiring wiring = new PositionReconciliationJob.Wiring(
                 BoundedSources.of(StoredEvent.class, events), BoundedSources.of(StoredSnapshot.class, snapshots), breaks,
-                new PositionCheck(RUN, Duration.ofMinutes(5)), AS_OF, Pipeline.readiness());
+                new PositionCheck(RUN, Duration.ofMinutes(5)), OutsideSources.none(RUN, Duration.ofMinutes(5)), AS_OF, Pipeline.readiness());
         Pipeline.run(PositionReconciliationJob.NAME, 2, env -> PositionReconciliationJob.define(env, wiring));
         return breaks.received();
     }

@@ -19,9 +19,7 @@ public final class Reconcile {
     public static void main(String[] args) throws Exception {
         PrintStream terminal = ConsoleAndLogFile.redirectStdoutTo(Path.of("local-data", "reconcile.log"));
         PositionReconciliationOptions options = PositionReconciliationOptions.from(args);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        ReconciliationRun.Summary summary = new ReconciliationRun(options.postgres(), options.runId())
-                .execute(asOf -> PositionReconciliationJob.define(env, options.wiring(asOf)), () -> env.execute(PositionReconciliationJob.NAME));
+        ReconciliationRun.Summary summary = PositionReconciliationJob.run(StreamExecutionEnvironment.getExecutionEnvironment(), options);
         summary.print(terminal);
         System.exit(0);
     }

@@ -1,5 +1,6 @@
 package com.globeco.trading.savepoints;
 
+import com.globeco.trading.reconciliation.OutsideViews;
 import com.globeco.trading.operators.reconciliation.GatherPositions;
 import com.globeco.trading.reconciliation.PositionRebuild;
 import com.globeco.trading.reconciliation.StoredEvent;
@@ -11,7 +12,8 @@ import java.util.List;
 /** Each position's hotpath state, rebuilt from its events and snapshot ({@link PositionRebuild}). */
 final class RebuildPositions extends GatherPositions<PositionRebuild> {
     @Override
-    protected void position(String positionKey, List<StoredEvent> events, StoredSnapshot snapshot, Collector<PositionRebuild> out) {
+    protected void position(String positionKey, List<StoredEvent> events, StoredSnapshot snapshot, OutsideViews outside,
+                            Collector<PositionRebuild> out) {
         out.collect(PositionRebuild.of(positionKey, events, snapshot));
     }
 }

@@ -1,5 +1,8 @@
 package com.globeco.trading.compliance.custodian;
 
+import com.globeco.trading.types.LocalDates;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Objects;
@@ -14,8 +17,8 @@ import com.globeco.trading.positions.TradeReader;
  * @param marketPrice      null when the custodian has no price for the instrument
  * @param lastActivityDate the effective date of the latest trade that touched the position
  */
-public record CustodianHolding(LocalDate statementDate, String positionKey, BigDecimal quantity, BigDecimal averageCost,
-        BigDecimal marketPrice, LocalDate lastActivityDate) {
+public record CustodianHolding(@TypeInfo(LocalDates.class) LocalDate statementDate, String positionKey, BigDecimal quantity,
+        BigDecimal averageCost, BigDecimal marketPrice, @TypeInfo(LocalDates.class) LocalDate lastActivityDate) {
 
     private static final String KEY_SEPARATOR = ":";
 

@@ -1,5 +1,7 @@
 package com.globeco.trading.operators.reconciliation;
 
+import com.globeco.trading.reconciliation.ExternalCheck;
+import com.globeco.trading.reconciliation.OutsideViews;
 import com.globeco.trading.positions.ReconciliationBreak;
 import com.globeco.trading.reconciliation.PositionCheck;
 import com.globeco.trading.reconciliation.StoredEvent;
@@ -15,21 +17,23 @@ import java.util.Map;
 
 /**
  * Keyed by position, in a batch run: checks each position's events and snapshot against each other
- * ({@link GatherPositions}). Counts positions and breaks by
+ * ({@link GatherPositions}), and against what the outside says of it ({@link ExternalCheck}). Counts positions and breaks by
  * severity as accumulators (the run's summary) and metrics.
  */
 public final class ReconcilePositions extends GatherPositions<ReconciliationBreak> {
     public static final String POSITIONS_CHECKED = "positionsChecked";
 
     private final PositionCheck check;
+    private final ExternalCheck outside;
     private final long asOfMillis;
     private transient LongCounter checked;
     private transient Map<ReconciliationBreak.Severity, LongCounter> bySeverity;
     private transient Map<ReconciliationBreak.Severity, Counter> breakMetrics;
 
     /** @param asOfMillis the run's clock: provisional ages are measured to it */
-    public ReconcilePositions(PositionCheck check, long asOfMillis) {
+    public ReconcilePositions(PositionCheck check, ExternalCheck outside, long asOfMillis) {
         this.check = check;
+        this.outside = outside;
         this.asOfMillis = asOfMillis;
     }
 
@@ -50,12 +54,18 @@ public final class ReconcilePositions extends GatherPositions<ReconciliationBrea
     }
 
     @Override
-    protected void position(String positionKey, List<StoredEvent> events, StoredSnapshot snapshot, Collector<ReconciliationBreak> out) {
+    protected void position(String positionKey, List<StoredEvent> events, StoredSnapshot snapshot, OutsideViews views,
+                            Collector<ReconciliationBreak> out) {
         checked.add(1L);
-        for (ReconciliationBreak found : check.breaks(positionKey, events, snapshot, asOfMillis)) {
-            bySeverity.get(found.severity()).add(1L);
-            breakMetrics.get(found.severity()).inc();
-            out.collect(found);
+        if (!events.isEmpty() || snapshot != null) {
+            check.breaks(positionKey, events, snapshot, asOfMillis).forEach(found -> count(found, out));
         }
+        outside.breaks(positionKey, events, snapshot, views, asOfMillis).forEach(found -> count(found, out));
+    }
+
+    private void count(ReconciliationBreak found, Collector<ReconciliationBreak> out) {
+        bySeverity.get(found.severity()).add(1L);
+        breakMetrics.get(found.severity()).inc();
+        out.collect(found);
     }
 }

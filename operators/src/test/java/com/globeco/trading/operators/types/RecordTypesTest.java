@@ -1,6 +1,18 @@
 package com.globeco.trading.operators.types;
 
 import com.globeco.trading.compliance.Uti;
+import com.globeco.trading.compliance.custodian.CustodianHolding;
+import com.globeco.trading.compliance.reporting.PositionReports;
+import com.globeco.trading.compliance.reporting.ReportOutcome;
+import com.globeco.trading.compliance.reporting.ReportRow;
+import com.globeco.trading.compliance.reporting.ReportableTrade;
+import com.globeco.trading.compliance.reporting.ReportedTrade;
+import com.globeco.trading.compliance.reporting.ReportingInput;
+import com.globeco.trading.compliance.reporting.ReportingRow;
+import com.globeco.trading.compliance.reporting.SubmissionAttempt;
+import com.globeco.trading.compliance.reporting.Submitted;
+import com.globeco.trading.compliance.reporting.TradeReport;
+import com.globeco.trading.reconciliation.RepositoryHolding;
 import com.globeco.trading.allocation.AccountingLine;
 import com.globeco.trading.allocation.Allocation;
 import com.globeco.trading.allocation.ClosedExecution;
@@ -55,7 +67,12 @@ class RecordTypesTest {
             PositionChange.Appended.class, PositionChange.Snapshotted.class, PositionEvent.class, ProvisionalTrade.class,
             ContractOutcome.class, Correction.class, ContractTerms.class,
             ReplayOutcome.class, ReconciliationBreak.class, DeadLetter.class, ConfirmationRecord.class, ClosedExecution.class,
-            Allocation.class, AccountingLine.class, PositionRebuild.class, PositionRecord.class, Uti.class})
+            Allocation.class, AccountingLine.class, PositionRebuild.class, Uti.class,
+            PositionRecord.Event.class, PositionRecord.Snapshot.class, PositionRecord.Custodian.class, PositionRecord.Repository.class,
+            PositionRecord.AwaitingAcknowledgement.class, CustodianHolding.class, RepositoryHolding.class,
+            PositionCommand.RecordReport.class, ReportableTrade.class, TradeReport.class, ReportOutcome.class, ReportRow.class,
+            SubmissionAttempt.class, Submitted.class, PositionReports.class, ReportedTrade.class, ReportingInput.Applied.class,
+            ReportingInput.Settled.class, ReportingInput.Refused.class, ReportingInput.Answered.class, ReportingInput.Resubmit.class})
     void recordsAreFlinkPojos(Class<?> record) {
         TypeInformation<?> type = TypeInformation.of(record);
 
@@ -65,7 +82,8 @@ class RecordTypesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(classes = {Journaled.class, PositionCommand.class, PositionChange.class, EventPayload.class})
+    @ValueSource(classes = {Journaled.class, PositionCommand.class, PositionChange.class, EventPayload.class, PositionRecord.class,
+            ReportingInput.class, ReportingRow.class})
     void sealedKindsHaveTheirTaggedType(Class<?> kind) {
         assertThat(TypeInformation.of(kind)).isInstanceOf(SealedTypeInfo.class).isNotInstanceOf(GenericTypeInfo.class);
     }
