@@ -25,7 +25,8 @@ import java.util.Set;
 
 /**
  * Reconciles one position with the outside (seed 004, 10.3): the custodian's end-of-day holding against the position
- * rebuilt from its events as of the statement date (trade-date holdings), and the Trade Repository's position against
+ * rebuilt from its events as of the statement date (trade-date holdings; its cost averaged as the custodian averages,
+ * {@link AverageCost}), and the Trade Repository's position against
  * the snapshot. Differences beyond the tolerances are breaks: missing, extra, quantity and price (CRITICAL and WARNING for
  * the custodian), date (INFO); missing, extra and quantity at the repository (WARNING), date (INFO). A repository
  * difference explained by a report not answered yet, or by a provisional position within its SLA, is a temporary break
@@ -92,8 +93,9 @@ public final class ExternalCheck implements Serializable {
                     holding.quantity().toPlainString(), now));
             return;
         }
-        if (quantity.signum() != 0) {
-            BigDecimal averageCost = ours.get().costBasis().divide(quantity, PRICE_SCALE, RoundingMode.HALF_EVEN);
+        BigDecimal exactAverage = quantity.signum() == 0 ? null : AverageCost.of(byThen);
+        if (exactAverage != null) {
+            BigDecimal averageCost = exactAverage.setScale(PRICE_SCALE, RoundingMode.HALF_EVEN);
             if (tolerances.priceDiffers(averageCost, holding.averageCost())) {
                 found.add(of(positionKey, "CUSTODIAN_PRICE_MISMATCH", Severity.WARNING, averageCost.toPlainString(),
                         holding.averageCost().toPlainString(), now));

@@ -63,6 +63,17 @@ class ExternalCheckTest {
     }
 
     @Test
+    void theCustodiansAverageCostIsComparedWithOurTradesAveragedItsWayNotWithOurFifoLots() {
+        trade("T1", TradeType.NEW_TRADE, "100", "10", STATEMENT.minusDays(3));
+        trade("T2", TradeType.INCREASE, "100", "12", STATEMENT.minusDays(2));
+        trade("T3", TradeType.DECREASE, "150", "13", STATEMENT.minusDays(1));
+
+        OutsideViews averaged = new OutsideViews(custodian("50", "11", STATEMENT.minusDays(1)), repository("50", STATEMENT.minusDays(1)), false);
+        assertThat(position.lots().costBasis()).as("FIFO leaves the lot bought at 12").isEqualByComparingTo("600");
+        assertThat(kinds(averaged, snapshot(PositionStatus.RECONCILED, null))).isEmpty();
+    }
+
+    @Test
     void theCustodianIsComparedWithThePositionAsOfItsStatementDate() {
         trade("T1", TradeType.NEW_TRADE, "100", "10", STATEMENT.minusDays(3));
         trade("T2", TradeType.INCREASE, "50", "12", STATEMENT.plusDays(1));

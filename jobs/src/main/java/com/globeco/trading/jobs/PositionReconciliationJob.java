@@ -4,6 +4,11 @@ import com.globeco.trading.compliance.custodian.CustodianHolding;
 import com.globeco.trading.operators.health.ReadinessSettings;
 import com.globeco.trading.reconciliation.RepositoryHolding;
 import org.apache.flink.api.common.functions.MapFunction;
+import com.globeco.trading.jobs.reports.DailyReport;
+import com.globeco.trading.jobs.reports.DailyReportFiles;
+import com.globeco.trading.jobs.reports.DailyReportQueries;
+import java.sql.Connection;
+import java.time.Instant;
 import java.util.List;
 import com.globeco.trading.operators.reconciliation.ReconcilePositions;
 import com.globeco.trading.positions.ReconciliationBreak;
@@ -71,10 +76,18 @@ public final class PositionReconciliationJob {
         run(StreamExecutionEnvironment.getExecutionEnvironment(), PositionReconciliationOptions.from(args)).print(System.out);
     }
 
-    /** One run, recorded ({@link ReconciliationRun}), on the given environment. */
-    public static ReconciliationRun.Summary run(StreamExecutionEnvironment env, PositionReconciliationOptions options) throws Exception {
-        return new ReconciliationRun(options.postgres(), options.runId())
+    /** One run, recorded ({@link ReconciliationRun}), on the given environment; a daily run writes the day's reports. */
+    public static ReconciliationRun.Summary run(StreamExecutionEnvironment env, PositionReconciliationOptions given) throws Exception {
+        PositionReconciliationOptions options = given.withStatementDate(given.statementDateFor(Instant.now()));
+        ReconciliationRun.Summary summary = new ReconciliationRun(options.postgres(), options.runId())
                 .execute(asOf -> define(env, options.wiring(asOf)), () -> env.execute(NAME));
+        if (options.mode() == PositionReconciliationOptions.Mode.DAILY) {
+            try (Connection connection = options.postgres().connect()) {
+                DailyReport report = DailyReportQueries.load(connection, summary, options.statementDate(), Instant.now());
+                DailyReportFiles.write(report, options.reportDirectory()).forEach(file -> System.out.println("report: " + file));
+            }
+        }
+        return summary;
     }
 
     public static void define(StreamExecutionEnvironment env, Wiring wiring) {

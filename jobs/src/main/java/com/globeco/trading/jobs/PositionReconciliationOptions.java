@@ -62,6 +62,12 @@ public record PositionReconciliationOptions(PostgresSettings postgres, String ru
         return statementDate != null ? statementDate : LocalDate.ofInstant(runAt, businessZone).minusDays(1);
     }
 
+    /** These settings, comparing the custodian's statement of {@code date}. */
+    public PositionReconciliationOptions withStatementDate(LocalDate date) {
+        return new PositionReconciliationOptions(postgres, runId, provisionalSla, splits, mode, custodianDrop, date, businessZone, tradeRepository,
+                reportingEntity, tolerances, reportDirectory);
+    }
+
     /** @param asOfMillis the run's clock, to which provisional ages are measured */
     public PositionReconciliationJob.Wiring wiring(long asOfMillis) {
         return new PositionReconciliationJob.Wiring(

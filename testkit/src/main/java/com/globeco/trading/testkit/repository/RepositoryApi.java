@@ -20,6 +20,7 @@ final class RepositoryApi implements ApiRouter {
     private static final String REPORTING_ENTITY = "reportingEntity";
 
     private final RepositoryStore store;
+    private volatile boolean submissionsClosed;
 
     RepositoryApi(RepositoryStore store) {
         this.store = store;
@@ -29,7 +30,10 @@ final class RepositoryApi implements ApiRouter {
     public Reply route(ApiRequest request) {
         String path = request.path();
         if (path.equals(REPORTS)) {
-            return only("POST", request) ? submit(request.body()) : notAllowed(path);
+            if (!only("POST", request)) {
+                return notAllowed(path);
+            }
+            return submissionsClosed ? Reply.serviceUnavailable(path) : submit(request.body());
         }
         if (path.equals(POSITIONS)) {
             return only("GET", request) ? positions(request) : notAllowed(path);
@@ -38,6 +42,11 @@ final class RepositoryApi implements ApiRouter {
             return only("GET", request) ? trade(path) : notAllowed(path);
         }
         return notFound(path);
+    }
+
+    /** While closed, every submission is answered 503 and the queries still answer: the gateway is down, the repository is not. */
+    void closeSubmissions(boolean closed) {
+        submissionsClosed = closed;
     }
 
     private Reply submit(byte[] body) {

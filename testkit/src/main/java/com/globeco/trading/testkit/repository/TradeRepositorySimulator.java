@@ -20,6 +20,7 @@ import com.globeco.trading.testkit.http.SimulatedService;
 public final class TradeRepositorySimulator extends SimulatedService {
 
     private final RepositoryStore store;
+    private final RepositoryApi api;
 
     /** Starts on an ephemeral port. */
     public static TradeRepositorySimulator start() {
@@ -36,7 +37,12 @@ public final class TradeRepositorySimulator extends SimulatedService {
     }
 
     private TradeRepositorySimulator(int port, RepositoryStore store) {
-        super("trade-repository-simulator", port, new RepositoryApi(store));
+        this(port, store, new RepositoryApi(store));
+    }
+
+    private TradeRepositorySimulator(int port, RepositoryStore store, RepositoryApi api) {
+        super("trade-repository-simulator", port, api);
+        this.api = api;
         this.store = store;
     }
 
@@ -45,6 +51,11 @@ public final class TradeRepositorySimulator extends SimulatedService {
     }
 
     /** From now on NEW and AMEND reports of this instrument are rejected {@code INSTRUMENT_NOT_ELIGIBLE}. */
+    /** Submissions answered 503 (the submission gateway down) while trades and positions can still be queried. */
+    public void closeSubmissions(boolean closed) {
+        api.closeSubmissions(closed);
+    }
+
     public void makeIneligible(String instrument) {
         store.makeIneligible(instrument);
     }
