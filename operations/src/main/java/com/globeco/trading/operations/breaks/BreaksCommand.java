@@ -1,11 +1,12 @@
 package com.globeco.trading.operations.breaks;
 
+import com.globeco.trading.operations.console.Operator;
+
 import com.globeco.trading.compliance.breaks.BreakStatus;
 import com.globeco.trading.compliance.breaks.Decision;
 import com.globeco.trading.operators.reconciliation.tickets.BreakTickets;
 import com.globeco.trading.operators.reconciliation.tickets.TicketFilter;
 import com.globeco.trading.operators.reconciliation.tickets.TicketHistory;
-import com.globeco.trading.operators.sinks.PostgresSettings;
 import com.globeco.trading.positions.ReconciliationBreak.Severity;
 
 import java.io.PrintStream;
@@ -62,13 +63,13 @@ public final class BreaksCommand {
     public static int run(List<String> args, Map<String, String> environment, Clock clock, PrintStream out) throws SQLException {
         Invocation invocation;
         try {
-            invocation = invocation(CommandLine.parse(args), actor(environment), clock.instant());
+            invocation = invocation(CommandLine.parse(args), Operator.actor(environment), clock.instant());
         } catch (UsageError error) {
             out.println(error.getMessage());
             out.println(USAGE);
             return 2;
         }
-        try (Connection connection = settings(environment).connect()) {
+        try (Connection connection = Operator.database(environment).connect()) {
             return invocation.on(new BreakTickets(connection, clock), out);
         }
     }
@@ -155,17 +156,5 @@ public final class BreaksCommand {
             out.println("refused: " + ((Decision.Refused) decision).refusal().message());
             return 1;
         };
-    }
-
-    /** Who takes the steps unless {@code --as} says: {@code GLOBECO_USER}, else the operating system's user. */
-    private static String actor(Map<String, String> environment) {
-        String user = environment.get("GLOBECO_USER");
-        return user == null || user.isBlank() ? System.getProperty("user.name") : user;
-    }
-
-    /** The database as {@code ./platform audit} reaches it, with the jobs' timeouts (a ticket locked too long is an error). */
-    private static PostgresSettings settings(Map<String, String> environment) {
-        return new PostgresSettings(environment.getOrDefault("POSTGRES_URL", "jdbc:postgresql://localhost:5432/postgres"),
-                environment.getOrDefault("POSTGRES_USER", "postgres"), environment.getOrDefault("POSTGRES_PASSWORD", ""));
     }
 }

@@ -1,5 +1,7 @@
 package com.globeco.trading.operations.breaks;
 
+import com.globeco.trading.operations.console.TextTable;
+
 import com.globeco.trading.compliance.breaks.BreakTicket;
 import com.globeco.trading.compliance.breaks.TicketStep;
 import com.globeco.trading.operators.reconciliation.tickets.TicketHistory;

@@ -1,19 +1,19 @@
-package com.globeco.trading.operations.breaks;
+package com.globeco.trading.operations.console;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Rows printed as columns as wide as their widest cell, two spaces apart. */
-final class TextTable {
+public final class TextTable {
     private final List<List<String>> rows = new ArrayList<>();
 
-    TextTable row(String... cells) {
+    public TextTable row(String... cells) {
         rows.add(List.of(cells));
         return this;
     }
 
-    void print(PrintStream out, String indent) {
+    public void print(PrintStream out, String indent) {
         int columns = rows.stream().mapToInt(List::size).max().orElse(0);
         int[] widths = new int[columns];
         rows.forEach(row -> {
