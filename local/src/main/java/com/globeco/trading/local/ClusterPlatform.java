@@ -6,7 +6,7 @@ package com.globeco.trading.local;
  * {@code --web-ui.port} and a TaskManager of two slots per job).
  */
 public final class ClusterPlatform {
-    private static final int TASK_MANAGERS = 4;
+    private static final int TASK_MANAGERS = 5;
 
     private ClusterPlatform() {}
 

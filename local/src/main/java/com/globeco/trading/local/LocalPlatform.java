@@ -6,6 +6,8 @@ import com.globeco.trading.jobs.FillConfirmationJob;
 import com.globeco.trading.jobs.FillConfirmationOptions;
 import com.globeco.trading.jobs.BackdatedColdpathJob;
 import com.globeco.trading.jobs.BackdatedColdpathOptions;
+import com.globeco.trading.jobs.RegulatoryReportingJob;
+import com.globeco.trading.jobs.RegulatoryReportingOptions;
 import com.globeco.trading.jobs.TradeHotpathJob;
 import com.globeco.trading.jobs.TradeHotpathOptions;
 import com.globeco.trading.operations.accounting.AccountingFileDispatcher;
@@ -56,7 +58,7 @@ public final class LocalPlatform {
     }
 
     public static void main(String[] args) throws Exception {
-        run(args, options -> new LocalCluster(LocalFlink.configuration(options, CHECKPOINT_INTERVAL), 8));
+        run(args, options -> new LocalCluster(LocalFlink.configuration(options, CHECKPOINT_INTERVAL), 10));
     }
 
     /** The platform with its jobs on {@code hosts}' Flink; prints progress until Ctrl-C, then stops each job with a savepoint. */
@@ -104,11 +106,12 @@ public final class LocalPlatform {
              TradePublisher trades = new TradePublisher(stack.kafkaBootstrapServers(), "trade-events").publishContinuously(
                      new TradeGenerator(System.currentTimeMillis(), "L", 500), options.tradesPerSecond(), BUSINESS_ZONE);
              MarketDataFeed prices = new MarketDataFeed(stack.kafkaBootstrapServers(), "market-data", 1_000)) {
-            console.printf("Fill confirmation, allocation, the trade hotpath and the backdated coldpath are RUNNING: %s%n", flink.endpoints());
-            console.printf("Kafka %s, Postgres %s, Execution Service %s, Trade Service %s; %s fills/s;"
+            console.printf("Fill confirmation, allocation, the trade hotpath, the backdated coldpath and regulatory reporting are RUNNING: %s%n",
+                    flink.endpoints());
+            console.printf("Kafka %s, Postgres %s, Execution Service %s, Trade Service %s, Trade Repository %s; %s fills/s;"
                             + " %s trades/s; a market price a second; accounting files in %s. Ctrl-C stops.%n",
                     stack.kafkaBootstrapServers(), stack.postgres().jdbcUrl(), stack.executionService(),
-                    stack.tradeService(), options.fillsPerSecond(), options.tradesPerSecond(), options.accountingDirectory());
+                    stack.tradeService(), stack.tradeRepository(), options.fillsPerSecond(), options.tradesPerSecond(), options.accountingDirectory());
             Progress progress = new Progress(console, stack.postgres(), flink.metrics(),
                     publishing::fillsPublished, trades::published, options.accountingDirectory());
             while (!stopRequested.await(5, TimeUnit.SECONDS)) {
@@ -122,7 +125,7 @@ public final class LocalPlatform {
         }
     }
 
-    /** The four streaming jobs on the stack, each as a deployment starts it and as this JVM defines it. */
+    /** The five streaming jobs on the stack, each as a deployment starts it and as this JVM defines it. */
     static List<PlatformJob> jobs(PlatformStack stack, PlatformOptions options) {
         String[] confirmation = fillConfirmationArguments(stack, options);
         String[] allocation = stack.jobArguments(
@@ -134,6 +137,7 @@ public final class LocalPlatform {
                 "--contract-service.url", stack.contractService().toString(),
                 "--hotpath.business-zone", BUSINESS_ZONE.getId());
         String[] coldpath = stack.jobArguments("--coldpath.business-zone", BUSINESS_ZONE.getId());
+        String[] reporting = stack.jobArguments("--trade-repository.url", stack.tradeRepository().toString());
         return List.of(
                 new PlatformJob(FillConfirmationJob.NAME, FillConfirmationJob.class, List.of(confirmation),
                         env -> FillConfirmationJob.define(env, FillConfirmationOptions.from(confirmation).wiring()), Map.of()),
@@ -142,7 +146,9 @@ public final class LocalPlatform {
                 new PlatformJob(TradeHotpathJob.NAME, TradeHotpathJob.class, List.of(hotpath),
                         env -> TradeHotpathJob.define(env, TradeHotpathOptions.from(hotpath).wiring()), LocalFlink.hotpathCheckpoints().toMap()),
                 new PlatformJob(BackdatedColdpathJob.NAME, BackdatedColdpathJob.class, List.of(coldpath),
-                        env -> BackdatedColdpathJob.define(env, BackdatedColdpathOptions.from(coldpath).wiring()), Map.of()));
+                        env -> BackdatedColdpathJob.define(env, BackdatedColdpathOptions.from(coldpath).wiring()), Map.of()),
+                new PlatformJob(RegulatoryReportingJob.NAME, RegulatoryReportingJob.class, List.of(reporting),
+                        env -> RegulatoryReportingJob.define(env, RegulatoryReportingOptions.from(reporting).wiring()), Map.of()));
     }
 
     private static String[] fillConfirmationArguments(PlatformStack stack, PlatformOptions options) {

@@ -12,6 +12,7 @@ import com.globeco.trading.testkit.execution.ExecutionServiceSimulator;
 import com.globeco.trading.testkit.execution.Latency;
 import com.globeco.trading.testkit.fills.ExecutionRegistry;
 import com.globeco.trading.testkit.contract.ContractServiceSimulator;
+import com.globeco.trading.testkit.repository.TradeRepositorySimulator;
 import com.globeco.trading.testkit.trade.TradeServiceSimulator;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -37,6 +38,7 @@ public final class PlatformStack implements AutoCloseable {
     private final Optional<TradeServiceSimulator> tradeSimulator;
     private final URI tradeService;
     private final URI contractService;
+    private final URI tradeRepository;
 
     public PlatformStack(PlatformOptions options) {
         this(options, false);
@@ -68,6 +70,8 @@ public final class PlatformStack implements AutoCloseable {
             tradeService = options.tradeServiceUrl().map(URI::create).orElseGet(() -> tradeSimulator.get().baseUri());
             contractService = options.contractServiceUrl().map(URI::create)
                     .orElseGet(() -> own(ContractServiceSimulator.start(options.contractSimulatorPort())).baseUri());
+            tradeRepository = options.tradeRepositoryUrl().map(URI::create)
+                    .orElseGet(() -> own(TradeRepositorySimulator.start(options.tradeRepositorySimulatorPort())).baseUri());
         } catch (RuntimeException failedToStart) {
             close();
             throw failedToStart;
@@ -82,6 +86,10 @@ public final class PlatformStack implements AutoCloseable {
                         "--postgres.user", postgres().user(),
                         "--postgres.password", postgres().password()),
                 java.util.Arrays.stream(own)).toArray(String[]::new);
+    }
+
+    public URI tradeRepository() {
+        return tradeRepository;
     }
 
     public URI contractService() {
