@@ -1,7 +1,9 @@
 package com.globeco.trading.jobs;
 
 import com.globeco.trading.schema.DatabaseRole;
-import com.globeco.trading.schema.audit.PositionAudit;
+import com.globeco.trading.schema.audit.AuditQuery;
+import com.globeco.trading.schema.audit.AuditRows;
+import com.globeco.trading.schema.audit.TableWriter;
 import com.globeco.trading.positions.LotReplayOracle;
 import com.globeco.trading.positions.TaxLots;
 import com.globeco.trading.testkit.fuzz.PoisonMessages;
@@ -17,10 +19,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import java.io.StringWriter;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -215,12 +215,11 @@ class TradeHotpathJobTest {
                     .anyMatch(letter -> letter.contains("malformed JSON"));
             assertThat(eventCount()).as("the duplicate of trade a is not applied twice").isEqualTo(2);
             assertThat(snapshotLots(key).openQuantity()).isEqualByComparingTo("6");
-            ByteArrayOutputStream history = new ByteArrayOutputStream();
+            StringWriter history = new StringWriter();
             try (Connection connection = STACK.postgres().dataSource().getConnection()) {
-                assertThat(PositionAudit.run(connection, PositionAudit.POSITION, List.of(key), new PrintStream(history, true, StandardCharsets.UTF_8)))
-                        .isEqualTo(2);
+                assertThat(new AuditRows(connection).write(AuditQuery.position(key), new TableWriter(history))).isEqualTo(2);
             }
-            assertThat(history.toString(StandardCharsets.UTF_8)).startsWith("position_key\tevent_ver").contains(run + "-a").contains(run + "-e");
+            assertThat(history.toString()).startsWith("position_key\tevent_ver").contains(run + "-a").contains(run + "-e");
         }
     }
 

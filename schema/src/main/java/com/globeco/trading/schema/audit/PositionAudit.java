@@ -1,83 +1,92 @@
 package com.globeco.trading.schema.audit;
 
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The event store's audit queries from the command line, over the views of the schema:
- * <pre>
- *   PositionAudit position ACC-7:AAPL:USD          a position's history, oldest first
- *   PositionAudit correlation 1b4e...              every event one correlation id touched
- *   PositionAudit between 2025-06-02T00:00:00Z 2025-06-03T00:00:00Z   events that occurred in a time range
- * </pre>
- * The database comes from {@code POSTGRES_URL}, {@code POSTGRES_USER} and {@code POSTGRES_PASSWORD}.
- * Output is tab-separated with a header line.
+ * {@code ./platform audit}: the audit queries ({@link AuditQuery}) from the command line ({@link AuditCommandLine}).
+ * The rows go to standard output as a table, or with {@code --export csv|jsonl} as CSV or JSON lines; with
+ * {@code --out <file>} to that file instead, which appears whole or not at all. The database comes from
+ * {@code POSTGRES_URL}, {@code POSTGRES_USER} (the read-only {@code globeco_reader} is enough) and
+ * {@code POSTGRES_PASSWORD}; the command only reads, in a read-only transaction. Exit status 0 when the rows are
+ * written, 1 when the database or the file failed, 2 for a command line it does not understand (the reason and the
+ * usage on standard error).
  */
 public final class PositionAudit {
+
     private PositionAudit() {}
 
-    public record Query(String sql, int parameters) {}
+    public static void main(String[] args) {
+        System.exit(run(List.of(args), System.getenv(), System.out, System.err));
+    }
 
-    public static final Query POSITION = new Query(
-            "SELECT * FROM position_history WHERE position_key = ? ORDER BY event_ver", 1);
-    public static final Query CORRELATION = new Query(
-            "SELECT * FROM correlation_trail WHERE correlation_id = ? ORDER BY occurred_at, position_key, event_ver", 1);
-    public static final Query BETWEEN = new Query(
-            "SELECT * FROM events_by_time WHERE occurred_at >= ? AND occurred_at < ? ORDER BY occurred_at, position_key, event_ver", 2);
-
-    public static void main(String[] args) throws SQLException {
-        Query query = args.length == 0 ? null : switch (args[0]) {
-            case "position" -> POSITION;
-            case "correlation" -> CORRELATION;
-            case "between" -> BETWEEN;
-            default -> null;
-        };
-        if (query == null || args.length != query.parameters() + 1) {
-            System.err.println("usage: PositionAudit position <key> | correlation <id> | between <from-instant> <to-instant>");
-            System.exit(2);
+    public static int run(List<String> args, Map<String, String> environment, PrintStream out, PrintStream err) {
+        AuditCommandLine line;
+        try {
+            line = AuditCommandLine.parse(args);
+        } catch (UsageError error) {
+            err.println(error.getMessage());
+            err.println(AuditCommandLine.USAGE);
+            return 2;
         }
-        try (Connection connection = DriverManager.getConnection(System.getenv().getOrDefault("POSTGRES_URL",
-                "jdbc:postgresql://localhost:5432/postgres"), System.getenv().getOrDefault("POSTGRES_USER", "postgres"),
-                System.getenv().getOrDefault("POSTGRES_PASSWORD", ""))) {
-            run(connection, query, List.of(args).subList(1, args.length), System.out);
+        try (Connection connection = connect(environment)) {
+            AuditRows rows = new AuditRows(connection);
+            if (line.out().isPresent()) {
+                long written = toFile(rows, line, line.out().get());
+                err.println(written + " rows written to " + line.out().get());
+            } else {
+                rows.write(line.query(), line.format().writer(utf8(out)));
+            }
+            return 0;
+        } catch (SQLException | IOException failure) {
+            err.println("audit failed: " + failure.getMessage());
+            return 1;
         }
     }
 
-    public static int run(Connection connection, Query query, List<String> parameters, PrintStream out) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(query.sql())) {
-            for (int index = 0; index < parameters.size(); index++) {
-                if (query == BETWEEN) {
-                    statement.setTimestamp(index + 1, Timestamp.from(Instant.parse(parameters.get(index))));
-                } else {
-                    statement.setString(index + 1, parameters.get(index));
-                }
+    /** Written beside the file first, then moved onto it: a failed export leaves no partial file under its name. */
+    private static long toFile(AuditRows rows, AuditCommandLine line, Path file) throws SQLException, IOException {
+        Path partial = file.resolveSibling(file.getFileName() + ".partial");
+        try {
+            long written;
+            try (Writer writer = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+                written = rows.write(line.query(), line.format().writer(writer));
             }
-            try (ResultSet rows = statement.executeQuery()) {
-                ResultSetMetaData columns = rows.getMetaData();
-                StringBuilder header = new StringBuilder();
-                for (int column = 1; column <= columns.getColumnCount(); column++) {
-                    header.append(column > 1 ? "\t" : "").append(columns.getColumnName(column));
-                }
-                out.println(header);
-                int count = 0;
-                while (rows.next()) {
-                    StringBuilder line = new StringBuilder();
-                    for (int column = 1; column <= columns.getColumnCount(); column++) {
-                        line.append(column > 1 ? "\t" : "").append(rows.getString(column));
-                    }
-                    out.println(line);
-                    count++;
-                }
-                return count;
-            }
+            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return written;
+        } finally {
+            Files.deleteIfExists(partial);
+        }
+    }
+
+    private static Writer utf8(OutputStream out) {
+        return new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+    }
+
+    /** Not in auto-commit, so that the rows are fetched a batch at a time; read-only, so that nothing can change. */
+    private static Connection connect(Map<String, String> environment) throws SQLException {
+        Connection connection = DriverManager.getConnection(environment.getOrDefault("POSTGRES_URL", "jdbc:postgresql://localhost:5432/postgres"),
+                environment.getOrDefault("POSTGRES_USER", "postgres"), environment.getOrDefault("POSTGRES_PASSWORD", ""));
+        try {
+            connection.setAutoCommit(false);
+            connection.setReadOnly(true);
+            return connection;
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
         }
     }
 }
