@@ -1,11 +1,21 @@
 package com.globeco.trading.jobs;
 
+import com.globeco.trading.jobs.pipeline.BoundedSources;
+import com.globeco.trading.jobs.pipeline.Pipeline;
 import com.globeco.trading.operators.fills.ConfirmationSettings;
+import com.globeco.trading.positions.ReconciliationBreak;
+import com.globeco.trading.reconciliation.PositionCheck;
+import com.globeco.trading.reconciliation.StoredEvent;
+import com.globeco.trading.reconciliation.StoredSnapshot;
 import com.globeco.trading.testkit.fills.ExecutionRegistry;
 import com.globeco.trading.testkit.fills.FillGenerator;
 import com.globeco.trading.testkit.fills.FillPublisher;
 import com.globeco.trading.testkit.fills.GeneratedExecution;
 import com.globeco.trading.testkit.trade.TradeServiceSimulator;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.api.connector.sink2.WriterInitContext;
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.CommonTestUtils;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -27,9 +37,14 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,9 +55,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every metric a dashboard panel or an alert rule of {@code k8s-operator/monitoring/} uses is one the jobs export:
- * the four streaming jobs run on a MiniCluster with the Prometheus reporter, through their happy paths and a dead
- * letter each, and the reporter's page is scraped. The scraped names are written to
- * {@code target/exported-metrics.txt} for whoever writes the next panel.
+ * the five streaming jobs run on a MiniCluster with the Prometheus reporter, through their happy paths and a dead
+ * letter each, and a position-reconciliation run is held at its end (a batch job's metrics go with its tasks) while
+ * the reporter's page is scraped. The scraped names are written to {@code target/exported-metrics.txt} for whoever
+ * writes the next panel.
  */
 class ExportedMetricsTest {
     private static final int PORT = TestFlink.freePort();
@@ -52,10 +68,10 @@ class ExportedMetricsTest {
     static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
             .setConfiguration(TestFlink.withPrometheus(TestFlink.configuration(), PORT))
             .setNumberTaskManagers(2)
-            .setNumberSlotsPerTaskManager(4)
+            .setNumberSlotsPerTaskManager(6)
             .build());
     private static final Path MONITORING = Path.of("..", "k8s-operator", "monitoring");
-    private static final Pattern LABEL = Pattern.compile("\\b(job_name|service)=\"[^\"]*\"");
+    private static final Pattern LABEL = Pattern.compile("\\b(job_name|service|severity)=\"[^\"]*\"");
     private static final Pattern METRIC = Pattern.compile("\\bflink_[A-Za-z0-9_]+");
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("America/New_York"));
 
@@ -86,8 +102,10 @@ class ExportedMetricsTest {
         }
 
         assertThat(labels).as("the reporter replaces '-' in label values by '_'").contains("job_name=\"trade_hotpath\"",
-                "job_name=\"backdated_coldpath\"", "job_name=\"allocation\"", "service=\"execution_service\"",
-                "service=\"trade_service\"", "service=\"contract_service\"", "service=\"event_store\"");
+                "job_name=\"backdated_coldpath\"", "job_name=\"allocation\"", "job_name=\"regulatory_reporting\"",
+                "job_name=\"position_reconciliation\"", "service=\"execution_service\"", "service=\"trade_service\"",
+                "service=\"contract_service\"", "service=\"event_store\"", "service=\"trade_repository\"",
+                "severity=\"CRITICAL\"");
     }
 
     private static String pageOfEveryJob() throws Exception {
@@ -107,7 +125,9 @@ class ExportedMetricsTest {
         TradeHotpathOptions hotpath = TradeHotpathOptions.from(STACK.jobArguments("--hotpath.topic-prefix", "metrics.",
                 "--contract-service.url", STACK.contractService().baseUri().toString()));
         BackdatedColdpathOptions coldpath = BackdatedColdpathOptions.from(STACK.jobArguments("--coldpath.topic-prefix", "metrics."));
-        STACK.kafka().createTopics(4, Stream.concat(Arrays.stream(hotpath.topics()), Arrays.stream(coldpath.topics())).distinct()
+        RegulatoryReportingOptions reporting = RegulatoryReportingOptions.from(STACK.jobArguments("--reporting.topic-prefix", "metrics.",
+                "--reporting.consumer-group", "metrics-reporting", "--trade-repository.url", STACK.tradeRepository().baseUri().toString()));
+        STACK.kafka().createTopics(4, Stream.of(hotpath.topics(), coldpath.topics(), reporting.topics()).flatMap(Arrays::stream).distinct()
                 .toArray(String[]::new));
         BackdatedScenario trades = new BackdatedScenario("metrics", 5, 10, TODAY, 15);
 
@@ -115,31 +135,90 @@ class ExportedMetricsTest {
              RunningJob allocating = RunningJob.define(AllocationJob.NAME, env -> AllocationJob.define(env, allocation.wiring()));
              RunningJob hot = RunningJob.define(TradeHotpathJob.NAME, env -> TradeHotpathJob.define(env, hotpath.wiring()));
              RunningJob cold = RunningJob.define(BackdatedColdpathJob.NAME, env -> BackdatedColdpathJob.define(env, coldpath.wiring()));
+             RunningJob reports = RunningJob.define(RegulatoryReportingJob.NAME, env -> RegulatoryReportingJob.define(env, reporting.wiring()));
              FillPublisher fillPublisher = fills.publisher();
              FillPublisher allocationPublisher = new FillPublisher(STACK.kafka().bootstrapServers(), "metrics-allocation-fills");
              KafkaProducer<byte[], byte[]> producer = STACK.kafka().producer()) {
             fillPublisher.publish(confirmed.stream().flatMap(execution -> execution.fillsJson().stream()).toList());
             allocationPublisher.publish(allocated.stream().flatMap(execution -> execution.fillsJson().stream()).toList());
             TradeScenario.publish(producer, hotpath.topic("trade-events"), trades.trades());
-            for (String topic : List.of(fills.name(), "metrics-allocation-fills", hotpath.topic("trade-events"), hotpath.topic("backdated-trades"))) {
+            for (String topic : List.of(fills.name(), "metrics-allocation-fills", hotpath.topic("trade-events"), hotpath.topic("backdated-trades"),
+                    reporting.topic("regulatory-report-commands"))) {
                 producer.send(new ProducerRecord<>(topic, "not json".getBytes(StandardCharsets.UTF_8)));
             }
             producer.flush();
             fills.audit().awaitRows(1, TestFlink.PATIENCE);
             CommonTestUtils.waitUntilCondition(() -> STACK.positionTables().eventCount("ACC-METRICS%") > 0);
+            String page = "";
             try {
                 CommonTestUtils.waitUntilCondition(() -> names(page()).containsAll(List.of("flink_taskmanager_job_task_operator_reason_deadLetters",
-                        "flink_taskmanager_job_task_operator_tradeToEventLatencyMillis", "flink_jobmanager_job_lastCheckpointDuration")));
+                        "flink_taskmanager_job_task_operator_tradeToEventLatencyMillis", "flink_jobmanager_job_lastCheckpointDuration",
+                        "flink_taskmanager_job_task_operator_reportsAcknowledged")));
+                page = pageDuringAReconciliationRun();
             } finally {
-                Files.write(Path.of("target", "exported-metrics.txt"), names(page()));
+                Files.write(Path.of("target", "exported-metrics.txt"), names(page.isEmpty() ? page() : page));
             }
+            return page;
+        }
+    }
+
+    /**
+     * The page while a position-reconciliation run (no positions: its operators register their metrics when they open)
+     * is held at the end of its input, before its tasks finish and take their metrics with them.
+     */
+    private static String pageDuringAReconciliationRun() throws Exception {
+        HeldSink<ReconciliationBreak> breaks = new HeldSink<>();
+        PositionReconciliationJob.Wiring wiring = new PositionReconciliationJob.Wiring(BoundedSources.of(StoredEvent.class, List.of()),
+                BoundedSources.of(StoredSnapshot.class, List.of()), breaks, new PositionCheck("metrics", Duration.ofMinutes(5)),
+                System.currentTimeMillis(), Pipeline.readiness());
+        StreamExecutionEnvironment env = Pipeline.environment(1);
+        PositionReconciliationJob.define(env, wiring);
+        JobClient run = env.executeAsync(PositionReconciliationJob.NAME);
+        try {
+            CommonTestUtils.waitUntilCondition(() -> names(page()).contains("flink_taskmanager_job_task_operator_severity_reconciliationBreaks"));
             return page();
+        } finally {
+            breaks.release();
+            run.getJobExecutionResult().get(TestFlink.PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
     private static String page() throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + "/metrics"))
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    /** A sink whose writers, at the end of their input, wait until the test releases them (or for {@link TestFlink#PATIENCE}). */
+    private static final class HeldSink<T> implements Sink<T> {
+        private static final Map<String, CountDownLatch> GATES = new ConcurrentHashMap<>();
+        private final String key = UUID.randomUUID().toString();
+
+        HeldSink() {
+            GATES.put(key, new CountDownLatch(1));
+        }
+
+        void release() {
+            GATES.get(key).countDown();
+        }
+
+        @Override
+        public SinkWriter<T> createWriter(WriterInitContext context) {
+            CountDownLatch gate = GATES.get(key);
+            return new SinkWriter<>() {
+                @Override
+                public void write(T element, Context context) {}
+
+                @Override
+                public void flush(boolean endOfInput) throws InterruptedException {
+                    if (endOfInput) {
+                        gate.await(TestFlink.PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+                    }
+                }
+
+                @Override
+                public void close() {}
+            };
+        }
     }
 
     /** The metric names on a page of the reporter. */

@@ -32,7 +32,8 @@ class JobArgumentsTest {
             AllocationJob.class.getName(), AllocationOptions::read,
             TradeHotpathJob.class.getName(), TradeHotpathOptions::read,
             BackdatedColdpathJob.class.getName(), BackdatedColdpathOptions::read,
-            PositionReconciliationJob.class.getName(), PositionReconciliationOptions::read);
+            PositionReconciliationJob.class.getName(), PositionReconciliationOptions::read,
+            RegulatoryReportingJob.class.getName(), RegulatoryReportingOptions::read);
 
     @Test
     void anUnknownArgumentFailsWithTheNamesTheJobKnows() {
