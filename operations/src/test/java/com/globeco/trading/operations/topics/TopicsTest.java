@@ -3,6 +3,7 @@ package com.globeco.trading.operations.topics;
 import com.globeco.trading.jobs.topics.Topics;
 import com.globeco.trading.jobs.topics.TopicSpec;
 import com.globeco.trading.jobs.BackdatedColdpathOptions;
+import com.globeco.trading.jobs.RegulatoryReportingOptions;
 import com.globeco.trading.jobs.TradeHotpathOptions;
 import com.globeco.trading.testkit.InProcessKafka;
 import com.globeco.trading.testkit.KafkaTopics;
@@ -43,7 +44,8 @@ class TopicsTest {
 
     @Test
     void everyTopicAJobReadsOrWritesIsDeclared() {
-        List<String> used = Stream.of(TradeHotpathOptions.TOPICS, BackdatedColdpathOptions.TOPICS, List.of("fills", "fills.dlq", "allocations.dlq"))
+        List<String> used = Stream.of(TradeHotpathOptions.TOPICS, BackdatedColdpathOptions.TOPICS, RegulatoryReportingOptions.TOPICS,
+                        List.of("fills", "fills.dlq", "allocations.dlq"))
                 .flatMap(List::stream).toList();
         List<String> replayLogs = used.stream().filter(name -> name.endsWith("dlq")).map(Topics::replayLogOf).toList();
 
@@ -64,9 +66,9 @@ class TopicsTest {
             assertThat(topic.replicationFactor()).isEqualTo((short) 3);
             assertThat(topic.configs()).containsEntry(TopicSpec.MIN_INSYNC_REPLICAS, "2");
         });
-        assertThat(Topics.all()).filteredOn(topic -> topic.name().endsWith(".replayed")).hasSize(4)
+        assertThat(Topics.all()).filteredOn(topic -> topic.name().endsWith(".replayed")).hasSize(5)
                 .allSatisfy(topic -> assertThat(topic.configs()).containsEntry(TopicSpec.CLEANUP_POLICY, "compact"));
-        assertThat(Topics.all()).filteredOn(topic -> topic.name().endsWith("dlq")).hasSize(4)
+        assertThat(Topics.all()).filteredOn(topic -> topic.name().endsWith("dlq")).hasSize(5)
                 .allSatisfy(topic -> assertThat(Long.parseLong(topic.configs().get(TopicSpec.RETENTION_MS))).isGreaterThanOrEqualTo(Duration.ofDays(30).toMillis()));
     }
 

@@ -8,7 +8,9 @@ import java.time.Duration;
 
 /**
  * How the reporting job talks to the Trade Repository: where it is, the reporting entity, how long one call may take,
- * how many calls a job has in flight, how many attempts a report gets with what backoff, and when the breaker opens.
+ * how many calls a job has in flight, how many attempts a report gets with what backoff, and when the breaker opens. By
+ * default a report is tried for about half an hour (30 attempts, the backoff doubling from 1 s to 1 min) before it has
+ * FAILED: a repository's outage of that long costs no resubmission.
  */
 public record TradeRepositorySettings(
         URI uri,
@@ -22,8 +24,8 @@ public record TradeRepositorySettings(
         Duration breakerOpenFor) implements Serializable {
 
     public static TradeRepositorySettings defaults(URI uri, Lei reportingEntity) {
-        return new TradeRepositorySettings(uri, reportingEntity, Duration.ofSeconds(5), 10, 8, Duration.ofSeconds(1),
-                Duration.ofSeconds(30), 5, Duration.ofSeconds(10));
+        return new TradeRepositorySettings(uri, reportingEntity, Duration.ofSeconds(5), 10, 30, Duration.ofSeconds(1),
+                Duration.ofMinutes(1), 5, Duration.ofSeconds(10));
     }
 
     public TradeRepositorySettings withRetries(int attempts, Duration first, Duration max) {
