@@ -82,8 +82,13 @@ public final class CorrectionJson {
     }
 
     private static String[] tradeIds(JsonNode node, List<String> violations) {
+        return tradeIds(node, "backdatedTradeIds", violations);
+    }
+
+    /** The backdated trade ids of a correction or of its event's payload ({@code field} names them in the violations). */
+    public static String[] tradeIds(JsonNode node, String field, List<String> violations) {
         if (node == null || !node.isArray() || node.isEmpty() || node.size() > MAX_TRADES) {
-            violations.add("backdatedTradeIds must be an array of 1 to " + MAX_TRADES + " trade ids");
+            violations.add(field + " must be an array of 1 to " + MAX_TRADES + " trade ids");
             return null;
         }
         String[] ids = new String[node.size()];
@@ -91,7 +96,7 @@ public final class CorrectionJson {
             JsonNode id = node.get(index);
             if (!id.isTextual() || id.textValue().isEmpty() || id.textValue().length() > PositionLimits.MAX_ID_LENGTH
                     || Excerpt.hasControlCharacter(id.textValue())) {
-                violations.add("backdatedTradeIds[" + index + "] must be a trade id, was " + Excerpt.of(id.toString()));
+                violations.add(field + "[" + index + "] must be a trade id, was " + Excerpt.of(id.toString()));
                 return null;
             }
             ids[index] = id.textValue();

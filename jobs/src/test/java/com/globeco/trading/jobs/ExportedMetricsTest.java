@@ -170,7 +170,7 @@ class ExportedMetricsTest {
         HeldSink<ReconciliationBreak> breaks = new HeldSink<>();
         PositionReconciliationJob.Wiring wiring = new PositionReconciliationJob.Wiring(BoundedSources.of(StoredEvent.class, List.of()),
                 BoundedSources.of(StoredSnapshot.class, List.of()), breaks, new PositionCheck("metrics", Duration.ofMinutes(5)),
-                System.currentTimeMillis(), Pipeline.readiness());
+                OutsideSources.none("metrics", Duration.ofMinutes(5)), System.currentTimeMillis(), Pipeline.readiness());
         StreamExecutionEnvironment env = Pipeline.environment(1);
         PositionReconciliationJob.define(env, wiring);
         JobClient run = env.executeAsync(PositionReconciliationJob.NAME);

@@ -6,6 +6,7 @@ import com.globeco.trading.compliance.Uti;
 import com.globeco.trading.messages.Excerpt;
 import com.globeco.trading.messages.JsonFields;
 import com.globeco.trading.messages.Reading;
+import com.globeco.trading.positions.CorrectionJson;
 import com.globeco.trading.positions.EventType;
 import com.globeco.trading.positions.PositionLimits;
 import com.globeco.trading.positions.TradeReader;
@@ -15,7 +16,6 @@ import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,7 +26,6 @@ import java.util.List;
  */
 public final class PositionEventReader implements Serializable {
     private static final long serialVersionUID = 1L;
-    private static final int MAX_TRADES = 10_000;
 
     private final TradeIdentifiers identifiers;
 
@@ -54,7 +53,7 @@ public final class PositionEventReader implements Serializable {
             return Reading.ignored("price reset");
         }
         if (type == EventType.HISTORICAL_POSITION_CORRECTED) {
-            String[] tradeIds = tradeIds(payload.get("backdatedTradeIds"), violations);
+            String[] tradeIds = CorrectionJson.tradeIds(payload.get("backdatedTradeIds"), "payload.backdatedTradeIds", violations);
             return violations.isEmpty() ? new Reading.Valid<>(new ReportingInput.Settled(positionKey, tradeIds, correlationId))
                     : new Reading.Rejected<>(violations);
         }
@@ -69,8 +68,8 @@ public final class PositionEventReader implements Serializable {
         TradeType tradeType = JsonFields.constant(payload, "tradeType", TradeType.class, violations);
         BigDecimal quantity = JsonFields.decimalText(payload, "quantity", violations);
         BigDecimal price = JsonFields.decimalText(payload, "price", violations);
-        LocalDate effectiveDate = date(root, violations);
-        Instant executedAt = instant(root, violations);
+        LocalDate effectiveDate = ReportJson.parsed(root, "effectiveDate", LocalDate::parse, violations);
+        Instant executedAt = ReportJson.parsed(root, "occurredAt", Instant::parse, violations);
         Uti uti = null;
         if (utiText != null) {
             try {
@@ -85,42 +84,5 @@ public final class PositionEventReader implements Serializable {
         Uti identified = uti != null ? uti : identifiers.uti(positionKey, tradeId);
         return new Reading.Valid<>(new ReportingInput.Applied(new ReportableTrade(positionKey, tradeId, identified, tradeType, quantity,
                 price, effectiveDate, executedAt, backdated, userId, correlationId)));
-    }
-
-    private static LocalDate date(JsonNode root, List<String> violations) {
-        String text = JsonFields.text(root, "effectiveDate", true, violations);
-        try {
-            return text == null ? null : LocalDate.parse(text);
-        } catch (DateTimeParseException malformed) {
-            violations.add("effectiveDate must be YYYY-MM-DD, was " + Excerpt.of(text));
-            return null;
-        }
-    }
-
-    private static Instant instant(JsonNode root, List<String> violations) {
-        String text = JsonFields.text(root, "occurredAt", true, violations);
-        try {
-            return text == null ? null : Instant.parse(text);
-        } catch (DateTimeParseException malformed) {
-            violations.add("occurredAt must be an ISO-8601 instant, was " + Excerpt.of(text));
-            return null;
-        }
-    }
-
-    private static String[] tradeIds(JsonNode node, List<String> violations) {
-        if (node == null || !node.isArray() || node.isEmpty() || node.size() > MAX_TRADES) {
-            violations.add("payload.backdatedTradeIds must be an array of 1 to " + MAX_TRADES + " trade ids");
-            return null;
-        }
-        String[] ids = new String[node.size()];
-        for (int index = 0; index < ids.length; index++) {
-            JsonNode id = node.get(index);
-            if (!id.isTextual() || id.textValue().isEmpty() || id.textValue().length() > PositionLimits.MAX_ID_LENGTH) {
-                violations.add("payload.backdatedTradeIds[" + index + "] must be a trade id, was " + Excerpt.of(id.toString()));
-                return null;
-            }
-            ids[index] = id.textValue();
-        }
-        return ids;
     }
 }

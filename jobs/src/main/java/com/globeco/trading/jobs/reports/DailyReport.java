@@ -12,6 +12,11 @@ import java.util.List;
 public record DailyReport(String runId, LocalDate day, Instant generatedAt, long positionsChecked, long critical, long warning, long info,
                           int ticketsOpened, int ticketsResolved, List<RunBreak> breaks, List<DayCount> byDay, List<OpenTicket> open) {
 
+    /** The last day of the break analysis: the day (UTC) the report was made, so that the run's own breaks are in it. */
+    public LocalDate lastAnalysedDay() {
+        return LocalDate.ofInstant(generatedAt, java.time.ZoneOffset.UTC);
+    }
+
     /** A break of the run and the ticket that follows it (none for a break whose ticket was closed meanwhile). */
     public record RunBreak(String severity, String positionKey, String kind, String expected, String actual, Long ticketId, String ticketStatus) {}
 

@@ -23,8 +23,8 @@ public final class DailyReportQueries {
     public static DailyReport load(Connection connection, ReconciliationRun.Summary summary, LocalDate day, Instant generatedAt)
             throws SQLException {
         return new DailyReport(summary.runId(), day, generatedAt, summary.positionsChecked(), summary.critical(), summary.warning(),
-                summary.info(), summary.ticketsOpened(), summary.ticketsResolved(), breaks(connection, summary.runId()), byDay(connection, day),
-                open(connection));
+                summary.info(), summary.ticketsOpened(), summary.ticketsResolved(), breaks(connection, summary.runId()),
+                byDay(connection, LocalDate.ofInstant(generatedAt, ZoneOffset.UTC)), open(connection));
     }
 
     private static List<DailyReport.RunBreak> breaks(Connection connection, String runId) throws SQLException {
@@ -47,7 +47,8 @@ public final class DailyReportQueries {
         }
     }
 
-    private static List<DailyReport.DayCount> byDay(Connection connection, LocalDate day) throws SQLException {
+    /** Breaks per day (UTC) of detection, over the {@link #DAYS} days up to {@code last}. */
+    private static List<DailyReport.DayCount> byDay(Connection connection, LocalDate last) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement("""
                 SELECT (detected_at AT TIME ZONE 'UTC')::date AS day,
                        count(*) FILTER (WHERE severity = 'CRITICAL'), count(*) FILTER (WHERE severity = 'WARNING'),
@@ -55,8 +56,8 @@ public final class DailyReportQueries {
                 FROM reconciliation_break
                 WHERE detected_at >= ? AND detected_at < ?
                 GROUP BY 1 ORDER BY 1""")) {
-            query.setObject(1, day.minusDays(DAYS - 1L).atStartOfDay().toInstant(ZoneOffset.UTC).atOffset(ZoneOffset.UTC));
-            query.setObject(2, day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).atOffset(ZoneOffset.UTC));
+            query.setObject(1, last.minusDays(DAYS - 1L).atStartOfDay().atOffset(ZoneOffset.UTC));
+            query.setObject(2, last.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC));
             List<DailyReport.DayCount> counts = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {

@@ -41,7 +41,7 @@ public final class HtmlReport {
     private static List<DailyReport.DayCount> days(DailyReport report) {
         Map<LocalDate, DailyReport.DayCount> byDay = new TreeMap<>();
         for (int back = DailyReportQueries.DAYS - 1; back >= 0; back--) {
-            LocalDate day = report.day().minusDays(back);
+            LocalDate day = report.lastAnalysedDay().minusDays(back);
             byDay.put(day, new DailyReport.DayCount(day, 0, 0, 0));
         }
         report.byDay().forEach(count -> byDay.put(count.day(), count));
