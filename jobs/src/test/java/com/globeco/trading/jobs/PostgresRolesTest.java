@@ -21,10 +21,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Nothing connects to Postgres as the superuser: every job as its own role (schema V6__job_roles.sql, {@link DatabaseRole}),
- * the migration as the schema's owner, each with a password Secret no other workload uses.
+ * the migration as the schema's owner, each role with one password Secret, which no other role uses. A FlinkDeployment
+ * that runs a job deployed already under another name ({@link #OTHER_RUNS}) connects as that job's role, with its Secret.
  */
 @Tag(KubernetesManifests.TAG)
 class PostgresRolesTest {
+    /**
+     * FlinkDeployments that run the same job (entry class) as another, named by it: its role and its Secret. The daily
+     * reconciliation is PositionReconciliationJob in daily mode, the hourly run's job.
+     */
+    static final Map<String, String> OTHER_RUNS = Map.of("position-reconciliation-daily", "position-reconciliation");
     static final Set<String> SUPERUSERS = Set.of("postgres");
     /** What a job connects as when neither {@code --postgres.user} nor {@code POSTGRES_USER} is given (JobArguments). */
     static final String JOBS_DEFAULT_USER = "postgres";
@@ -54,11 +60,20 @@ class PostgresRolesTest {
         BrokenCopy.assertRejected(migration, check, j -> variable(container(j), "POSTGRES_USER").put("value", "postgres"));
         assertThat(errors(manifests.plus(BrokenCopy.of(hotpath, d -> d.withObject("/metadata").put("name", "trade-hotpath-2")))))
                 .as("a job without a role").anyMatch(error -> error.contains("trade-hotpath-2"));
+
+        ObjectNode daily = manifests.find("FlinkDeployment", "position-reconciliation-daily").orElseThrow();
+        BrokenCopy.assertRejected(daily, check, d -> variable(BrokenCopy.commonMainContainer(d), "POSTGRES_PASSWORD")
+                .withObject("/valueFrom/secretKeyRef").put("name", "regulatory-reporting-postgres"));
+        BrokenCopy.assertRejected(daily, check, d -> variable(BrokenCopy.commonMainContainer(d), "POSTGRES_PASSWORD")
+                .withObject("/valueFrom/secretKeyRef").put("name", "globeco-reader-postgres"));
+        BrokenCopy.assertRejected(daily, check, d -> d.withObject("/spec/job").put("entryClass", TradeHotpathJob.class.getName()));
+        BrokenCopy.assertRejected(daily, check, d -> variable(BrokenCopy.commonMainContainer(d), "POSTGRES_USER")
+                .put("value", DatabaseRole.REGULATORY_REPORTING.roleName()));
     }
 
     static List<String> errors(Manifests manifests) {
         List<String> errors = new ArrayList<>();
-        Map<String, Set<String>> usersOfSecret = new TreeMap<>();
+        Map<String, Map<String, Set<String>>> usersOfSecret = new TreeMap<>();
         for (ObjectNode document : manifests.documents()) {
             Optional<JsonNode> container = ManifestPod.of(document).stream().flatMap(pod -> pod.containers().stream())
                     .filter(candidate -> connectsToPostgres(candidate, manifests)).findFirst();
@@ -71,7 +86,16 @@ class PostgresRolesTest {
                 errors.add(where + " connects to Postgres as the superuser " + user);
             }
             if (document.path("kind").asText().equals("FlinkDeployment")) {
-                String expected = DatabaseRole.ofJob(Manifests.nameOf(document)).map(DatabaseRole::roleName).orElse("(no role: add one to V6 and DatabaseRole)");
+                String job = OTHER_RUNS.getOrDefault(Manifests.nameOf(document), Manifests.nameOf(document));
+                if (!job.equals(Manifests.nameOf(document))) {
+                    String entryClass = document.path("spec").path("job").path("entryClass").asText();
+                    String jobsClass = manifests.find("FlinkDeployment", job).map(other -> other.path("spec").path("job").path("entryClass").asText())
+                            .orElse("(no FlinkDeployment " + job + ")");
+                    if (!entryClass.equals(jobsClass)) {
+                        errors.add(where + " runs " + entryClass + ", not " + job + "'s " + jobsClass + ": it is no other run of " + job);
+                    }
+                }
+                String expected = DatabaseRole.ofJob(job).map(DatabaseRole::roleName).orElse("(no role: add one to V6 and DatabaseRole)");
                 if (!expected.equals(user)) {
                     errors.add(where + " connects as " + user + ", not as its own role " + expected);
                 }
@@ -79,13 +103,21 @@ class PostgresRolesTest {
             container.get().path("env").forEach(entry -> {
                 JsonNode secret = entry.path("valueFrom").path("secretKeyRef");
                 if (PASSWORD_VARIABLES.contains(entry.path("name").asText()) && secret.has("name")) {
-                    usersOfSecret.computeIfAbsent(secret.path("name").asText(), name -> new TreeSet<>()).add(where);
+                    usersOfSecret.computeIfAbsent(secret.path("name").asText(), name -> new TreeMap<>())
+                            .computeIfAbsent(user, role -> new TreeSet<>()).add(where);
                 }
             });
         }
+        Map<String, Set<String>> secretsOfUser = new TreeMap<>();
         usersOfSecret.forEach((secret, users) -> {
             if (users.size() > 1) {
-                errors.add("Secret " + secret + " is the Postgres password of " + users + ": each connects with its own");
+                errors.add("Secret " + secret + " is the Postgres password of " + users + ": each role connects with its own");
+            }
+            users.keySet().forEach(user -> secretsOfUser.computeIfAbsent(user, role -> new TreeSet<>()).add(secret));
+        });
+        secretsOfUser.forEach((user, secrets) -> {
+            if (secrets.size() > 1) {
+                errors.add(user + " takes its password from the Secrets " + secrets + ": a role has one password, the migration sets it from one");
             }
         });
         return errors;
