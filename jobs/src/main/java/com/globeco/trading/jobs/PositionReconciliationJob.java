@@ -10,6 +10,7 @@ import com.globeco.trading.jobs.reports.DailyReportQueries;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.List;
+import com.globeco.trading.operators.reconciliation.CountRunBreaks;
 import com.globeco.trading.operators.reconciliation.ReconcilePositions;
 import com.globeco.trading.positions.ReconciliationBreak;
 import com.globeco.trading.reconciliation.PositionCheck;
@@ -58,6 +59,7 @@ public final class PositionReconciliationJob {
         public static final String REPOSITORY_POSITIONS = "repository-positions";
         public static final String AWAITING_ACKNOWLEDGEMENT = "awaiting-acknowledgement";
         public static final String RUN_BREAKS = "run-breaks";
+        public static final String COUNT_RUN_BREAKS = "count-run-breaks";
 
         private Uid() {}
     }
@@ -113,7 +115,7 @@ public final class PositionReconciliationJob {
                 .name("Reconcile positions (replay, compare with the outside)");
         if (!outside.runBreaks().isEmpty()) {
             breaks = breaks.union(env.fromData(outside.runBreaks(), TypeInformation.of(ReconciliationBreak.class)).uid(Uid.RUN_BREAKS)
-                    .name("The run's own breaks"));
+                    .name("The run's own breaks").map(new CountRunBreaks()).uid(Uid.COUNT_RUN_BREAKS).name("Count the run's own breaks"));
         }
         breaks.sinkTo(wiring.breaks()).uid(Uid.RECONCILIATION_BREAKS_SINK).name("reconciliation_break (Postgres)");
     }

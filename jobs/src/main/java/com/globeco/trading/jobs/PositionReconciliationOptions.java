@@ -57,9 +57,19 @@ public record PositionReconciliationOptions(PostgresSettings postgres, String ru
                 Path.of(settings.get("reconciliation.report-dir", "/flink-data/reconciliation-reports")));
     }
 
-    /** The custodian statement a daily run compares: of the given date, else of the business day before the run. */
+    /**
+     * The custodian statement a daily run compares: of the given date, else of the business day before the run (a
+     * weekday; holidays are not known here, so a run after one names the holiday's statement: give the date then).
+     */
     public LocalDate statementDateFor(Instant runAt) {
-        return statementDate != null ? statementDate : LocalDate.ofInstant(runAt, businessZone).minusDays(1);
+        if (statementDate != null) {
+            return statementDate;
+        }
+        LocalDate before = LocalDate.ofInstant(runAt, businessZone).minusDays(1);
+        while (before.getDayOfWeek() == java.time.DayOfWeek.SATURDAY || before.getDayOfWeek() == java.time.DayOfWeek.SUNDAY) {
+            before = before.minusDays(1);
+        }
+        return before;
     }
 
     /** These settings, comparing the custodian's statement of {@code date}. */

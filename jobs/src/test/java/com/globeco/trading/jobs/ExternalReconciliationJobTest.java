@@ -114,6 +114,11 @@ class ExternalReconciliationJobTest {
             TicketHistory history = history(temporary.id());
             assertThat(history.ticket().status()).isEqualTo(BreakStatus.RESOLVED);
             assertThat(history.steps()).extracting(TicketStep::action).containsExactly(TicketAction.OPENED, TicketAction.AUTO_RESOLVED);
+
+            ReconciliationRun.Summary withoutStatement = reconcile(run + "-nostatement", "daily", Files.createDirectories(files.resolve("empty")));
+            assertThat(withoutStatement.breaks()).singleElement().asString().startsWith("CRITICAL\tSTATEMENT:custodian-positions-")
+                    .contains("CUSTODIAN_STATEMENT_MISSING");
+            assertThat(withoutStatement.critical()).as("the run's own break is counted as the positions' are").isOne();
         }
     }
 

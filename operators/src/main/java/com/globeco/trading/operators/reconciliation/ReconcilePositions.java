@@ -8,12 +8,9 @@ import com.globeco.trading.reconciliation.StoredEvent;
 import com.globeco.trading.reconciliation.StoredSnapshot;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.metrics.Counter;
 import org.apache.flink.util.Collector;
 
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Keyed by position, in a batch run: checks each position's events and snapshot against each other
@@ -27,8 +24,7 @@ public final class ReconcilePositions extends GatherPositions<ReconciliationBrea
     private final ExternalCheck outside;
     private final long asOfMillis;
     private transient LongCounter checked;
-    private transient Map<ReconciliationBreak.Severity, LongCounter> bySeverity;
-    private transient Map<ReconciliationBreak.Severity, Counter> breakMetrics;
+    private transient BreakCounters counters;
 
     /** @param asOfMillis the run's clock: provisional ages are measured to it */
     public ReconcilePositions(PositionCheck check, ExternalCheck outside, long asOfMillis) {
@@ -38,19 +34,14 @@ public final class ReconcilePositions extends GatherPositions<ReconciliationBrea
     }
 
     public static String accumulator(ReconciliationBreak.Severity severity) {
-        return severity.name().toLowerCase() + "Breaks";
+        return BreakCounters.accumulator(severity);
     }
 
     @Override
     public void open(OpenContext context) throws Exception {
         super.open(context);
         checked = getRuntimeContext().getLongCounter(POSITIONS_CHECKED);
-        bySeverity = new EnumMap<>(ReconciliationBreak.Severity.class);
-        breakMetrics = new EnumMap<>(ReconciliationBreak.Severity.class);
-        for (ReconciliationBreak.Severity severity : ReconciliationBreak.Severity.values()) {
-            bySeverity.put(severity, getRuntimeContext().getLongCounter(accumulator(severity)));
-            breakMetrics.put(severity, getRuntimeContext().getMetricGroup().addGroup("severity", severity.name()).counter("reconciliationBreaks"));
-        }
+        counters = new BreakCounters(getRuntimeContext());
     }
 
     @Override
@@ -58,14 +49,8 @@ public final class ReconcilePositions extends GatherPositions<ReconciliationBrea
                             Collector<ReconciliationBreak> out) {
         checked.add(1L);
         if (!events.isEmpty() || snapshot != null) {
-            check.breaks(positionKey, events, snapshot, asOfMillis).forEach(found -> count(found, out));
+            check.breaks(positionKey, events, snapshot, asOfMillis).forEach(found -> out.collect(counters.count(found)));
         }
-        outside.breaks(positionKey, events, snapshot, views, asOfMillis).forEach(found -> count(found, out));
-    }
-
-    private void count(ReconciliationBreak found, Collector<ReconciliationBreak> out) {
-        bySeverity.get(found.severity()).add(1L);
-        breakMetrics.get(found.severity()).inc();
-        out.collect(found);
+        outside.breaks(positionKey, events, snapshot, views, asOfMillis).forEach(found -> out.collect(counters.count(found)));
     }
 }
