@@ -13,7 +13,7 @@ import java.util.List;
  * job's keyed state, one key a JSON line (sorted) or an aligned table with each position's lots under it; on standard
  * error, how many keys were shown of how many. With a key, that key's only. State with a time-to-live is shown as a job
  * restored now would see it, or restored at {@code --as-of} (e.g. the time the savepoint was taken). Jobs: trade-hotpath,
- * fill-confirmation, allocation, backdated-coldpath.
+ * fill-confirmation, allocation, backdated-coldpath, regulatory-reporting.
  */
 public final class InspectState {
     private static final String USAGE =

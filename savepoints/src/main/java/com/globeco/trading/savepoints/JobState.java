@@ -3,6 +3,7 @@ package com.globeco.trading.savepoints;
 import com.globeco.trading.jobs.AllocationJob;
 import com.globeco.trading.jobs.BackdatedColdpathJob;
 import com.globeco.trading.jobs.FillConfirmationJob;
+import com.globeco.trading.jobs.RegulatoryReportingJob;
 import com.globeco.trading.jobs.TradeHotpathJob;
 import com.globeco.trading.operators.fills.ConfirmationSettings;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -30,7 +31,8 @@ public enum JobState {
     FILL_CONFIRMATION(FillConfirmationJob.NAME, FillConfirmationJob.CONFIRM_UID, Types.LONG,
             new ExecutionRows(ConfirmationSettings.defaults(null).ledgerTtl())),
     ALLOCATION(AllocationJob.NAME, AllocationJob.ALLOCATE_UID, Types.LONG, new AllocationRows(AllocationJob.ALLOCATION_MEMORY)),
-    BACKDATED_COLDPATH(BackdatedColdpathJob.NAME, BackdatedColdpathJob.Uid.COALESCE_REPLAYS, Types.STRING, new PendingReplayRows());
+    BACKDATED_COLDPATH(BackdatedColdpathJob.NAME, BackdatedColdpathJob.Uid.COALESCE_REPLAYS, Types.STRING, new PendingReplayRows()),
+    REGULATORY_REPORTING(RegulatoryReportingJob.NAME, RegulatoryReportingJob.Uid.PREPARE_REPORTS, Types.STRING, new ReportRows());
 
     private final String job;
     private final String uid;

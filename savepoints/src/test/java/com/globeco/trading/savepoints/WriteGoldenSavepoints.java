@@ -6,6 +6,8 @@ import com.globeco.trading.jobs.BackdatedColdpathJob;
 import com.globeco.trading.jobs.BackdatedColdpathOptions;
 import com.globeco.trading.jobs.ConfirmationTopic;
 import com.globeco.trading.jobs.EmbeddedServices;
+import com.globeco.trading.jobs.RegulatoryReportingJob;
+import com.globeco.trading.jobs.RegulatoryReportingOptions;
 import com.globeco.trading.jobs.RunningJob;
 import com.globeco.trading.jobs.TestFlink;
 import com.globeco.trading.jobs.TradeHotpathJob;
@@ -99,6 +101,26 @@ class WriteGoldenSavepoints {
             Thread.sleep(5_000);
             GoldenSavepoint.write(job, target(JobState.BACKDATED_COLDPATH));
             Files.write(target(JobState.BACKDATED_COLDPATH).resolve(GoldenColdpathRun.INPUTS), run.backdated());
+        }
+    }
+
+    @Test
+    void regulatoryReporting() throws Exception {
+        RegulatoryReportingOptions options = GoldenReportingRun.options(STACK);
+        GoldenReportingRun run = GoldenReportingRun.endingYesterday();
+        STACK.tradeRepository().makeIneligible(GoldenReportingRun.INELIGIBLE);
+        Path target = target(JobState.REGULATORY_REPORTING);
+        try (RunningJob job = RunningJob.define("golden-regulatory-reporting", env -> RegulatoryReportingJob.define(env, options.wiring()));
+             KafkaProducer<byte[], byte[]> producer = STACK.kafka().producer()) {
+            GoldenHotpathRun.send(producer, options.topic("trade-applied-events"), run.events());
+            // the acknowledged report and the rejected one, published: the job reads them back before the savepoint's quiet wait ends
+            STACK.kafka().readCommitted(options.topic("regulatory-report-outcomes"), 2, TestFlink.PATIENCE);
+            GoldenSavepoint.write(job, target);
+            Files.write(target.resolve(GoldenReportingRun.EVENTS), run.events());
+        }
+        String state = String.join("\n", GoldenSavepoint.exported(target));
+        if (state.contains("SUBMITTED") || !state.contains("\"REJECTED\"") || !state.contains("\"PENDING\",\"PENDING\"")) {
+            throw new IllegalStateException("the golden run's state is not two reports waiting and one rejected: " + state);
         }
     }
 }

@@ -22,7 +22,9 @@ import java.util.List;
 /**
  * Reads the hotpath's position events ({@code trade-applied-events}, {@code historical-position-corrected-events}) for
  * reporting: a trade applied, or the backdated trades a correction settled. A price reset reports nothing. An event
- * written before trades had UTIs gets the one the hotpath would have given it.
+ * written before trades had UTIs gets the one the hotpath would have given it. A trade's quantity and price are held to
+ * the bounds the hotpath's gate applies ({@link PositionLimits}): a trade no hotpath applies is rejected, never reported
+ * (a quantity of {@code 1E2147483647} has no plain text, and writing its report would stop the job).
  */
 public final class PositionEventReader implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -67,7 +69,13 @@ public final class PositionEventReader implements Serializable {
         String userId = JsonFields.text(root, "userId", false, violations);
         TradeType tradeType = JsonFields.constant(payload, "tradeType", TradeType.class, violations);
         BigDecimal quantity = JsonFields.decimalText(payload, "quantity", violations);
+        if (quantity != null) {
+            PositionLimits.checkAmount("quantity", quantity, PositionLimits.MAX_TRADE_QUANTITY, false, violations);
+        }
         BigDecimal price = JsonFields.decimalText(payload, "price", violations);
+        if (price != null) {
+            PositionLimits.checkAmount("price", price, PositionLimits.MAX_PRICE, true, violations);
+        }
         LocalDate effectiveDate = ReportJson.parsed(root, "effectiveDate", LocalDate::parse, violations);
         Instant executedAt = ReportJson.parsed(root, "occurredAt", Instant::parse, violations);
         Uti uti = null;

@@ -24,6 +24,7 @@ import java.util.List;
  */
 public final class ReportJson {
     static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_YEAR = 9999;
 
     private ReportJson() {}
 
@@ -79,7 +80,13 @@ public final class ReportJson {
         String tradeId = JsonFields.identifier(node, "tradeId", PositionLimits.MAX_ID_LENGTH, violations);
         TradeType tradeType = JsonFields.constant(node, "tradeType", TradeType.class, violations);
         BigDecimal quantity = JsonFields.decimalText(node, "quantity", violations);
+        if (quantity != null) {
+            PositionLimits.checkAmount("quantity", quantity, PositionLimits.MAX_TRADE_QUANTITY, false, violations);
+        }
         BigDecimal price = JsonFields.decimalText(node, "price", violations);
+        if (price != null) {
+            PositionLimits.checkAmount("price", price, PositionLimits.MAX_PRICE, true, violations);
+        }
         LocalDate effectiveDate = parsed(node, "effectiveDate", LocalDate::parse, violations);
         Instant executedAt = parsed(node, "executedAt", Instant::parse, violations);
         Instant createdAt = parsed(node, "createdAt", Instant::parse, violations);
@@ -106,13 +113,22 @@ public final class ReportJson {
         T parse(String text);
     }
 
+    /** A date or an instant of the years 1 to 9999, which every store and every reader of ours takes; else null with the violation. */
     static <T> T parsed(JsonNode node, String field, Parser<T> parser, List<String> violations) {
         String text = JsonFields.text(node, field, true, violations);
+        T value;
         try {
-            return text == null ? null : parser.parse(text);
+            value = text == null ? null : parser.parse(text);
         } catch (DateTimeParseException malformed) {
             violations.add(field + " must be an ISO-8601 date or instant, was " + Excerpt.of(text));
             return null;
         }
+        int year = value instanceof LocalDate date ? date.getYear()
+                : value instanceof Instant instant ? instant.atOffset(java.time.ZoneOffset.UTC).getYear() : 1;
+        if (year < 1 || year > MAX_YEAR) {
+            violations.add(field + " must be in the years 1 to " + MAX_YEAR + ", was " + Excerpt.of(text));
+            return null;
+        }
+        return value;
     }
 }

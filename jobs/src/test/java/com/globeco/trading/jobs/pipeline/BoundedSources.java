@@ -12,6 +12,7 @@ import org.apache.flink.api.connector.source.SplitEnumeratorContext;
 import org.apache.flink.api.connector.source.lib.NumberSequenceSource;
 import org.apache.flink.api.connector.source.lib.NumberSequenceSource.NumberSequenceSplit;
 import org.apache.flink.api.connector.source.lib.util.IteratorSourceEnumerator;
+import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
 import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 import org.apache.flink.connector.datagen.functions.FromElementsGeneratorFunction;
@@ -47,6 +48,17 @@ public final class BoundedSources {
             messages.add(new SourceMessage(topic, 0, offset, MESSAGE_TIME, payloads.get(offset)));
         }
         return of(SourceMessage.class, messages);
+    }
+
+    /** A topic's messages as {@link #messages} gives them, at most {@code perSecond} a second: input that arrives over time. */
+    public static Source<SourceMessage, ?, ?> paced(String topic, List<String> payloads, double perSecond) {
+        List<SourceMessage> messages = new ArrayList<>();
+        for (int offset = 0; offset < payloads.size(); offset++) {
+            messages.add(new SourceMessage(topic, 0, offset, MESSAGE_TIME, payloads.get(offset)));
+        }
+        TypeInformation<SourceMessage> information = TypeInformation.of(SourceMessage.class);
+        return new DataGeneratorSource<>(new FromElementsGeneratorFunction<>(information, new ExecutionConfig(), messages), messages.size(),
+                RateLimiterStrategy.perSecond(perSecond), information);
     }
 
     /** A topic the job reads but the test sends nothing on. */
