@@ -92,7 +92,7 @@ public record PositionRebuild(
         LocalDate latest = trades.stream().map(HistoryStep.Trade::effectiveDate).max(Comparator.naturalOrder()).orElse(null);
         TaxLotMethod method = trades.isEmpty() ? TaxLotMethod.FIFO : trades.get(trades.size() - 1).method();
         if (snapshot != null) {
-            return new Position(LotsJson.read(snapshot.lotsJson()), snapshot.version(), snapshot.status(), latest, method, null);
+            return new Position(LotsJson.read(snapshot.lotsJson()), snapshot.version(), snapshot.status(), latest, method, snapshot.uti());
         }
         List<HistoryStep> history = events.stream()
                 .map(event -> reader.step(event.version(), event.eventType(), event.effectiveDate(), event.payload()))

@@ -1,5 +1,6 @@
 package com.globeco.trading.operators.reconciliation;
 
+import com.globeco.trading.compliance.Uti;
 import com.globeco.trading.positions.EventType;
 import com.globeco.trading.positions.PositionStatus;
 import com.globeco.trading.operators.sinks.PostgresSettings;
@@ -36,7 +37,7 @@ public final class PositionTableSources {
     }
 
     public static Source<StoredSnapshot, ?, ?> snapshots(PostgresSettings postgres, int splits) {
-        return source(postgres, splits, "SELECT position_key, version, status, tax_lots_compressed::text, provisional_since FROM snapshot_store"
+        return source(postgres, splits, "SELECT position_key, version, status, tax_lots_compressed::text, provisional_since, uti FROM snapshot_store"
                 + SLICE, TypeInformation.of(StoredSnapshot.class), new SnapshotRows());
     }
 
@@ -74,8 +75,9 @@ public final class PositionTableSources {
         @Override
         public StoredSnapshot extract(java.sql.ResultSet row) throws java.sql.SQLException {
             Timestamp since = row.getTimestamp(5);
+            String uti = row.getString(6);
             return new StoredSnapshot(row.getString(1), row.getLong(2), PositionStatus.valueOf(row.getString(3)), row.getString(4),
-                    since == null ? null : since.getTime());
+                    since == null ? null : since.getTime(), uti == null ? null : new Uti(uti));
         }
     }
 }
