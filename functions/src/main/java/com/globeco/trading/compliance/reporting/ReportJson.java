@@ -9,6 +9,7 @@ import com.globeco.trading.compliance.Uti;
 import com.globeco.trading.messages.Excerpt;
 import com.globeco.trading.messages.JsonFields;
 import com.globeco.trading.positions.PositionLimits;
+import com.globeco.trading.positions.TradeReader;
 import com.globeco.trading.positions.TradeType;
 
 import java.math.BigDecimal;
@@ -77,6 +78,9 @@ public final class ReportJson {
         String uti = JsonFields.text(node, "uti", true, violations);
         String usi = JsonFields.text(node, "usi", true, violations);
         String positionKey = JsonFields.identifier(node, "positionKey", PositionLimits.MAX_TEXT_LENGTH, violations);
+        if (positionKey != null && !TradeReader.POSITION_KEY.matcher(positionKey).matches()) {
+            violations.add("positionKey must look like ACCOUNT:INSTRUMENT:CCY, was " + Excerpt.of(positionKey));
+        }
         String tradeId = JsonFields.identifier(node, "tradeId", PositionLimits.MAX_ID_LENGTH, violations);
         TradeType tradeType = JsonFields.constant(node, "tradeType", TradeType.class, violations);
         BigDecimal quantity = JsonFields.decimalText(node, "quantity", violations);
