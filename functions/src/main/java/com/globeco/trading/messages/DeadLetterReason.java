@@ -59,6 +59,8 @@ public enum DeadLetterReason {
     INVALID_REPORT_OUTCOME,
     /** A message of {@code regulatory-report-commands} that cannot be read. */
     INVALID_REPORT_COMMAND,
+    /** A report outcome of a trade its position does not hold: the position holds no trade, or the outcome's UTI is not the trade's. */
+    REPORT_OF_UNKNOWN_TRADE,
     /** A backdated trade whose replay, in effective-date order, takes its position below zero: the position stays provisional. */
     IMPOSSIBLE_HISTORY,
     /** A backdated trade whose position's event stream could not be loaded, through every retry: the position stays provisional. */

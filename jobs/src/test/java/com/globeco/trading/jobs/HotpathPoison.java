@@ -4,6 +4,17 @@ import com.globeco.trading.testkit.fuzz.PoisonMessages;
 import com.globeco.trading.testkit.fuzz.PoisonMessages.Field;
 import com.globeco.trading.testkit.fuzz.PoisonMessages.Kind;
 
+import com.globeco.trading.compliance.TradeIdentifiers;
+import com.globeco.trading.compliance.reporting.ReportAction;
+import com.globeco.trading.compliance.reporting.ReportOutcome;
+import com.globeco.trading.compliance.reporting.ReportOutcomeJson;
+import com.globeco.trading.compliance.reporting.ReportStatus;
+import com.globeco.trading.compliance.reporting.ReportableTrade;
+import com.globeco.trading.compliance.reporting.TradeReport;
+import com.globeco.trading.positions.Initiators;
+import com.globeco.trading.positions.TradeType;
+
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -58,5 +69,21 @@ final class HotpathPoison {
                 new Field("tradeType", Kind.ENUM), new Field("quantity", Kind.AMOUNT), new Field("price", Kind.AMOUNT),
                 new Field("effectiveDate", Kind.DAY), new Field("occurredAt", Kind.INSTANT), new Field("provisionalVersion", Kind.INTEGER),
                 new Field("taxLotMethod", Kind.ENUM))).next(count);
+    }
+
+    static List<PoisonMessages.Poison> reportOutcomes(long seed, int count) {
+        String key = "ACC-FUZZ:INSTR0:USD";
+        TradeIdentifiers identifiers = TradeIdentifiers.example();
+        Instant now = Instant.now();
+        ReportableTrade trade = new ReportableTrade(key, "FUZZ-5", identifiers.uti(key, "FUZZ-5"), TradeType.NEW_TRADE, BigDecimal.TEN,
+                BigDecimal.ONE, LocalDate.now(ZoneId.of("America/New_York")), now, false, "trader-fuzz", "corr-fuzz");
+        String valid = ReportOutcomeJson.write(new ReportOutcome(new TradeReport(trade, identifiers.usi(key, "FUZZ-5"), 1, ReportAction.NEW,
+                false, Initiators.REGULATORY_REPORTING, now), ReportStatus.ACKNOWLEDGED, "SUB-1", null, null, 1, now));
+        return new PoisonMessages(seed, valid, List.of(new Field("positionKey", Kind.PATTERNED_TEXT), new Field("uti", Kind.PATTERNED_TEXT),
+                new Field("usi", Kind.PATTERNED_TEXT), new Field("tradeId", Kind.ID_TEXT), new Field("status", Kind.ENUM),
+                new Field("action", Kind.ENUM), new Field("tradeType", Kind.ENUM), new Field("quantity", Kind.DECIMAL_TEXT),
+                new Field("price", Kind.DECIMAL_TEXT), new Field("sequence", Kind.INTEGER), new Field("attempts", Kind.INTEGER),
+                new Field("effectiveDate", Kind.DAY), new Field("executedAt", Kind.INSTANT), new Field("createdAt", Kind.INSTANT),
+                new Field("answeredAt", Kind.INSTANT))).next(count);
     }
 }

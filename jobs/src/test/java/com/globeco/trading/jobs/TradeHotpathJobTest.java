@@ -282,7 +282,8 @@ class TradeHotpathJobTest {
                 options.topic("market-data"), HotpathPoison.prices(2, 10_000),
                 options.topic("contract-events"), HotpathPoison.contracts(3, 10_000),
                 options.topic("contract-generation-retry"), HotpathPoison.contractRetries(4, 10_000),
-                options.topic("position-corrections"), HotpathPoison.corrections(5, 10_000));
+                options.topic("position-corrections"), HotpathPoison.corrections(5, 10_000),
+                options.topic("regulatory-report-outcomes"), HotpathPoison.reportOutcomes(6, 10_000));
 
         try (RunningJob job = start(); KafkaProducer<byte[], byte[]> producer = STACK.kafka().producer()) {
             for (int slice = 0; slice < 10; slice++) {
@@ -294,16 +295,17 @@ class TradeHotpathJobTest {
                 }
             }
             producer.flush();
-            List<ConsumerRecord<String, String>> letters = STACK.kafka().readCommitted(options.topic("trade-events-dlq"), 50_000, TestFlink.PATIENCE);
+            List<ConsumerRecord<String, String>> letters = STACK.kafka().readCommitted(options.topic("trade-events-dlq"), 60_000, TestFlink.PATIENCE);
             awaitEvents(scenario.trades().size());
 
             assertThat(job.hasRestarted(cluster)).as("no message restarts the job").isFalse();
             assertPositionsMatchTheReplay(scenario);
             DeadLetterEnvelopes envelopes = new DeadLetterEnvelopes(letters);
-            envelopes.assertEachMessageOnceWithAnError(50_000);
+            envelopes.assertEachMessageOnceWithAnError(60_000);
             assertThat(envelopes.countByReason()).as("every poison message is rejected by its gate, none by an unexpected error")
                     .containsExactlyInAnyOrderEntriesOf(Map.of("INVALID_TRADE", 10_000L, "INVALID_MARKET_DATA", 10_000L,
-                            "INVALID_CONTRACT_EVENT", 10_000L, "INVALID_CONTRACT_RETRY", 10_000L, "INVALID_CORRECTION", 10_000L));
+                            "INVALID_CONTRACT_EVENT", 10_000L, "INVALID_CONTRACT_RETRY", 10_000L, "INVALID_CORRECTION", 10_000L,
+                            "INVALID_REPORT_OUTCOME", 10_000L));
         }
     }
 

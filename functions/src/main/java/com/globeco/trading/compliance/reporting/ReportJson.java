@@ -94,7 +94,7 @@ public final class ReportJson {
         LocalDate effectiveDate = parsed(node, "effectiveDate", LocalDate::parse, violations);
         Instant executedAt = parsed(node, "executedAt", Instant::parse, violations);
         Instant createdAt = parsed(node, "createdAt", Instant::parse, violations);
-        Long sequence = JsonFields.positiveLong(node, "sequence", violations);
+        Long sequence = JsonFields.wholeNumber(node, "sequence", 1, Integer.MAX_VALUE, violations);
         ReportAction action = JsonFields.constant(node, "action", ReportAction.class, violations);
         String requestedBy = JsonFields.text(node, "requestedBy", false, violations);
         String tradeUserId = JsonFields.text(node, "tradeUserId", false, violations);

@@ -1,6 +1,8 @@
 package com.globeco.trading.operators.positions;
 
 import com.globeco.trading.compliance.TradeIdentifiers;
+import com.globeco.trading.compliance.Uti;
+import com.globeco.trading.compliance.reporting.ReportableTrade;
 import com.globeco.trading.messages.DeadLetter;
 import com.globeco.trading.messages.DeadLetterReason;
 import com.globeco.trading.operators.guard.DataErrors;
@@ -213,15 +215,29 @@ public final class KeepPositions extends AbstractStreamOperator<PositionChange>
 
     /** A report's answer becomes the position's event; its lots stay as they are. */
     private void recordReport(PositionCommand.RecordReport command, Position position, StreamRecord<PositionCommand> record) throws Exception {
-        if (position.version() == 0) {
-            log.warn(command.correlationId(), "report {} answered for {}, which holds no trade here: not recorded",
-                    command.outcome().reportId(), command.positionKey());
+        long now = now();
+        String unknown = unknownTrade(command, position);
+        if (unknown != null) {
+            rejections.command(command, DeadLetterReason.REPORT_OF_UNKNOWN_TRADE, unknown, command.correlationId(), now);
             return;
         }
-        long now = now();
         Hotpath.Applied result = Hotpath.recordReport(position, command.positionKey(), command.outcome());
         positions.update(result.state());
         output.collect(record.replace(changed.event(command.positionKey(), result, now)));
+    }
+
+    /** Why the outcome is not of a trade this position holds, or null when it is. */
+    private String unknownTrade(PositionCommand.RecordReport command, Position position) {
+        ReportableTrade trade = command.outcome().report().trade();
+        if (position.version() == 0) {
+            return "report " + command.outcome().reportId() + " answered for " + command.positionKey() + ", which holds no trade here";
+        }
+        Uti expected = identifiers.uti(command.positionKey(), trade.tradeId());
+        if (!expected.equals(trade.uti())) {
+            return "report " + command.outcome().reportId() + " names UTI " + trade.uti().value() + ", but trade " + trade.tradeId()
+                    + " of " + command.positionKey() + " is " + expected.value();
+        }
+        return null;
     }
 
     private void checkDedupWindow(Trade trade, long now) {

@@ -1,6 +1,13 @@
 package com.globeco.trading.operators.positions;
 
 import com.globeco.trading.compliance.TradeIdentifiers;
+import com.globeco.trading.compliance.Uti;
+import com.globeco.trading.compliance.reporting.ReportAction;
+import com.globeco.trading.compliance.reporting.ReportOutcome;
+import com.globeco.trading.compliance.reporting.ReportOutcomeJson;
+import com.globeco.trading.compliance.reporting.ReportStatus;
+import com.globeco.trading.compliance.reporting.ReportableTrade;
+import com.globeco.trading.compliance.reporting.TradeReport;
 import com.globeco.trading.positions.PositionCorrected;
 
 import java.time.Instant;
@@ -58,6 +65,7 @@ class KeepPositionsTest {
     private static final long NOW = TODAY.atTime(15, 0).toInstant(ZoneOffset.UTC).toEpochMilli();
     private static final String KEY = "ACC-7:AAPL:USD";
     private static final int MAX_PARALLELISM = 128;
+    private static final TradeIdentifiers IDENTIFIERS = TradeIdentifiers.example();
 
     private KeyedTwoInputStreamOperatorTestHarness<String, PositionCommand, ReferencePrice, PositionChange> harness;
     private int offset;
@@ -348,6 +356,22 @@ class KeepPositionsTest {
         assertThat(resets).as("each AAPL position is reset once, by the subtask that now holds it").isEqualTo(4);
     }
 
+    @Test
+    void aReportOutcomeBecomesThePositionsEventAndOneOfATradeThePositionDoesNotHoldIsDeadLettered() throws Exception {
+        send(trade("T1", TradeType.NEW_TRADE, "100", TODAY));
+
+        report(outcome(KEY, "T1", IDENTIFIERS.uti(KEY, "T1")));
+        report(outcome("ACC-9:AAPL:USD", "T1", IDENTIFIERS.uti("ACC-9:AAPL:USD", "T1")));
+        report(outcome(KEY, "T1", IDENTIFIERS.uti(KEY, "T2")));
+
+        assertThat(events()).extracting(PositionEvent::eventType).containsExactly(EventType.TRADE_APPLIED, EventType.REGULATORY_REPORT_SUBMITTED);
+        assertThat(events().get(1).eventVersion()).isEqualTo(2);
+        assertThat(letters()).extracting(DeadLetter::reason).containsExactly("REPORT_OF_UNKNOWN_TRADE", "REPORT_OF_UNKNOWN_TRADE");
+        assertThat(letters()).extracting(DeadLetter::error).satisfiesExactly(
+                noTrade -> assertThat(noTrade).contains("ACC-9:AAPL:USD, which holds no trade here"),
+                otherUti -> assertThat(otherUti).contains("but trade T1 of " + KEY + " is " + IDENTIFIERS.uti(KEY, "T1").value()));
+    }
+
     private void restore() throws Exception {
         OperatorSubtaskState snapshot = harness.snapshot(1, NOW);
         harness.close();
@@ -395,6 +419,20 @@ class KeepPositionsTest {
     private void send(Trade trade) throws Exception {
         SourceMessage message = new SourceMessage("trade-events", 0, offset++, NOW, "{\"original\":\"" + trade.tradeId() + "\"}");
         harness.processElement1(new StreamRecord<>(PositionCommand.of(trade, message), NOW));
+    }
+
+    private void report(ReportOutcome outcome) throws Exception {
+        SourceMessage message = new SourceMessage("regulatory-report-outcomes", 0, offset++, NOW, ReportOutcomeJson.write(outcome));
+        harness.processElement1(new StreamRecord<>(new PositionCommand.RecordReport(outcome, message), NOW));
+    }
+
+    private static ReportOutcome outcome(String key, String tradeId, Uti uti) {
+        Instant answeredAt = Instant.ofEpochMilli(NOW);
+        ReportableTrade trade = new ReportableTrade(key, tradeId, uti, TradeType.NEW_TRADE, new BigDecimal("100"), BigDecimal.TEN, TODAY,
+                answeredAt, false, "trader-1", "corr-" + tradeId);
+        TradeReport report = new TradeReport(trade, IDENTIFIERS.usi(key, tradeId), 1, ReportAction.NEW, false, "service:regulatory-reporting",
+                answeredAt);
+        return new ReportOutcome(report, ReportStatus.ACKNOWLEDGED, "SUB-1", null, null, 1, answeredAt);
     }
 
     private void correct(Correction correction) throws Exception {

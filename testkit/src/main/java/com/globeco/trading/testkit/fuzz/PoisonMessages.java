@@ -28,8 +28,11 @@ public final class PoisonMessages {
     private static final Object[] BAD_INTEGERS = {"1.5", "-1", "1e400", "99999999999999999999999", "\"7\""};
     private static final int HUGE_PAYLOADS_PER_THOUSAND = 1;
 
-    /** What a field must be, which decides the defects that break it. */
-    public enum Kind { AMOUNT, INTEGER, PATTERNED_TEXT, ID_TEXT, DAY, INSTANT, ENUM, OBJECT }
+    /**
+     * What a field must be, which decides the defects that break it: an {@code AMOUNT} is a JSON number, a
+     * {@code DECIMAL_TEXT} an exact decimal written as a string.
+     */
+    public enum Kind { AMOUNT, DECIMAL_TEXT, INTEGER, PATTERNED_TEXT, ID_TEXT, DAY, INSTANT, ENUM, OBJECT }
 
     public record Field(String name, Kind kind) {}
 
@@ -132,6 +135,7 @@ public final class PoisonMessages {
         message.put(field.name(), "@@VALUE@@");
         String value = switch (field.kind()) {
             case AMOUNT -> literal(BAD_AMOUNTS[random.nextInt(BAD_AMOUNTS.length)]);
+            case DECIMAL_TEXT -> quoted(BAD_AMOUNTS[random.nextInt(BAD_AMOUNTS.length)].toString());
             case INTEGER -> literal(BAD_INTEGERS[random.nextInt(BAD_INTEGERS.length)]);
             case PATTERNED_TEXT -> quoted(INJECTIONS[random.nextInt(INJECTIONS.length)]);
             case ID_TEXT -> quoted(random.nextBoolean() ? "X".repeat(65 + random.nextInt(200)) : "T\u0000" + random.nextInt());
