@@ -30,7 +30,8 @@ import java.util.concurrent.TimeUnit;
  * Allocation: the Allocation Service as a Flink job.
  *
  * <pre>
- *   fills ──▶ validate ──▶ closing fills ──▶ portfolio (Trade Service, async) ──▶ keyBy(execution) ──▶ allocate once
+ *   fills ─────────────┐
+ *   posted executions ─┴▶ validate ──▶ closing fills ──▶ portfolio (Trade Service, async) ──▶ keyBy(execution) ──▶ allocate once
  *                │                                                                   │   ├──▶ execution rows (Postgres, 2PC)
  *                └─ rejected ──▶ dead letters (allocations.dlq) ◀── unallocated ─────┘   └──▶ Portfolio Accounting CSV files
  * </pre>
@@ -41,6 +42,7 @@ public final class AllocationJob {
     /** How long an allocated execution is remembered (its keyed state's TTL). */
     public static final Duration ALLOCATION_MEMORY = Duration.ofDays(30);
     public static final String SOURCE_UID = "allocation-fills-source";
+    public static final String POSTED_SOURCE_UID = "allocation-posted-executions-source";
     public static final String VALIDATE_UID = "allocation-validate-fills";
     public static final String CLOSING_UID = "allocation-closing-fills";
     public static final String LOOKUP_UID = "allocation-portfolio-lookup";
@@ -54,6 +56,7 @@ public final class AllocationJob {
     /** The job's sources, sinks and settings, built by {@link AllocationOptions#wiring()} or chosen by a test. */
     public record Wiring(
             Source<SourceMessage, ?, ?> fills,
+            Source<SourceMessage, ?, ?> postedExecutions,
             Sink<Allocation> executionRows,
             BookedExecutions booked,
             Sink<Allocation> accountingFiles,
@@ -71,9 +74,10 @@ public final class AllocationJob {
     public static void define(StreamExecutionEnvironment env, Wiring wiring) {
         TradeServiceSettings tradeService = wiring.tradeService();
 
-        SingleOutputStreamOperator<ValidatedFill> validated = ReadinessStage.after(env
-                        .fromSource(wiring.fills(), WatermarkStrategy.noWatermarks(), "Fills")
-                        .uid(SOURCE_UID), wiring.readiness())
+        DataStream<SourceMessage> fills = env.fromSource(wiring.fills(), WatermarkStrategy.noWatermarks(), "Fills").uid(SOURCE_UID);
+        DataStream<SourceMessage> posted = env.fromSource(wiring.postedExecutions(), WatermarkStrategy.noWatermarks(),
+                "Executions posted to the API").uid(POSTED_SOURCE_UID);
+        SingleOutputStreamOperator<ValidatedFill> validated = ReadinessStage.after(fills.union(posted), wiring.readiness())
                 .process(new ValidateFills(SERVICE))
                 .uid(VALIDATE_UID)
                 .name("Validate fills");

@@ -25,6 +25,7 @@ import java.time.ZoneId;
 public record AllocationOptions(
         KafkaSettings kafka,
         String fillsTopic,
+        String postedExecutionsTopic,
         String consumerGroup,
         String deadLetterTopic,
         String transactionalIdPrefix,
@@ -41,6 +42,7 @@ public record AllocationOptions(
         return new AllocationOptions(
                 settings.kafka(),
                 settings.get("fills.topic", "fills"),
+                settings.get("allocation.posted-executions-topic", "allocation-executions"),
                 settings.get("allocation.consumer-group", "allocation-service"),
                 settings.get("allocation.dead-letter-topic", "allocations.dlq"),
                 settings.get("allocation.transactional-id-prefix", "allocation-dlq"),
@@ -51,12 +53,17 @@ public record AllocationOptions(
     }
 
     public AllocationJob.Wiring wiring() {
-        return new AllocationJob.Wiring(source(), executionSink(), new BookedInExecutionTable(postgres), fileSink(), deadLetterSink(), tradeService, businessZone,
+        return new AllocationJob.Wiring(source(), postedExecutionsSource(), executionSink(), new BookedInExecutionTable(postgres), fileSink(), deadLetterSink(), tradeService, businessZone,
                 ReadinessSettings.of(kafka, postgres));
     }
 
     public KafkaSource<SourceMessage> source() {
         return KafkaSources.kafka(kafka, fillsTopic, consumerGroup);
+    }
+
+    /** Closed executions posted to the read service's {@code POST /api/v1/executions}, in the shape of a fill. */
+    public KafkaSource<SourceMessage> postedExecutionsSource() {
+        return KafkaSources.kafka(kafka, postedExecutionsTopic, consumerGroup);
     }
 
     public Sink<Allocation> executionSink() {

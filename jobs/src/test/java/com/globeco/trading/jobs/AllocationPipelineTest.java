@@ -64,13 +64,14 @@ class AllocationPipelineTest {
     }
 
     @Test
-    void eachClosedExecutionIsAllocatedOnceToItsPortfolioThoughItsClosingFillComesTwice() throws Exception {
+    void eachClosedExecutionIsAllocatedOnceToItsPortfolioThoughItsClosingFillComesTwiceOnFillsAndOncePostedToTheApi() throws Exception {
         List<GeneratedExecution> executions = withPortfolios(generator.executions(25));
         List<String> messages = new ArrayList<>(AllocationRun.allFills(executions));
         executions.forEach(execution -> messages.add(execution.lastFill()));
         Collections.shuffle(messages, random);
+        List<String> posted = executions.stream().map(GeneratedExecution::lastFill).toList();
 
-        Outputs outputs = run(messages, Set.of(), 2);
+        Outputs outputs = run(messages, posted, Set.of(), 2, TradeServiceSettings.defaults(tradeService.baseUri()));
 
         assertThat(outputs.deadLetters()).isEmpty();
         assertThat(outputs.accountingFiles()).hasSameSizeAs(outputs.executionRows());
@@ -154,10 +155,16 @@ class AllocationPipelineTest {
     }
 
     private static Outputs run(List<String> fills, Set<Long> booked, int parallelism, TradeServiceSettings settings) throws Exception {
+        return run(fills, List.of(), booked, parallelism, settings);
+    }
+
+    private static Outputs run(List<String> fills, List<String> posted, Set<Long> booked, int parallelism, TradeServiceSettings settings)
+            throws Exception {
         CollectingSink<Allocation> executionRows = new CollectingSink<>();
         CollectingSink<Allocation> accountingFiles = new CollectingSink<>();
         CollectingSink<DeadLetter> deadLetters = new CollectingSink<>();
-        AllocationJob.Wiring wiring = new AllocationJob.Wiring(BoundedSources.messages("fills", fills), executionRows,
+        AllocationJob.Wiring wiring = new AllocationJob.Wiring(BoundedSources.messages("fills", fills),
+                BoundedSources.messages("allocation-executions", posted), executionRows,
                 new InMemoryBooked(Set.copyOf(booked)), accountingFiles, deadLetters,
                 settings, ZoneId.of("America/New_York"), Pipeline.readiness());
         Pipeline.run(AllocationJob.NAME, parallelism, env -> AllocationJob.define(env, wiring));

@@ -52,7 +52,7 @@ public final class AllocationRun {
         tradeService = stack.tradeService();
         tradeService.setOutage(false);
         topic = "allocation-fills-" + TestFlink.nextRun();
-        stack.kafka().createTopics(20, topic, deadLetterTopic());
+        stack.kafka().createTopics(20, topic, deadLetterTopic(), postedTopic());
         outputDirectory = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), topic);
         generator = new FillGenerator(topic.hashCode(), ExecutionRegistry.inProcess(stack.executionService()));
     }
@@ -62,6 +62,7 @@ public final class AllocationRun {
         return List.of(
                 "--kafka.bootstrap-servers", stack.kafka().bootstrapServers(),
                 "--fills.topic", topic,
+                "--allocation.posted-executions-topic", postedTopic(),
                 "--allocation.consumer-group", "allocation-service-" + topic,
                 "--allocation.dead-letter-topic", deadLetterTopic(),
                 "--allocation.transactional-id-prefix", "allocation-" + topic,
@@ -78,6 +79,11 @@ public final class AllocationRun {
 
     public String topic() {
         return topic;
+    }
+
+    /** The topic of the executions posted to the Allocation API. */
+    public String postedTopic() {
+        return topic + ".posted";
     }
 
     public String deadLetterTopic() {

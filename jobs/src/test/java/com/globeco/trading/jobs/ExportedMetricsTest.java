@@ -117,11 +117,12 @@ class ExportedMetricsTest {
         allocated.forEach(execution -> STACK.tradeService().register(execution.executionServiceId(),
                 TradeServiceSimulator.randomPortfolioId(portfolios), "68336002fe95851f0a2aeda9", "IBM"));
         AllocationOptions allocation = AllocationOptions.from(STACK.jobArguments("--fills.topic", "metrics-allocation-fills",
+                "--allocation.posted-executions-topic", "metrics-allocation-posted",
                 "--allocation.dead-letter-topic", "metrics-allocation-fills.dlq", "--allocation.consumer-group", "metrics-allocation",
                 "--allocation.transactional-id-prefix", "metrics-allocation",
                 "--allocation.output-dir", Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "metrics").toUri().toString(),
                 "--trade-service.url", STACK.tradeService().baseUri().toString()));
-        STACK.kafka().createTopics(4, "metrics-allocation-fills", "metrics-allocation-fills.dlq");
+        STACK.kafka().createTopics(4, "metrics-allocation-fills", "metrics-allocation-fills.dlq", "metrics-allocation-posted");
         TradeHotpathOptions hotpath = TradeHotpathOptions.from(STACK.jobArguments("--hotpath.topic-prefix", "metrics.",
                 "--contract-service.url", STACK.contractService().baseUri().toString()));
         BackdatedColdpathOptions coldpath = BackdatedColdpathOptions.from(STACK.jobArguments("--coldpath.topic-prefix", "metrics."));

@@ -48,10 +48,11 @@ final class GoldenFillsRun {
     }
 
     static AllocationOptions allocationOptions(EmbeddedServices stack, Path files) {
-        stack.kafka().createTopics(20, ALLOCATION_TOPIC, ALLOCATION_TOPIC + ".dlq");
+        stack.kafka().createTopics(20, ALLOCATION_TOPIC, ALLOCATION_TOPIC + ".dlq", ALLOCATION_TOPIC + ".posted");
         return AllocationOptions.from(
                 "--kafka.bootstrap-servers", stack.kafka().bootstrapServers(),
                 "--fills.topic", ALLOCATION_TOPIC,
+                "--allocation.posted-executions-topic", ALLOCATION_TOPIC + ".posted",
                 "--allocation.consumer-group", "allocation-service-golden",
                 "--allocation.dead-letter-topic", ALLOCATION_TOPIC + ".dlq",
                 "--allocation.transactional-id-prefix", "allocation-golden",

@@ -21,6 +21,8 @@ public final class Topics {
     private static final List<TopicSpec> ALL = List.of(
             TopicSpec.deleting("fills", 20, WEEK, "fill", "fills from the fix engine (no key), read by fill confirmation and allocation"),
             TopicSpec.deleting("fills.dlq", DEAD_LETTER_PARTITIONS, DEAD_LETTER_RETENTION, "dead-letter", "fill confirmation's dead letters"),
+            TopicSpec.deleting("allocation-executions", DEAD_LETTER_PARTITIONS, WEEK, "fill",
+                    "closed executions posted to the Allocation API (keyed by executionServiceId), read by allocation only"),
             TopicSpec.deleting("allocations.dlq", DEAD_LETTER_PARTITIONS, DEAD_LETTER_RETENTION, "dead-letter", "allocation's dead letters"),
             TopicSpec.deleting("trade-events", POSITIONS, WEEK, "trade-event", "trades, keyed by position: the hotpath's input"),
             TopicSpec.deleting("contract-events", POSITIONS, MONTH, "contract-terms", "each position's tax-lot method"),

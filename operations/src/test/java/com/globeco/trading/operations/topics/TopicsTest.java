@@ -45,7 +45,7 @@ class TopicsTest {
     @Test
     void everyTopicAJobReadsOrWritesIsDeclared() {
         List<String> used = Stream.of(TradeHotpathOptions.TOPICS, BackdatedColdpathOptions.TOPICS, RegulatoryReportingOptions.TOPICS,
-                        List.of("fills", "fills.dlq", "allocations.dlq"))
+                        List.of("fills", "fills.dlq", "allocation-executions", "allocations.dlq"))
                 .flatMap(List::stream).toList();
         List<String> replayLogs = used.stream().filter(name -> name.endsWith("dlq")).map(Topics::replayLogOf).toList();
 
