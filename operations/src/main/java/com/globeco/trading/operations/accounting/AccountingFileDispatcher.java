@@ -15,7 +15,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -45,6 +47,7 @@ public final class AccountingFileDispatcher {
     private final Duration firstRetry;
     private final Clock clock;
     private final Map<Path, Attempts> failures = new HashMap<>();
+    private final ReentrantLock passes = new ReentrantLock();
     private final Consumer<RejectedLine> onRejected;
 
     public AccountingFileDispatcher(Path directory, List<String> command, Duration commandTimeout, Duration firstRetry, Clock clock) {
@@ -65,12 +68,37 @@ public final class AccountingFileDispatcher {
         this.onRejected = onRejected;
     }
 
-    /** One pass over the directory: every complete file not yet sent, and due, goes to the command. */
+    /** One pass over the directory: every complete file not yet sent, and due, goes to the command. Waits for a pass under way. */
     public List<Result> dispatchPending() throws IOException {
+        passes.lock();
+        try {
+            return pass(false);
+        } finally {
+            passes.unlock();
+        }
+    }
+
+    /**
+     * A pass asked for now (the Allocation API's {@code /send}): every complete file not yet sent goes to the command,
+     * those waiting out a failure's pause too. Empty when a pass is under way: only one runs at a time, and a file's
+     * marker is looked for inside it, so no file is sent twice.
+     */
+    public Optional<List<Result>> dispatchNow() throws IOException {
+        if (!passes.tryLock()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(pass(true));
+        } finally {
+            passes.unlock();
+        }
+    }
+
+    private List<Result> pass(boolean evenIfPaused) throws IOException {
         List<Result> results = new ArrayList<>();
         for (Path file : pendingFiles()) {
             Attempts attempts = failures.get(file);
-            if (attempts == null || !clock.instant().isBefore(attempts.notBefore)) {
+            if (evenIfPaused || attempts == null || !clock.instant().isBefore(attempts.notBefore)) {
                 results.add(dispatch(file));
             }
         }

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * The dispatcher's counters in the Prometheus text format, at {@code /metrics}: files the CLI accepted, runs on a whole
  * file that failed, and lines the CLI rejected (each also a dead letter, to be corrected and resent).
  */
-final class DispatcherMetrics implements AutoCloseable {
+public final class DispatcherMetrics implements AutoCloseable {
     static final String FILES_SENT = "globeco_accounting_files_sent_total";
     static final String FILE_FAILURES = "globeco_accounting_file_failures_total";
     static final String LINES_REJECTED = "globeco_accounting_lines_rejected_total";

@@ -16,7 +16,8 @@ import java.util.Map;
  * Environment: {@code DISPATCH_POLL_SECONDS} (5), {@code DISPATCH_TIMEOUT_SECONDS} (300); with
  * {@code KAFKA_BOOTSTRAP_SERVERS} (and {@code KAFKA_CLIENT_CONFIG}), each line the CLI rejects is also a dead letter on
  * {@code ALLOCATION_DEAD_LETTER_TOPIC} ({@code allocations.dlq}). Its counters are at {@code :DISPATCH_METRICS_PORT/metrics}
- * (9249, {@link DispatcherMetrics}).
+ * (9249, {@link DispatcherMetrics}); a pass is asked for now at {@code POST :DISPATCH_CONTROL_PORT/dispatch} (8091,
+ * {@link DispatchControl}).
  */
 public final class PortfolioAccountingDispatcher {
     private PortfolioAccountingDispatcher() {}
@@ -37,6 +38,7 @@ public final class PortfolioAccountingDispatcher {
         AccountingFileDispatcher dispatcher = new AccountingFileDispatcher(Path.of(args[0]), command, timeout, poll, Clock.systemUTC(),
                 letters != null ? letters : rejected -> {});
         DispatcherMetrics metrics = new DispatcherMetrics().serve(Integer.parseInt(environment.getOrDefault("DISPATCH_METRICS_PORT", "9249")));
+        new DispatchControl(dispatcher, metrics).serve(Integer.parseInt(environment.getOrDefault("DISPATCH_CONTROL_PORT", "8091")));
         while (!Thread.currentThread().isInterrupted()) {
             metrics.record(dispatcher.dispatchPending());
             Thread.sleep(poll.toMillis());
