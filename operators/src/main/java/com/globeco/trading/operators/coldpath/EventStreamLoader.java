@@ -1,18 +1,13 @@
 package com.globeco.trading.operators.coldpath;
 
-import com.globeco.trading.positions.EventType;
+import com.globeco.trading.positions.EventHistory;
 import com.globeco.trading.positions.HistoryStep;
-import com.globeco.trading.positions.StoredEventReader;
 import com.globeco.trading.positions.TaxLotMethod;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
 import java.sql.Connection;
-import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,10 +15,6 @@ import java.util.List;
  * connection pool; every query within the load timeout.
  */
 public final class EventStreamLoader implements AutoCloseable {
-    private static final String QUERY = """
-            SELECT event_ver, event_type, effective_date, payload::text FROM event_store
-            WHERE position_key = ? AND event_ver <= ? ORDER BY event_ver""";
-
     private final HikariDataSource pool;
     private final int timeoutSeconds;
 
@@ -51,27 +42,14 @@ public final class EventStreamLoader implements AutoCloseable {
     }
 
     public List<HistoryStep> load(String positionKey, long upToVersion, TaxLotMethod method) throws SQLException, IncompleteStreamException {
-        StoredEventReader reader = new StoredEventReader(method);
-        List<HistoryStep> steps = new ArrayList<>();
-        long reached = 0;
-        try (Connection connection = pool.getConnection(); PreparedStatement query = connection.prepareStatement(QUERY)) {
-            query.setQueryTimeout(timeoutSeconds);
-            query.setFetchSize(1_000);
-            query.setString(1, positionKey);
-            query.setLong(2, upToVersion);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    reached = rows.getLong(1);
-                    Date effective = rows.getDate(3);
-                    reader.step(reached, EventType.valueOf(rows.getString(2)), effective == null ? null : effective.toLocalDate(), rows.getString(4))
-                            .ifPresent(steps::add);
-                }
-            }
+        EventHistory.Loaded loaded;
+        try (Connection connection = pool.getConnection()) {
+            loaded = new EventHistory(connection, timeoutSeconds).upToVersion(positionKey, upToVersion, method);
         }
-        if (reached < upToVersion) {
-            throw new IncompleteStreamException(positionKey, reached, upToVersion);
+        if (loaded.reachedVersion() < upToVersion) {
+            throw new IncompleteStreamException(positionKey, loaded.reachedVersion(), upToVersion);
         }
-        return steps;
+        return loaded.steps();
     }
 
     @Override
