@@ -46,6 +46,13 @@ public record AccountingLine(
         if (portfolioId == null || !ID.matcher(portfolioId).matches()) {
             violations.add("portfolio_id must be 24 alphanumeric characters, was " + portfolioId);
         }
+        violations.addAll(violationsBesidesPortfolio());
+        return violations;
+    }
+
+    /** Every rule of the CLI format this line breaks but the one of its portfolio. */
+    public List<String> violationsBesidesPortfolio() {
+        List<String> violations = new ArrayList<>();
         if (securityId == null || !ID.matcher(securityId).matches()) {
             violations.add("security_id must be 24 alphanumeric characters, was " + securityId);
         }

@@ -37,6 +37,18 @@ public record ClosedExecution(Fill lastFill, String portfolioId) {
      * take it.
      */
     public List<String> violations(ZoneId businessZone) {
+        return violations(businessZone, true);
+    }
+
+    /**
+     * Every rule of {@link #violations} a closing fill breaks that needs no portfolio: what the Allocation API tells
+     * before the Trade Service is asked for the portfolio.
+     */
+    public static List<String> bookingViolations(Fill closing, ZoneId businessZone) {
+        return new ClosedExecution(closing, null).violations(businessZone, false);
+    }
+
+    private List<String> violations(ZoneId businessZone, boolean withPortfolio) {
         List<String> violations = new ArrayList<>();
         text("executionStatus", lastFill.executionStatus(), 20, violations);
         text("tradeType", lastFill.tradeType(), 10, violations);
@@ -49,7 +61,8 @@ public record ClosedExecution(Fill lastFill, String portfolioId) {
             violations.add("averagePrice is required to book an execution");
         }
         if (violations.isEmpty()) {
-            violations.addAll(accountingLine(businessZone).violations());
+            AccountingLine line = accountingLine(businessZone);
+            violations.addAll(withPortfolio ? line.violations() : line.violationsBesidesPortfolio());
         }
         return violations;
     }

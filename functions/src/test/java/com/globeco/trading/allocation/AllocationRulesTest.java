@@ -55,6 +55,18 @@ class AllocationRulesTest {
     }
 
     @Test
+    void whatCanBeToldBeforeThePortfolioIsKnownIsEveryRuleButThePortfolios() {
+        Fill booked = lastFill("1748354504");
+        Fill unbookable = lastFill("1748354504", "LEND");
+
+        assertThat(ClosedExecution.bookingViolations(booked, NEW_YORK)).isEmpty();
+        assertThat(new ClosedExecution(booked, null).violations(NEW_YORK)).singleElement()
+                .satisfies(rule -> assertThat(rule).startsWith("portfolio_id"));
+        assertThat(ClosedExecution.bookingViolations(unbookable, NEW_YORK)).singleElement()
+                .satisfies(rule -> assertThat(rule).startsWith("transaction_type"));
+    }
+
+    @Test
     void readsThePortfolioFromTheTradeServiceAnswer() {
         String answer = """
                 {"executions":[{"id":15,"tradeOrder":{"id":148,"orderId":148,
@@ -73,12 +85,16 @@ class AllocationRulesTest {
     }
 
     private static Fill lastFill(String lastFilledTimestamp) {
+        return lastFill(lastFilledTimestamp, "BUY");
+    }
+
+    private static Fill lastFill(String lastFilledTimestamp, String tradeType) {
         String json = """
-                {"id":11,"executionServiceId":27,"isOpen":false,"executionStatus":"FULL","tradeType":"BUY",\
+                {"id":11,"executionServiceId":27,"isOpen":false,"executionStatus":"FULL","tradeType":"%s",\
                 "destination":"ML","securityId":"68336002fe95851f0a2aeda9","ticker":"IBM","quantity":1000,\
                 "receivedTimestamp":1748354367.509362,"sentTimestamp":1748354367.512467,\
                 "lastFilledTimestamp":%s,"quantityFilled":1000,"averagePrice":190.4096,\
-                "numberOfFills":3,"totalAmount":190409.6,"version":1}""".formatted(lastFilledTimestamp);
+                "numberOfFills":3,"totalAmount":190409.6,"version":1}""".formatted(tradeType, lastFilledTimestamp);
         return ((FillReading.Valid) new FillReader().read(json)).fill();
     }
 }
