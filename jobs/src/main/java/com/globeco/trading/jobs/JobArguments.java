@@ -2,7 +2,7 @@ package com.globeco.trading.jobs;
 
 import com.globeco.trading.compliance.Lei;
 import com.globeco.trading.compliance.TradeIdentifiers;
-import com.globeco.trading.jobs.kafka.KafkaClientConfig;
+import com.globeco.trading.messages.KafkaClientConfig;
 import com.globeco.trading.operators.sinks.KafkaSettings;
 import com.globeco.trading.operators.sinks.PostgresSettings;
 import com.globeco.trading.operators.sinks.PostgresTimeouts;

@@ -3,7 +3,7 @@ package com.globeco.trading.jobs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.globeco.trading.jobs.kafka.KafkaClientConfig;
+import com.globeco.trading.messages.KafkaClientConfig;
 import com.globeco.trading.operators.tracing.Tracing;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

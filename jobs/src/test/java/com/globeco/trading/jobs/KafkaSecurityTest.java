@@ -1,7 +1,7 @@
 package com.globeco.trading.jobs;
 
 import com.globeco.trading.messages.SourceMessage;
-import com.globeco.trading.jobs.kafka.KafkaClientConfig;
+import com.globeco.trading.messages.KafkaClientConfig;
 import com.globeco.trading.operators.sinks.ExactlyOnceKafka;
 import com.globeco.trading.operators.sinks.KafkaSettings;
 import com.globeco.trading.testkit.InProcessKafka;

@@ -1,7 +1,7 @@
 package com.globeco.trading.jobs;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.globeco.trading.jobs.kafka.KafkaClientConfig;
+import com.globeco.trading.messages.KafkaClientConfig;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,6 +1,6 @@
 package com.globeco.trading.operations.kafka;
 
-import com.globeco.trading.jobs.kafka.KafkaClientConfig;
+import com.globeco.trading.messages.KafkaClientConfig;
 
 import java.util.List;
 import java.util.Map;

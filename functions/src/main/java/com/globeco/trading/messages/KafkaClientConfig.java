@@ -1,4 +1,4 @@
-package com.globeco.trading.jobs.kafka;
+package com.globeco.trading.messages;
 
 import java.io.IOException;
 import java.io.InputStream;
