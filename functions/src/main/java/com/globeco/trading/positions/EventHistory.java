@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,6 +24,11 @@ public final class EventHistory {
     /** The steps read, and the last version seen (0 when none). */
     public record Loaded(List<HistoryStep> steps, long reachedVersion) {}
 
+    /** Where the rows read go, one by one in version order. */
+    public interface Rows {
+        void add(long version, EventType type, LocalDate effectiveDate, String payload);
+    }
+
     private final Connection connection;
     private final int timeoutSeconds;
 
@@ -32,17 +38,26 @@ public final class EventHistory {
     }
 
     public Loaded upToVersion(String positionKey, long version, TaxLotMethod method) throws SQLException {
+        StoredEventReader reader = new StoredEventReader(method);
+        List<HistoryStep> steps = new ArrayList<>();
+        long[] reached = {0};
         try (PreparedStatement query = prepare(UP_TO_VERSION, positionKey)) {
             query.setLong(2, version);
-            return read(query, method);
+            read(query, (stepVersion, type, effectiveDate, payload) -> {
+                reached[0] = stepVersion;
+                reader.step(stepVersion, type, effectiveDate, payload).ifPresent(steps::add);
+            });
         }
+        return new Loaded(steps, reached[0]);
     }
 
-    public Loaded knownAt(String positionKey, Instant knownAt, TaxLotMethod method) throws SQLException {
+    /** The events recorded at or before {@code knownAt}, into {@code rows}. */
+    public <R extends Rows> R knownAt(String positionKey, Instant knownAt, R rows) throws SQLException {
         try (PreparedStatement query = prepare(KNOWN_AT, positionKey)) {
             query.setTimestamp(2, Timestamp.from(knownAt));
-            return read(query, method);
+            read(query, rows);
         }
+        return rows;
     }
 
     private PreparedStatement prepare(String sql, String positionKey) throws SQLException {
@@ -53,18 +68,12 @@ public final class EventHistory {
         return query;
     }
 
-    private static Loaded read(PreparedStatement query, TaxLotMethod method) throws SQLException {
-        StoredEventReader reader = new StoredEventReader(method);
-        List<HistoryStep> steps = new ArrayList<>();
-        long reached = 0;
+    private static void read(PreparedStatement query, Rows into) throws SQLException {
         try (ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
-                reached = rows.getLong(1);
                 Date effective = rows.getDate(3);
-                reader.step(reached, EventType.valueOf(rows.getString(2)), effective == null ? null : effective.toLocalDate(), rows.getString(4))
-                        .ifPresent(steps::add);
+                into.add(rows.getLong(1), EventType.valueOf(rows.getString(2)), effective == null ? null : effective.toLocalDate(), rows.getString(4));
             }
         }
-        return new Loaded(steps, reached);
     }
 }
