@@ -8,27 +8,27 @@ import java.util.Optional;
 public enum ExportFormat {
     TABLE {
         @Override
-        RowWriter writer(Writer out) {
+        public RowWriter writer(Writer out) {
             return new TableWriter(out);
         }
     },
     CSV {
         @Override
-        RowWriter writer(Writer out) {
+        public RowWriter writer(Writer out) {
             return new CsvWriter(out);
         }
     },
     JSONL {
         @Override
-        RowWriter writer(Writer out) {
+        public RowWriter writer(Writer out) {
             return new JsonLinesWriter(out);
         }
     };
 
-    abstract RowWriter writer(Writer out);
+    public abstract RowWriter writer(Writer out);
 
     /** The export {@code --export} names: csv or jsonl. */
-    static Optional<ExportFormat> exportNamed(String name) {
+    public static Optional<ExportFormat> exportNamed(String name) {
         return Arrays.stream(values()).filter(format -> format != TABLE && format.name().equalsIgnoreCase(name)).findFirst();
     }
 }
