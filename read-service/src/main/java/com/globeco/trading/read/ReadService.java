@@ -1,5 +1,7 @@
 package com.globeco.trading.read;
 
+import com.globeco.trading.read.allocation.ExecutionRoutes;
+import com.globeco.trading.read.allocation.ExecutionRows;
 import com.globeco.trading.read.http.Errors;
 import com.globeco.trading.read.http.Health;
 import com.globeco.trading.read.http.Json;
@@ -24,8 +26,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The read service: health, metrics and its OpenAPI document over two read-only database pools. A plain JVM
- * process; no Flink.
+ * The read service: seed 001's Allocation API (GET) over the Allocation Service's database, health, metrics and its
+ * OpenAPI document, all as the read-only role. A plain JVM process; no Flink.
  */
 public final class ReadService {
     public static final String OPENAPI_PATH = "/openapi";
@@ -65,10 +67,12 @@ public final class ReadService {
 
     private static List<Route> table(Databases databases, Errors errors, Metrics metrics) {
         Health health = new Health(databases.byName(), errors);
-        return new ArrayList<>(List.of(
+        List<Route> table = new ArrayList<>(List.of(
                 Route.get("/healthz", health::live),
                 Route.get("/readyz", health::ready),
                 Route.get("/metrics", metrics::scrape)));
+        table.addAll(new ExecutionRoutes(new ExecutionRows(databases.allocation())).routes());
+        return table;
     }
 
     private static void configure(JavalinConfig config) {

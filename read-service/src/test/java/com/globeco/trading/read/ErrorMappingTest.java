@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.PSQLState;
 
+import java.net.http.HttpResponse;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Optional;
@@ -79,6 +80,23 @@ class ErrorMappingTest {
     void anotherMethodOnAKnownPathIsA405InJson() {
         assertError(http.send("DELETE", "/healthz"), 405);
         assertError(http.send("POST", "/readyz"), 405);
+        assertError(http.send("DELETE", "/api/v1/executions"), 405);
+        assertError(http.send("POST", "/api/v1/execution/1"), 405);
+    }
+
+    @Test
+    void aRequestTheDatabaseCannotAnswerIsA503WithRetryAfter() {
+        HttpResponse<String> response = http.get("/api/v1/executions");
+
+        assertError(response, 503, "database unavailable, retry later");
+        assertThat(response.headers().firstValue("Retry-After")).contains("5");
+    }
+
+    @Test
+    void badParametersAreRefusedBeforeTheDatabaseIsAsked() {
+        assertError(http.get("/api/v1/executions?limit=abc"), 400, "limit must be an integer from 1 to 1000, got 'abc'");
+        assertError(http.get("/api/v1/execution/99999999999999999999"), 400,
+                "id must be an integer from 1 to 2147483647, got 99999999999999999999");
     }
 
     private static Failure failure(int status, String message, String details) {
