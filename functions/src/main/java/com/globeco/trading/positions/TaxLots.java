@@ -40,6 +40,12 @@ public record TaxLots(String[] ids, long[] tradeDays, long[] costPrices, long[] 
         return ids.length;
     }
 
+    /** The open lots, in the order they were opened. */
+    public List<OpenLot> openLots() {
+        return IntStream.range(0, count()).mapToObj(lot -> new OpenLot(ids[lot], LocalDate.ofEpochDay(tradeDays[lot]), decimal(costPrices[lot]),
+                decimal(quantities[lot]), decimal(referencePrices[lot]))).toList();
+    }
+
     public BigDecimal openQuantity() {
         return decimal(openFixed());
     }

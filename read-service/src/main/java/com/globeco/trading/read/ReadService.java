@@ -3,6 +3,9 @@ package com.globeco.trading.read;
 import com.globeco.trading.read.allocation.ExecutionRoutes;
 import com.globeco.trading.read.allocation.ExecutionRows;
 import com.globeco.trading.read.http.Errors;
+import com.globeco.trading.read.positions.PositionHistories;
+import com.globeco.trading.read.positions.PositionRoutes;
+import com.globeco.trading.read.positions.PositionRows;
 import com.globeco.trading.read.http.Health;
 import com.globeco.trading.read.http.Json;
 import com.globeco.trading.read.http.Metrics;
@@ -72,6 +75,7 @@ public final class ReadService {
                 Route.get("/readyz", health::ready),
                 Route.get("/metrics", metrics::scrape)));
         table.addAll(new ExecutionRoutes(new ExecutionRows(databases.allocation())).routes());
+        table.addAll(new PositionRoutes(new PositionRows(databases.positions()), new PositionHistories(databases.positions())).routes());
         return table;
     }
 
