@@ -45,6 +45,9 @@ public final class Databases implements AutoCloseable {
         config.setReadOnly(true);
         config.setAutoCommit(false);
         config.setConnectionInitSql(STATEMENT_TIMEOUT);
+        // out of auto-commit the SET runs in a transaction: committed at once it stays, rolled back with the
+        // connection's first use it would be undone (DatabasesTest)
+        config.setIsolateInternalQueries(true);
         config.setMaximumPoolSize(POOL_SIZE);
         config.setMinimumIdle(1);
         config.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());

@@ -2,11 +2,13 @@ package com.globeco.trading.read;
 
 import com.globeco.trading.read.allocation.ExecutionRoutes;
 import com.globeco.trading.read.allocation.ExecutionRows;
+import com.globeco.trading.read.http.BodyLimit;
 import com.globeco.trading.read.http.Errors;
 import com.globeco.trading.read.positions.PositionHistories;
 import com.globeco.trading.read.positions.PositionRoutes;
 import com.globeco.trading.read.positions.PositionRows;
 import com.globeco.trading.read.http.Health;
+import com.globeco.trading.read.http.JettyErrors;
 import com.globeco.trading.read.http.Json;
 import com.globeco.trading.read.http.Metrics;
 import com.globeco.trading.read.http.Route;
@@ -56,8 +58,9 @@ public final class ReadService {
             Errors errors = new Errors(clock);
             Metrics metrics = new Metrics(registry);
             Routes routes = new Routes(table(databases, errors, metrics));
-            Javalin app = Javalin.create(ReadService::configure);
+            Javalin app = Javalin.create(config -> configure(config, clock));
             errors.register(app);
+            new BodyLimit(MAX_REQUEST_BYTES).register(app);
             metrics.timeRequests(app);
             routes.register(app);
             app.start(settings.port());
@@ -79,11 +82,14 @@ public final class ReadService {
         return table;
     }
 
-    private static void configure(JavalinConfig config) {
+    private static void configure(JavalinConfig config, Clock clock) {
         config.showJavalinBanner = false;
         config.startupWatcherEnabled = false;
         config.http.maxRequestSize = MAX_REQUEST_BYTES;
         config.http.prefer405over404 = true;
+        JettyErrors jettyErrors = new JettyErrors(clock);
+        config.jetty.modifyServer(server -> server.setErrorHandler(jettyErrors));
+        config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(jettyErrors));
         config.jsonMapper(new JavalinJackson(Json.mapper(), false));
         config.registerPlugin(new OpenApiPlugin(openApi -> openApi
                 .withDocumentationPath(OPENAPI_PATH)

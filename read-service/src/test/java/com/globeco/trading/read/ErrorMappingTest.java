@@ -10,6 +10,8 @@ import io.javalin.http.MethodNotAllowedResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.PSQLState;
 
@@ -82,6 +84,30 @@ class ErrorMappingTest {
         assertError(http.send("POST", "/readyz"), 405);
         assertError(http.send("DELETE", "/api/v1/executions"), 405);
         assertError(http.send("POST", "/api/v1/execution/1"), 405);
+    }
+
+    @Test
+    void aBodyAboveOneMebibyteIsA413BeforeAnythingReadsIt() {
+        assertError(http.send("POST", "/api/v1/executions", new byte[(1 << 20) + 1]), 413);
+        assertError(http.send("GET", "/healthz", new byte[(1 << 20) + 1]), 413);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/v1/execution/%zz", "/api/v1/execution/%", "/%00"})
+    void aMalformedUriIsA400InJsonFromJettyItself(String path) {
+        String answer = http.raw("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+
+        assertThat(answer).startsWith("HTTP/1.1 400 ").contains("Content-Type: application/json")
+                .doesNotContain("Exception").doesNotContain("<html");
+        assertThat(answer.substring(answer.indexOf("\r\n\r\n") + 4))
+                .isEqualTo("{\"message\":\"Bad Request\",\"status\":400,\"timestamp\":\"" + TestClocks.NOW + "\",\"details\":null}");
+    }
+
+    @Test
+    void headersTooLargeAreA431InJson() {
+        String answer = http.raw("GET /healthz HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "x".repeat(20_000) + "\r\nConnection: close\r\n\r\n");
+
+        assertThat(answer).startsWith("HTTP/1.1 431 ").contains("Content-Type: application/json").contains("\"status\":431");
     }
 
     @Test

@@ -8,6 +8,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -105,6 +107,24 @@ class ExecutionApiTest {
         JsonNode body = assertError(http.get("/api/v1/executions?" + query), 400);
 
         assertThat(body.get("message").asText()).startsWith(query.substring(0, query.indexOf('=')) + " ");
+    }
+
+    @Test
+    void aQueryOverTheFiveSecondStatementTimeoutIsA503WithRetryAfter() throws Exception {
+        try (Connection owner = WORLD.world().stack().postgres().dataSource().getConnection();
+             Statement lock = owner.createStatement()) {
+            owner.setAutoCommit(false);
+            lock.execute("LOCK TABLE execution IN ACCESS EXCLUSIVE MODE");
+            try {
+                HttpResponse<String> response = http.get("/api/v1/executions");
+
+                assertError(response, 503, "database unavailable, retry later");
+                assertThat(response.headers().firstValue("Retry-After")).contains("5");
+            } finally {
+                owner.rollback();
+            }
+        }
+        assertThat(http.get("/api/v1/executions").statusCode()).isEqualTo(200);
     }
 
     private static List<Integer> idsOf(HttpResponse<String> response) {

@@ -33,9 +33,13 @@ final class Http {
     }
 
     HttpResponse<String> send(String method, String pathAndQuery) {
+        return send(method, pathAndQuery, new byte[0]);
+    }
+
+    HttpResponse<String> send(String method, String pathAndQuery, byte[] body) {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery))
                 .timeout(Duration.ofSeconds(30))
-                .method(method, HttpRequest.BodyPublishers.noBody())
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
         try {
             return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
@@ -44,6 +48,18 @@ final class Http {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** A request written as it is, bytes no client library would send; the answer's status line, headers and body. */
+    String raw(String request) {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -9,6 +9,8 @@ import io.javalin.openapi.OpenApiResponse;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
+import java.util.concurrent.TimeUnit;
+
 /** Prometheus text at /metrics: the JVM, the pools (Hikari) and every request timed by route and status. */
 public final class Metrics {
     static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
@@ -38,7 +40,7 @@ public final class Metrics {
                         .tag("route", route(ctx))
                         .tag("status", String.valueOf(ctx.statusCode()))
                         .register(registry)
-                        .record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+                        .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
             }
         });
     }
