@@ -3,6 +3,7 @@ package com.globeco.trading.read;
 import com.globeco.trading.read.allocation.ExecutionRoutes;
 import com.globeco.trading.read.allocation.ExecutionRows;
 import com.globeco.trading.read.http.BodyLimit;
+import com.globeco.trading.read.audit.AuditRoutes;
 import com.globeco.trading.read.http.Errors;
 import com.globeco.trading.read.positions.PositionHistories;
 import com.globeco.trading.read.positions.PositionRoutes;
@@ -78,6 +79,7 @@ public final class ReadService {
                 Route.get("/readyz", health::ready),
                 Route.get("/metrics", metrics::scrape)));
         table.addAll(new ExecutionRoutes(new ExecutionRows(databases.allocation())).routes());
+        table.addAll(new AuditRoutes(databases.positions()).routes());
         table.addAll(new PositionRoutes(new PositionRows(databases.positions()), new PositionHistories(databases.positions())).routes());
         return table;
     }

@@ -111,6 +111,11 @@ final class PositionsWorld implements ExtensionContext.Store.CloseableResource {
         return new Http(service.port());
     }
 
+    /** The environment {@code ./platform audit} reads the database from, as globeco_reader. */
+    Map<String, String> auditEnvironment() {
+        return Map.of("POSTGRES_URL", stack.postgres().jdbcUrl(), "POSTGRES_USER", ReadSettings.READER_ROLE, "POSTGRES_PASSWORD", "");
+    }
+
     /** The reconciled positions, each with its history in arrival order and its trade ids. */
     List<String> reconciledKeys() {
         return List.copyOf(scenario.histories().keySet());

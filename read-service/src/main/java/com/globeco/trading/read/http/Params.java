@@ -54,7 +54,12 @@ public final class Params {
         return max == Long.MAX_VALUE ? "an integer >= " + min : "an integer from " + min + " to " + max;
     }
 
-    private static String echoed(String raw) {
-        return raw.length() <= ECHOED ? raw : raw.substring(0, ECHOED) + "...";
+    /** A parameter as an answer may quote it: at most {@value #ECHOED} characters, control characters as '?'; empty for none. */
+    public static String echoed(String raw) {
+        if (raw == null) {
+            return "";
+        }
+        String printable = raw.replaceAll("\\p{Cntrl}", "?");
+        return printable.length() <= ECHOED ? printable : printable.substring(0, ECHOED) + "...";
     }
 }

@@ -2,6 +2,7 @@ package com.globeco.trading.read.positions;
 
 import com.globeco.trading.positions.TradeReader;
 import com.globeco.trading.read.http.BadRequest;
+import com.globeco.trading.read.http.Params;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,16 +11,15 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** The positions API's parameters to typed values, or {@link BadRequest} with the reason. */
-final class PositionParams {
+public final class PositionParams {
     /** A portfolio (the key's account) or an instrument, as a position key's parts are written. */
     private static final Pattern KEY_PART = Pattern.compile("[A-Z0-9._-]{1,32}");
-    private static final int ECHOED = 40;
 
     private PositionParams() {}
 
-    static String positionKey(String raw) {
+    public static String positionKey(String raw) {
         if (raw == null || !TradeReader.POSITION_KEY.matcher(raw).matches()) {
-            throw new BadRequest("a position key is ACCOUNT:INSTRUMENT:CCY (capitals, digits, . _ -), got '" + echoed(raw) + "'");
+            throw new BadRequest("a position key is ACCOUNT:INSTRUMENT:CCY (capitals, digits, . _ -), got '" + Params.echoed(raw) + "'");
         }
         return raw;
     }
@@ -29,7 +29,7 @@ final class PositionParams {
             return Optional.empty();
         }
         if (!KEY_PART.matcher(raw).matches()) {
-            throw new BadRequest(name + " is 1 to 32 capitals, digits, '.', '_' or '-', got '" + echoed(raw) + "'");
+            throw new BadRequest(name + " is 1 to 32 capitals, digits, '.', '_' or '-', got '" + Params.echoed(raw) + "'");
         }
         return Optional.of(raw);
     }
@@ -41,11 +41,11 @@ final class PositionParams {
         try {
             LocalDate day = LocalDate.parse(raw);
             if (day.getYear() < 1 || day.getYear() > 9999) {
-                throw new BadRequest(name + " must be in the years 1 to 9999, got " + echoed(raw));
+                throw new BadRequest(name + " must be in the years 1 to 9999, got " + Params.echoed(raw));
             }
             return Optional.of(day);
         } catch (DateTimeParseException malformed) {
-            throw new BadRequest(name + " must be a date YYYY-MM-DD, got '" + echoed(raw) + "'");
+            throw new BadRequest(name + " must be a date YYYY-MM-DD, got '" + Params.echoed(raw) + "'");
         }
     }
 
@@ -53,21 +53,14 @@ final class PositionParams {
         return day(name, raw).orElseThrow(() -> new BadRequest(name + " is required: a date YYYY-MM-DD"));
     }
 
-    static Optional<Instant> instant(String name, String raw) {
+    public static Optional<Instant> instant(String name, String raw) {
         if (raw == null) {
             return Optional.empty();
         }
         try {
             return Optional.of(Instant.parse(raw));
         } catch (DateTimeParseException malformed) {
-            throw new BadRequest(name + " must be an ISO-8601 instant such as 2026-03-02T10:15:30Z, got '" + echoed(raw) + "'");
+            throw new BadRequest(name + " must be an ISO-8601 instant such as 2026-03-02T10:15:30Z, got '" + Params.echoed(raw) + "'");
         }
-    }
-
-    private static String echoed(String raw) {
-        if (raw == null) {
-            return "";
-        }
-        return raw.length() <= ECHOED ? raw : raw.substring(0, ECHOED) + "...";
     }
 }
