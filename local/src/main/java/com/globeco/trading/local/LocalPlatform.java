@@ -100,7 +100,8 @@ public final class LocalPlatform {
             throws Exception {
         AccountingFileDispatcher dispatcher = simulatedCliDispatcher(options);
         dispatching.scheduleWithFixedDelay(() -> dispatchQuietly(dispatcher), 5, 5, TimeUnit.SECONDS);
-        try (FillPublisher publisher = new FillPublisher(stack.kafkaBootstrapServers(), FILLS).withRate(options.fillsPerSecond());
+        try (LocalReadService reads = LocalReadService.start(stack, options, dispatcher);
+             FillPublisher publisher = new FillPublisher(stack.kafkaBootstrapServers(), FILLS).withRate(options.fillsPerSecond());
              ContinuousPublishing publishing = publisher.publishContinuously(
                      new FillGenerator(System.currentTimeMillis(), stack.executionRegistry()), options.executionsInFlight());
              TradePublisher trades = new TradePublisher(stack.kafkaBootstrapServers(), "trade-events").publishContinuously(
@@ -112,6 +113,8 @@ public final class LocalPlatform {
                             + " %s trades/s; a market price a second; accounting files in %s. Ctrl-C stops.%n",
                     stack.kafkaBootstrapServers(), stack.postgres().jdbcUrl(), stack.executionService(),
                     stack.tradeService(), stack.tradeRepository(), options.fillsPerSecond(), options.tradesPerSecond(), options.accountingDirectory());
+            console.printf("Read service %s: the Allocation API (/api/v1/executions), positions (/api/v1/positions/{key}), audit"
+                    + " (/api/v1/audit/...), its OpenAPI document at /openapi; ./platform position <key> prints one.%n", reads.url());
             Progress progress = new Progress(console, stack.postgres(), flink.metrics(),
                     publishing::fillsPublished, trades::published, options.accountingDirectory());
             while (!stopRequested.await(5, TimeUnit.SECONDS)) {

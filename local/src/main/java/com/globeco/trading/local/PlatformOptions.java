@@ -32,6 +32,8 @@ public record PlatformOptions(
         int executionsInFlight,
         double tradesPerSecond,
         int webUiPort,
+        int readServicePort,
+        int dispatcherControlPort,
         Path dataDirectory,
         boolean resume) {
 
@@ -76,6 +78,8 @@ public record PlatformOptions(
                 arguments.getInt("executions-in-flight", 50),
                 arguments.getDouble("trades-per-second", 50),
                 arguments.getInt("web-ui.port", 8081),
+                arguments.getInt("read-service.port", 8089),
+                arguments.getInt("dispatcher.port", 8091),
                 Path.of(arguments.get("data-dir", "local-data")).toAbsolutePath(),
                 arguments.has("resume"));
     }
