@@ -37,7 +37,7 @@ import java.util.TreeSet;
  * its events are recorded at several instants), all RECONCILED; then, with the coldpath stopped, one more position left PROVISIONAL by a backdated trade.
  * The read service reads them as globeco_reader.
  */
-final class PositionsWorld implements ExtensionContext.Store.CloseableResource {
+final class PositionsWorld implements AutoCloseable {
     /** A day in the past of any day the tests run on: the scenario's trades are dated before it, none in the future. */
     static final LocalDate TODAY = LocalDate.now(java.time.ZoneId.of("America/New_York"));
     private static final int PARALLELISM = 2;
@@ -176,14 +176,27 @@ final class PositionsWorld implements ExtensionContext.Store.CloseableResource {
         }
     }
 
+    private static PositionsWorld shared;
+
+    /**
+     * The JVM's one world, for JUnit tests ({@link Shared}) and jqwik properties alike (jqwik does not run JUnit's
+     * extensions); closed when the JVM ends.
+     */
+    static synchronized PositionsWorld shared() {
+        if (shared == null) {
+            shared = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "positions-world-close"));
+        }
+        return shared;
+    }
+
     /** Gives a test class the JVM's world, started by the first class that asks. */
     static final class Shared implements BeforeAllCallback {
         private PositionsWorld world;
 
         @Override
         public void beforeAll(ExtensionContext context) {
-            world = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                    .getOrComputeIfAbsent(PositionsWorld.class, key -> start(), PositionsWorld.class);
+            world = shared();
         }
 
         PositionsWorld world() {
