@@ -38,8 +38,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  *       allocation job's database, each password from its own Secret (globeco-reader-postgres,
  *       globeco-reader-allocation-postgres), both in secret.example.yaml;</li>
  *   <li>Services read-service and globeco-allocation-service (seed 001's host) select its pods, port 8089 to http;</li>
- *   <li>its NetworkPolicies let in 8089 from the namespace's pods only and let out Postgres, Kafka and the dispatcher's
+ *   <li>its NetworkPolicies let in 8089 from the namespace's pods only and let out DNS, Postgres, Kafka and the dispatcher's
  *       control port, to the dispatcher's pods only;</li>
+ *   <li>podmonitor.yaml scrapes /metrics on its port http;</li>
  *   <li>non-root, read-only root file system, no capabilities, a writable /tmp, a memory limit; in the secured overlay,
  *       KAFKA_CLIENT_CONFIG a file of a mounted Secret.</li>
  * </ul>
@@ -54,13 +55,22 @@ class ReadServiceManifestTest {
     static final Map<String, String> PASSWORD_SECRETS = Map.of("POSTGRES_PASSWORD", "globeco-reader-postgres",
             "ALLOCATION_POSTGRES_PASSWORD", "globeco-reader-allocation-postgres");
     static final List<String> SERVICES = List.of("read-service", "globeco-allocation-service");
-    /** What the read service must reach: both Postgres databases, Kafka (plain and SASL_SSL), the dispatcher's control port. */
-    static final List<Integer> EGRESS_PORTS = List.of(5432, 9092, 9093, DispatcherTest.DEFAULT_CONTROL_PORT);
+    /** What the read service must reach: DNS, both Postgres databases, Kafka (plain and SASL_SSL), the dispatcher's control port. */
+    static final List<Integer> EGRESS_PORTS = List.of(53, 5432, 9092, 9093, DispatcherTest.DEFAULT_CONTROL_PORT);
 
     @ParameterizedTest
     @MethodSource("com.globeco.trading.jobs.KubernetesManifests#renderings")
     void theReadServiceIsDeployedAsDesigned(Manifests manifests) {
         assertThat(errors(manifests)).isEmpty();
+    }
+
+    @Test
+    void thePodMonitorScrapesItsMetrics() {
+        Manifests manifests = KubernetesManifests.deployed();
+        assertThat(podMonitorErrors(manifests)).isEmpty();
+        ObjectNode monitor = manifests.find("PodMonitor", "trade-lifecycle").orElseThrow();
+        BrokenCopy.assertRejected(monitor, copy -> podMonitorErrors(manifests.with(copy)), m -> m.withArray("/spec/podMetricsEndpoints")
+                .removeIf(endpoint -> endpoint.path("port").asText().equals("http")));
     }
 
     @Test
@@ -293,6 +303,17 @@ class ReadServiceManifestTest {
                 && new LabelSelector(peer.path("podSelector")).matches(dispatcherLabels)
                 && pods.stream().filter(pod -> new LabelSelector(peer.path("podSelector")).matches(pod.labels()))
                 .allMatch(pod -> pod.workload().equals("Deployment/portfolio-accounting-dispatcher")));
+    }
+
+    /** A PodMonitor selecting the read service's pods scrapes /metrics on its port named http. */
+    static List<String> podMonitorErrors(Manifests manifests) {
+        ObjectNode deployment = manifests.find("Deployment", NAME).orElseThrow();
+        Map<String, String> podLabels = labels(deployment.path("spec").path("template").path("metadata").path("labels"));
+        boolean scraped = manifests.ofKind("PodMonitor").stream()
+                .filter(monitor -> new LabelSelector(monitor.path("spec").path("selector")).matches(podLabels))
+                .flatMap(monitor -> StreamSupport.stream(monitor.path("spec").path("podMetricsEndpoints").spliterator(), false))
+                .anyMatch(endpoint -> endpoint.path("port").asText().equals("http") && endpoint.path("path").asText().equals("/metrics"));
+        return scraped ? List.of() : List.of("no PodMonitor scrapes /metrics on the read service's port http");
     }
 
     /** In the secured overlay: KAFKA_CLIENT_CONFIG once, a file of a Secret mounted read-only into the container. */
