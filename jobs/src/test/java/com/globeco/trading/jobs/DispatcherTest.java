@@ -61,7 +61,8 @@ class DispatcherTest {
                 .putObject("podSelector"));
         BrokenCopy.assertRejected(policy, check, p -> ((ObjectNode) p.withArray("/spec/ingress").get(1).withArray("from").get(0))
                 .putObject("namespaceSelector"));
-        BrokenCopy.assertRejected(policy, check, p -> ((ObjectNode) p.withArray("/spec/ingress").get(0)).withArray("ports").addObject().put("protocol", "TCP").put("port", 8091));
+        BrokenCopy.assertRejected(policy, check, p -> ((ObjectNode) p.withArray("/spec/ingress").get(0)).withArray("ports").addObject()
+                .put("protocol", "TCP").put("port", 8091));
         BrokenCopy.assertRejected(policy, check, p -> p.withArray("/spec/ingress").remove(1));
         assertThat(controlErrors(manifests.without("Service", "portfolio-accounting-dispatcher"))).isNotEmpty();
     }

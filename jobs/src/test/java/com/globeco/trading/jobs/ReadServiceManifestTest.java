@@ -119,8 +119,10 @@ class ReadServiceManifestTest {
         BrokenCopy.assertRejected(budget, check, b -> b.withObject("/spec").put("minAvailable", 0));
 
         ObjectNode policy = manifests.find("NetworkPolicy", NAME).orElseThrow();
-        BrokenCopy.assertRejected(policy, check, p -> ((ObjectNode) p.withArray("/spec/ingress").get(0)).withArray("from").addObject().putObject("namespaceSelector"));
-        BrokenCopy.assertRejected(policy, check, p -> ((ObjectNode) p.withArray("/spec/ingress").get(0)).withArray("ports").addObject().put("protocol", "TCP").put("port", 8080));
+        BrokenCopy.assertRejected(policy, check, p -> ((ObjectNode) p.withArray("/spec/ingress").get(0)).withArray("from").addObject()
+                .putObject("namespaceSelector"));
+        BrokenCopy.assertRejected(policy, check, p -> ((ObjectNode) p.withArray("/spec/ingress").get(0)).withArray("ports").addObject()
+                .put("protocol", "TCP").put("port", 8080));
         BrokenCopy.assertRejected(policy, check, p -> p.withArray("/spec/egress").remove(1));
         BrokenCopy.assertRejected(policy, check, p -> ((ObjectNode) p.withArray("/spec/egress").get(1).withArray("to").get(0)).putObject("podSelector"));
         BrokenCopy.assertRejected(policy, check, p -> ((ObjectNode) p.withArray("/spec/egress").get(0)).withArray("ports").remove(0));
@@ -252,7 +254,8 @@ class ReadServiceManifestTest {
         if (!tmp) {
             errors.add(where + ": /tmp is no emptyDir (the root file system is read-only)");
         }
-        if (container.path("resources").path("limits").path("memory").isMissingNode() || container.path("resources").path("requests").path("cpu").isMissingNode()) {
+        JsonNode resources = container.path("resources");
+        if (resources.path("limits").path("memory").isMissingNode() || resources.path("requests").path("cpu").isMissingNode()) {
             errors.add(where + ": expected a cpu request and a memory limit");
         }
 

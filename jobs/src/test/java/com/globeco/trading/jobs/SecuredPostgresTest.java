@@ -45,7 +45,8 @@ class SecuredPostgresTest {
         BrokenCopy.assertRejected(reader, copy -> errors(secured.with(copy)), d -> d.withArray("/spec/template/spec/containers").forEach(container ->
                 ((ObjectNode) container).withArray("volumeMounts").removeIf(mount -> mount.path("name").asText().equals("postgres-ca"))));
         BrokenCopy.assertRejected(reader, copy -> errors(secured.with(copy)), d -> d.withArray("/spec/template/spec/containers").forEach(container ->
-                ((ObjectNode) container).withArray("env").addObject().put("name", "ALLOCATION_POSTGRES_URL").put("value", "jdbc:postgresql://db:5432/postgres")));
+                ((ObjectNode) container).withArray("env").addObject()
+                        .put("name", "ALLOCATION_POSTGRES_URL").put("value", "jdbc:postgresql://db:5432/postgres")));
     }
 
     private static List<String> errors(Manifests manifests) {
