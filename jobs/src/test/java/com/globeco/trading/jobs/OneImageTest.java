@@ -14,7 +14,7 @@ import java.util.TreeSet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The FlinkDeployments, the migration Job and the dispatcher run one image, the project's, at one tag: an upgrade
+ * The FlinkDeployments, the migration Job, the dispatcher and the read service run one image, the project's, at one tag: an upgrade
  * changes them together. The only other images are other projects' (the Portfolio Accounting CLI, kubectl).
  */
 @Tag(KubernetesManifests.TAG)

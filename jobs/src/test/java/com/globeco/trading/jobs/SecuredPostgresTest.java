@@ -15,7 +15,8 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * In the secured overlay, every POSTGRES_URL, in the ConfigMaps and as every container gets it, has
+ * In the secured overlay, every POSTGRES_URL in the ConfigMaps, and every POSTGRES_URL and {@code <PREFIX>POSTGRES_URL}
+ * (the read service's ALLOCATION_POSTGRES_URL) as every container gets it, has
  * {@code sslmode=verify-full} (encrypted, the server's certificate and host name checked) and an {@code sslrootcert}
  * that is a file of a Secret mounted read-only into that container.
  */
@@ -40,6 +41,12 @@ class SecuredPostgresTest {
         ObjectNode allocation = secured.find("FlinkDeployment", "allocation").orElseThrow();
         BrokenCopy.assertRejected(allocation, copy -> errors(secured.with(copy)), d -> BrokenCopy.commonMainContainer(d).withArray("env").addObject()
                 .put("name", "POSTGRES_URL").put("value", "jdbc:postgresql://db:5432/postgres"));
+        ObjectNode reader = secured.find("Deployment", "read-service").orElseThrow();
+        BrokenCopy.assertRejected(reader, copy -> errors(secured.with(copy)), d -> d.withArray("/spec/template/spec/containers").forEach(container ->
+                ((ObjectNode) container).withArray("volumeMounts").removeIf(mount -> mount.path("name").asText().equals("postgres-ca"))));
+        BrokenCopy.assertRejected(reader, copy -> errors(secured.with(copy)), d -> d.withArray("/spec/template/spec/containers").forEach(container ->
+                ((ObjectNode) container).withArray("env").addObject()
+                        .put("name", "ALLOCATION_POSTGRES_URL").put("value", "jdbc:postgresql://db:5432/postgres")));
     }
 
     private static List<String> errors(Manifests manifests) {
@@ -53,7 +60,7 @@ class SecuredPostgresTest {
         for (ObjectNode document : manifests.documents()) {
             for (ManifestPod pod : ManifestPod.of(document)) {
                 for (JsonNode container : pod.containers()) {
-                    Variable.of(container, manifests).stream().filter(variable -> variable.name().equals("POSTGRES_URL"))
+                    Variable.of(container, manifests).stream().filter(variable -> variable.name().endsWith("POSTGRES_URL"))
                             .forEach(url -> errors.addAll(containerErrors(pod, container, url, manifests)));
                 }
             }
@@ -62,7 +69,7 @@ class SecuredPostgresTest {
     }
 
     private static List<String> containerErrors(ManifestPod pod, JsonNode container, Variable url, Manifests manifests) {
-        String at = pod.where() + " " + container.path("name").asText() + ": POSTGRES_URL (" + url.source() + ")";
+        String at = pod.where() + " " + container.path("name").asText() + ": " + url.name() + " (" + url.source() + ")";
         if (url.value() == null) {
             return List.of(at + ": from a Secret, which this test cannot read; give it from a ConfigMap");
         }
