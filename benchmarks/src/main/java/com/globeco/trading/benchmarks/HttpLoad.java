@@ -1,11 +1,9 @@
 package com.globeco.trading.benchmarks;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -19,7 +17,8 @@ import java.util.function.Supplier;
 /**
  * GET requests to one HTTP service: timed one at a time, or at a fixed rate (open loop) from a pool of blocking
  * clients, each request's latency counted from when it was due to start, so that a slow answer delays no
- * measurement (no coordinated omission).
+ * measurement (no coordinated omission). The clients are the JDK's plain blocking ones over kept-alive connections
+ * (as many as clients), the lightest on CPU of the JDK's: the generator shares the machine with what it measures.
  */
 final class HttpLoad {
     private static final int CLIENTS = 64;
@@ -28,7 +27,10 @@ final class HttpLoad {
     /** The latencies in milliseconds, the answers that were not 200, and the requests a free client took over 1 ms to start. */
     record Result(List<Double> latencies, int errors, int lateStarts) {}
 
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    static {
+        System.setProperty("http.maxConnections", String.valueOf(CLIENTS));
+    }
+
     private final String base;
 
     HttpLoad(String base) {
@@ -49,16 +51,16 @@ final class HttpLoad {
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
             }
-            HttpRequest get = HttpRequest.newBuilder(URI.create(base + paths.get())).timeout(Duration.ofSeconds(10)).build();
+            String path = paths.get();
             clients.execute(() -> {
                 if (System.nanoTime() - due > LATE_NANOS) {
                     late.incrementAndGet();
                 }
                 try {
-                    if (client.send(get, HttpResponse.BodyHandlers.ofByteArray()).statusCode() != 200) {
+                    if (get(path) != 200) {
                         errors.incrementAndGet();
                     }
-                } catch (IOException | InterruptedException failed) {
+                } catch (IOException failed) {
                     errors.incrementAndGet();
                 }
                 latencies.add((System.nanoTime() - due) / 1e6);
@@ -70,14 +72,27 @@ final class HttpLoad {
     }
 
     /** One request's time in milliseconds. */
-    double timed(String path) throws IOException, InterruptedException {
-        HttpRequest get = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).build();
+    double timed(String path) throws IOException {
         long start = System.nanoTime();
-        HttpResponse<byte[]> answer = client.send(get, HttpResponse.BodyHandlers.ofByteArray());
+        int status = get(path);
         double millis = (System.nanoTime() - start) / 1e6;
-        if (answer.statusCode() != 200) {
-            throw new IOException(path + " answered " + answer.statusCode() + ": " + new String(answer.body(), java.nio.charset.StandardCharsets.UTF_8));
+        if (status != 200) {
+            throw new IOException(path + " answered " + status);
         }
         return millis;
+    }
+
+    /** The answer's status, its body read to the end so that the connection is kept for the next request. */
+    private int get(String path) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) URI.create(base + path).toURL().openConnection();
+        connection.setConnectTimeout(5_000);
+        connection.setReadTimeout(30_000);
+        int status = connection.getResponseCode();
+        try (InputStream body = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
+            if (body != null) {
+                body.transferTo(java.io.OutputStream.nullOutputStream());
+            }
+        }
+        return status;
     }
 }

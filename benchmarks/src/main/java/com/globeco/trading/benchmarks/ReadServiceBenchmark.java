@@ -92,6 +92,8 @@ public final class ReadServiceBenchmark {
         console.printf("  p50 / p99 / p99.9 / max              %.2f / %.2f / %.2f / %.1f ms%n", Percentiles.of(result.latencies(), 50),
                 Percentiles.of(result.latencies(), 99), Percentiles.of(result.latencies(), 99.9), Percentiles.of(result.latencies(), 100));
         console.printf("  CPU                                  %s%n", after.perUnit(before, result.latencies().size(), "request"));
+        console.printf("  busiest threads of this JVM (the load generator's included)%n%s%n",
+                after.busiestThreads(before, result.latencies().size(), "request", 8));
     }
 
     private static void asOf(PrintStream console, HttpLoad load, String key, PostgresSettings postgres, ParameterTool arguments) throws Exception {
@@ -135,7 +137,10 @@ public final class ReadServiceBenchmark {
         }
     }
 
-    /** Positions of {@code trades} trades each, every sixth a decrease, one in twenty backdated, as the hotpath applies them. */
+    /**
+     * Positions of {@code trades} trades each, every sixth a decrease, as the hotpath applies them; one position in ten
+     * has a backdated trade no correction has settled (PROVISIONAL), the rest are RECONCILED.
+     */
     private static List<String> writePositions(PostgresSettings postgres, String account, int positions, int trades) throws SQLException {
         LocalDate start = LocalDate.now(ZONE).minusYears(3);
         LocalDate today = LocalDate.now(ZONE);
@@ -153,7 +158,7 @@ public final class ReadServiceBenchmark {
                 LocalDate day = start;
                 for (int trade = 0; trade < trades; trade++) {
                     boolean decrease = trade % 6 == 5;
-                    boolean backdated = !decrease && trade % 20 == 19;
+                    boolean backdated = !decrease && number % 10 == 0 && trade == trades / 2;
                     String tradeId = key + "-" + trade;
                     Trade applied = new Trade(tradeId, key, trade == 0 ? TradeType.NEW_TRADE : decrease ? TradeType.DECREASE : TradeType.INCREASE,
                             decrease ? BigDecimal.ONE : BigDecimal.TEN, BigDecimal.valueOf(1_000 + trade % 500, 2), backdated ? day.minusDays(9) : day,

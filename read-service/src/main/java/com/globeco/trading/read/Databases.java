@@ -12,12 +12,13 @@ import javax.sql.DataSource;
 
 /**
  * The two read-only pools: the trade-lifecycle database (positions, audit) and the Allocation Service's (execution).
- * Every connection is read-only, out of auto-commit (so the driver opens read-only transactions) and gives each
- * statement 5 s. When both settings are the same database (locally: one embedded Postgres) one pool serves both.
+ * Every connection's session is read-only ({@code SET SESSION CHARACTERISTICS}) and gives each statement 5 s; a
+ * request's single query runs in auto-commit, without a BEGIN and a ROLLBACK around it, and a reader that streams
+ * many rows turns auto-commit off for its cursor. When both settings are the same database (locally: one embedded Postgres) one pool serves both.
  * The pools start even with a database down: /readyz says so, requests answer 503.
  */
 public final class Databases implements AutoCloseable {
-    static final String STATEMENT_TIMEOUT = "SET statement_timeout='5s'";
+    static final String SESSION = "SET statement_timeout='5s'; SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY";
     private static final int POOL_SIZE = 8;
     private static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(1);
 
@@ -43,11 +44,8 @@ public final class Databases implements AutoCloseable {
         config.setUsername(database.user());
         config.setPassword(database.password());
         config.setReadOnly(true);
-        config.setAutoCommit(false);
-        config.setConnectionInitSql(STATEMENT_TIMEOUT);
-        // out of auto-commit the SET runs in a transaction: committed at once it stays, rolled back with the
-        // connection's first use it would be undone (DatabasesTest)
-        config.setIsolateInternalQueries(true);
+        config.setAutoCommit(true);
+        config.setConnectionInitSql(SESSION);
         config.setMaximumPoolSize(POOL_SIZE);
         config.setMinimumIdle(1);
         config.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());

@@ -58,6 +58,7 @@ public final class AuditRoutes {
     private void export(Context ctx, AuditQuery query, String name) throws SQLException, IOException {
         ExportFormat format = format(ctx.queryParam("format"));
         try (Connection connection = positions.getConnection()) {
+            connection.setAutoCommit(false);
             try (Statement timeout = connection.createStatement()) {
                 timeout.execute("SET LOCAL statement_timeout = '" + EXPORT_TIMEOUT + "'");
             }

@@ -33,6 +33,7 @@ public final class PositionHistories {
 
     public KnownHistory known(String positionKey, Optional<Instant> knownAt) throws SQLException {
         try (Connection connection = positions.getConnection()) {
+            connection.setAutoCommit(false);
             return new EventHistory(connection, TIMEOUT_SECONDS).knownAt(positionKey, knownAt.orElse(EVERYTHING_RECORDED), new KnownHistory());
         }
     }
