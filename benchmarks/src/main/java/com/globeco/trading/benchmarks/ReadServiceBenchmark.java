@@ -92,6 +92,7 @@ public final class ReadServiceBenchmark {
         console.printf("  p50 / p99 / p99.9 / max              %.2f / %.2f / %.2f / %.1f ms%n", Percentiles.of(result.latencies(), 50),
                 Percentiles.of(result.latencies(), 99), Percentiles.of(result.latencies(), 99.9), Percentiles.of(result.latencies(), 100));
         console.printf("  CPU                                  %s%n", after.perUnit(before, result.latencies().size(), "request"));
+        console.printf("  garbage collection                   %s%n", after.collections(before, seconds));
         console.printf("  busiest threads of this JVM (the load generator's included)%n%s%n",
                 after.busiestThreads(before, result.latencies().size(), "request", 8));
     }

@@ -90,14 +90,7 @@ class PositionApiTest {
     @Test
     void aPositionsEventsComeInVersionOrderAPageAtATime() throws Exception {
         String key = WORLD.world().reconciledKeys().get(0);
-        List<Long> versions = new ArrayList<>();
-        String next = "/api/v1/positions/" + key + "/events?limit=5";
-        while (next != null) {
-            HttpResponse<String> page = WORLD.world().http().get(next);
-            assertThat(page.statusCode()).isEqualTo(200);
-            Http.json(page).forEach(event -> versions.add(event.path("version").asLong()));
-            next = page.headers().firstValue("Link").map(link -> link.substring(1, link.indexOf('>'))).orElse(null);
-        }
+        List<Long> versions = everyPage("/api/v1/positions/" + key + "/events?limit=5").stream().map(event -> event.path("version").asLong()).toList();
 
         assertThat(versions).isNotEmpty().isSortedAccordingTo(Long::compare).doesNotHaveDuplicates();
         assertThat(versions.get(versions.size() - 1)).isEqualTo(versions.size());
@@ -127,14 +120,8 @@ class PositionApiTest {
     void thePositionsOfAnInstrumentComeByKeyAPageAtATimeAndThoseOfAPortfolioAreItsOwn() throws Exception {
         String key = WORLD.world().reconciledKeys().get(0);
         String instrument = key.split(":")[1];
-        List<String> keys = new ArrayList<>();
-        String next = "/api/v1/positions?instrument=" + instrument + "&limit=1";
-        while (next != null) {
-            HttpResponse<String> page = WORLD.world().http().get(next);
-            assertThat(page.statusCode()).isEqualTo(200);
-            Http.json(page).forEach(position -> keys.add(position.path("positionKey").asText()));
-            next = page.headers().firstValue("Link").map(link -> link.substring(1, link.indexOf('>'))).orElse(null);
-        }
+        List<String> keys = everyPage("/api/v1/positions?instrument=" + instrument + "&limit=1").stream()
+                .map(position -> position.path("positionKey").asText()).toList();
         JsonNode portfolio = ok("/api/v1/positions?portfolio=" + key.split(":")[0]);
 
         assertThat(keys).isSorted().contains(key, WORLD.world().provisionalKey()).allMatch(each -> each.split(":")[1].equals(instrument));
@@ -155,6 +142,19 @@ class PositionApiTest {
         assertStatus("/api/v1/positions/" + key + "/events?limit=1001", 400, "limit must be an integer from 1 to 1000");
         assertStatus("/api/v1/positions?portfolio=A&instrument=B", 400, "either a portfolio or an instrument");
         assertStatus("/api/v1/positions", 400, "either a portfolio or an instrument");
+    }
+
+    /** Every element of every page, following each page's Link to the next. */
+    private static List<JsonNode> everyPage(String first) {
+        List<JsonNode> elements = new ArrayList<>();
+        String next = first;
+        while (next != null) {
+            HttpResponse<String> page = WORLD.world().http().get(next);
+            assertThat(page.statusCode()).as(next).isEqualTo(200);
+            Http.json(page).forEach(elements::add);
+            next = page.headers().firstValue("Link").map(link -> link.substring(1, link.indexOf('>'))).orElse(null);
+        }
+        return elements;
     }
 
     private static void assertStatus(String path, int status, String reason) {
