@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Set;
 
@@ -45,9 +46,13 @@ public final class AccountingDispatch {
         HttpResponse<String> response;
         try {
             response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (HttpTimeoutException e) {
+            LOG.warn("the dispatcher at {} did not answer within {}", dispatch, PASS_TIMEOUT);
+            throw new Unavailable("the Portfolio Accounting dispatcher did not answer within " + PASS_TIMEOUT.toMinutes()
+                    + " minutes; its pass may still be running");
         } catch (IOException e) {
             LOG.warn("the dispatcher at {} cannot be reached: {}", dispatch, e.toString());
-            throw new Unavailable("the Portfolio Accounting dispatcher cannot be reached: " + e.getClass().getSimpleName());
+            throw new Unavailable("the Portfolio Accounting dispatcher cannot be reached");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Unavailable("interrupted while the Portfolio Accounting dispatcher ran a pass");

@@ -85,7 +85,7 @@ public final class ExecutionBatch {
     private static ItemResult result(Verdict verdict, Optional<Exception> publishFailure, String correlationId) {
         if (publishFailure.isPresent()) {
             return new ItemResult(verdict.executionServiceId(), ItemStatus.ERROR,
-                    "not published, Kafka failed: " + publishFailure.get().getClass().getSimpleName() + ": " + publishFailure.get().getMessage(),
+                    "not published: Kafka did not acknowledge it (" + publishFailure.get().getMessage() + ")",
                     correlationId);
         }
         return new ItemResult(verdict.executionServiceId(), verdict.status(), verdict.error(), correlationId);
