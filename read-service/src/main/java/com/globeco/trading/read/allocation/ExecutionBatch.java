@@ -28,8 +28,23 @@ public final class ExecutionBatch {
 
     /** The batch's outcome and whether Kafka failed any of it. */
     public record Outcome(BatchResponse response, boolean kafkaFailed) {
+        static final int ALL_TAKEN = 202;
+        static final int MIXED = 207;
+        static final int NONE_TAKEN = 400;
+        static final int KAFKA_FAILED = 503;
+
+        /**
+         * 202 when no item is an error; 207 when some were accepted and some are errors; when none was accepted and
+         * some are errors, 503 if Kafka failed them, else 400.
+         */
         public int httpStatus() {
-            return response.httpStatus(kafkaFailed);
+            if (response.errorCount() == 0) {
+                return ALL_TAKEN;
+            }
+            if (response.results().stream().anyMatch(result -> result.status() == ItemStatus.ACCEPTED)) {
+                return MIXED;
+            }
+            return kafkaFailed ? KAFKA_FAILED : NONE_TAKEN;
         }
     }
 

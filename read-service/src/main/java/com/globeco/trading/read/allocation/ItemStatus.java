@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 import java.util.Locale;
 
-/** What became of one posted execution. */
+/** What became of one posted execution; in JSON its name in lower case. */
 public enum ItemStatus {
     /** Published to the posted-executions topic: the allocation job books it once. */
     ACCEPTED,
