@@ -126,6 +126,14 @@ class ExecutionPostMappingTest {
     }
 
     @Test
+    void theDtoHasTheSeedsSixteenFieldsByItsNames() {
+        assertThat(java.util.Arrays.stream(ExecutionPostDto.class.getRecordComponents()).map(java.lang.reflect.RecordComponent::getName))
+                .containsExactly("executionServiceId", "orderId", "isOpen", "executionStatus", "tradeType", "destination",
+                        "securityId", "ticker", "quantity", "limitPrice", "receivedTimestamp", "sentTimestamp",
+                        "lastFilledTimestamp", "quantityFilled", "totalAmount", "averagePrice");
+    }
+
+    @Test
     void unknownFieldsAreIgnored() throws Exception {
         assertThat(gate.judge(closed(65).put("portfolioId", "anything")).status()).isEqualTo(ItemStatus.ACCEPTED);
     }
