@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * The read service as deployed, beside the local platform's jobs: on {@code --read-service.port}, reading the one
  * Postgres as {@code globeco_reader} (its password from {@code GLOBECO_READER_PASSWORD}, none on the embedded one),
- * with the dispatcher's control port ({@code --dispatcher.port}) for {@code POST /api/v1/executions/send}.
+ * posting executions to the platform's Kafka, with the dispatcher's control port ({@code --dispatcher.port}) for
+ * {@code POST /api/v1/executions/send}.
  */
 final class LocalReadService implements AutoCloseable {
     private final DispatchControl control;
@@ -30,19 +31,21 @@ final class LocalReadService implements AutoCloseable {
     static LocalReadService start(PlatformStack stack, PlatformOptions options, AccountingFileDispatcher dispatcher) throws IOException {
         DispatchControl control = new DispatchControl(dispatcher, new DispatcherMetrics()).serve(options.dispatcherControlPort());
         try {
-            return new LocalReadService(control, ReadService.start(ReadSettings.from(Map.of(), arguments(stack, options)), Clock.systemUTC()));
+            return new LocalReadService(control, ReadService.start(ReadSettings.from(Map.of(), arguments(stack, options, control)), Clock.systemUTC()));
         } catch (RuntimeException e) {
             control.close();
             throw e;
         }
     }
 
-    private static String[] arguments(PlatformStack stack, PlatformOptions options) {
+    private static String[] arguments(PlatformStack stack, PlatformOptions options, DispatchControl control) {
         PostgresSettings postgres = stack.postgres();
         String password = System.getenv().getOrDefault("GLOBECO_READER_PASSWORD", "");
         return List.of("--read-service.port", String.valueOf(options.readServicePort()),
                 "--postgres.url", postgres.jdbcUrl(), "--postgres.password", password,
-                "--allocation-postgres.url", postgres.jdbcUrl(), "--allocation-postgres.password", password).toArray(String[]::new);
+                "--allocation-postgres.url", postgres.jdbcUrl(), "--allocation-postgres.password", password,
+                "--kafka.bootstrap-servers", stack.kafkaBootstrapServers(),
+                "--dispatcher.url", "http://localhost:" + control.port()).toArray(String[]::new);
     }
 
     String url() {

@@ -15,7 +15,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The local platform's read service answers over its Postgres as globeco_reader. */
+/** The local platform's read service answers over its Postgres as globeco_reader, and asks its dispatcher for a pass. */
 class LocalReadServiceTest {
     private final HttpClient http = HttpClient.newHttpClient();
     @TempDir
@@ -34,6 +34,10 @@ class LocalReadServiceTest {
             assertThat(executions.statusCode()).isEqualTo(200);
             assertThat(executions.body()).isEqualTo("[]");
             assertThat(get(reads, "/api/v1/positions/ACC-1:NONE:USD").statusCode()).isEqualTo(404);
+            HttpResponse<String> send = http.send(HttpRequest.newBuilder(URI.create(reads.url() + "/api/v1/executions/send"))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(send.statusCode()).isEqualTo(200);
+            assertThat(send.body()).contains("nothing-to-send");
         }
     }
 

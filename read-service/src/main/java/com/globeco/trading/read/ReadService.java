@@ -1,7 +1,13 @@
 package com.globeco.trading.read;
 
+import com.globeco.trading.read.allocation.AccountingDispatch;
+import com.globeco.trading.read.allocation.BookedExecutions;
+import com.globeco.trading.read.allocation.ExecutionBatch;
 import com.globeco.trading.read.allocation.ExecutionRoutes;
 import com.globeco.trading.read.allocation.ExecutionRows;
+import com.globeco.trading.read.allocation.PostGate;
+import com.globeco.trading.read.allocation.PostRoutes;
+import com.globeco.trading.read.allocation.PostedExecutionsTopic;
 import com.globeco.trading.read.http.BodyLimit;
 import com.globeco.trading.read.audit.AuditRoutes;
 import com.globeco.trading.read.http.Errors;
@@ -30,10 +36,12 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * The read service: seed 001's Allocation API (GET) over the Allocation Service's database, health, metrics and its
- * OpenAPI document, all as the read-only role. A plain JVM process; no Flink.
+ * The read service: seed 001's Allocation API over the Allocation Service's database (read as the read-only role;
+ * posted executions go to the allocation job's topic, /send to the Portfolio Accounting dispatcher), the positions API,
+ * health, metrics and its OpenAPI document. A plain JVM process; no Flink.
  */
 public final class ReadService {
     public static final String OPENAPI_PATH = "/openapi";
@@ -55,30 +63,42 @@ public final class ReadService {
     public static Running start(ReadSettings settings, Clock clock) {
         PrometheusMeterRegistry registry = registry();
         Databases databases = Databases.open(settings, registry);
+        Optional<PostedExecutionsTopic> topic = Optional.empty();
         try {
+            topic = PostedExecutionsTopic.connect(settings.posting());
             Errors errors = new Errors(clock);
             Metrics metrics = new Metrics(registry);
-            Routes routes = new Routes(table(databases, errors, metrics));
+            PostRoutes posts = new PostRoutes(batches(settings.posting(), databases, topic), new AccountingDispatch(settings.dispatcher()));
+            Routes routes = new Routes(table(databases, errors, metrics, posts));
             Javalin app = Javalin.create(config -> configure(config, clock));
             errors.register(app);
             new BodyLimit(MAX_REQUEST_BYTES).register(app);
             metrics.timeRequests(app);
             routes.register(app);
             app.start(settings.port());
-            return new Running(app, databases, routes);
+            List<AutoCloseable> resources = new ArrayList<>();
+            topic.ifPresent(resources::add);
+            resources.add(databases);
+            return new Running(app, routes, resources);
         } catch (RuntimeException e) {
+            topic.ifPresent(PostedExecutionsTopic::close);
             databases.close();
             throw e;
         }
     }
 
-    private static List<Route> table(Databases databases, Errors errors, Metrics metrics) {
+    private static Optional<ExecutionBatch> batches(PostSettings posting, Databases databases, Optional<PostedExecutionsTopic> topic) {
+        return topic.map(kafka -> new ExecutionBatch(new PostGate(posting.businessZone()), new BookedExecutions(databases.allocation()), kafka));
+    }
+
+    private static List<Route> table(Databases databases, Errors errors, Metrics metrics, PostRoutes posts) {
         Health health = new Health(databases.byName(), errors);
         List<Route> table = new ArrayList<>(List.of(
                 Route.get("/healthz", health::live),
                 Route.get("/readyz", health::ready),
                 Route.get("/metrics", metrics::scrape)));
         table.addAll(new ExecutionRoutes(new ExecutionRows(databases.allocation())).routes());
+        table.addAll(posts.routes());
         table.addAll(new AuditRoutes(databases.positions()).routes());
         table.addAll(new PositionRoutes(new PositionRows(databases.positions()), new PositionHistories(databases.positions())).routes());
         return table;

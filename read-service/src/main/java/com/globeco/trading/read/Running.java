@@ -3,16 +3,18 @@ package com.globeco.trading.read;
 import com.globeco.trading.read.http.Routes;
 import io.javalin.Javalin;
 
-/** A started read service: the port it listens on; closing it stops the server, then the pools. */
+import java.util.List;
+
+/** A started read service: the port it listens on; closing it stops the server, then what it used (Kafka, the pools). */
 public final class Running implements AutoCloseable {
     private final Javalin app;
-    private final Databases databases;
     private final Routes routes;
+    private final List<AutoCloseable> resources;
 
-    Running(Javalin app, Databases databases, Routes routes) {
+    Running(Javalin app, Routes routes, List<AutoCloseable> resources) {
         this.app = app;
-        this.databases = databases;
         this.routes = routes;
+        this.resources = List.copyOf(resources);
     }
 
     /** The route table the server was given. */
@@ -29,7 +31,7 @@ public final class Running implements AutoCloseable {
         try {
             app.stop();
         } finally {
-            databases.close();
+            Resources.closeAll(resources);
         }
     }
 }

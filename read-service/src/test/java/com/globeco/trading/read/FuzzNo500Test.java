@@ -53,7 +53,33 @@ class FuzzNo500Test {
         }
     }
 
+    @Property(tries = 500, seed = "4343")
+    void noBatchAnswersAServerError(@ForAll("bodies") String body) {
+        HttpResponse<String> answer = world.http().send("POST", "/api/v1/executions", body.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(answer.statusCode()).as("POST %s: %s", body, answer.body()).isIn(202, 207, 400, 413);
+        assertThat(answer.body()).as("POST %s", body).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
     record Request(String method, String path) {}
+
+    /** Batches broken from a valid one: items of wrong types and values, truncated or deep JSON, too many items. */
+    @Provide
+    Arbitrary<String> bodies() {
+        String item = "{\"executionServiceId\":%s,\"orderId\":1,\"isOpen\":%s,\"executionStatus\":%s,\"tradeType\":\"BUY\","
+                + "\"destination\":\"ML\",\"securityId\":\"68336002fe95851f0a2aeda9\",\"ticker\":\"IBM\",\"quantity\":%s,"
+                + "\"receivedTimestamp\":%s,\"sentTimestamp\":1748354367.5,\"lastFilledTimestamp\":1748354367.6,\"quantityFilled\":%s,"
+                + "\"totalAmount\":190409.6,\"averagePrice\":190.4096}";
+        Arbitrary<String> json = Arbitraries.of("0", "-1", "1", "2147483648", "1e400", "1.5", "\"12\"", "true", "null", "[]", "{}", "\"FULL\"",
+                "\"" + "X".repeat(300) + "\"", "\"2025-05-27T13:59:27Z\"", "\"yesterday\"", "-0.00000001", "123456789012345678901234567890");
+        Arbitrary<String> items = Combinators.combine(json, json, json, json, json, json).as(item::formatted);
+        return Arbitraries.oneOf(
+                items.list().ofMinSize(1).ofMaxSize(3).map(list -> "[" + String.join(",", list) + "]"),
+                items.list().ofMinSize(1).ofMaxSize(3).map(list -> "[" + String.join(",", list)).map(text -> text.substring(0, text.length() / 2)),
+                Arbitraries.integers().between(101, 150).map(count -> "[" + "{},".repeat(count - 1) + "{}]"),
+                Arbitraries.integers().between(1_100, 3_000).map(depth -> "[".repeat(depth) + "]".repeat(depth)),
+                Arbitraries.strings().ofMaxLength(200));
+    }
 
     @Provide
     Arbitrary<Request> requests() {

@@ -41,6 +41,8 @@ final class PositionsWorld implements AutoCloseable {
     /** A day in the past of any day the tests run on: the scenario's trades are dated before it, none in the future. */
     static final LocalDate TODAY = LocalDate.now(java.time.ZoneId.of("America/New_York"));
     private static final int PARALLELISM = 2;
+    /** Where the world's read service posts executions (no job reads them here). */
+    private static final String POSTED_TOPIC = "positions-world-posted-executions";
     /** Trades published at a time, each slice committed before the next: their events are recorded at several instants. */
     private static final int SLICE = 21;
 
@@ -64,7 +66,9 @@ final class PositionsWorld implements AutoCloseable {
             BackdatedScenario scenario = new BackdatedScenario(run.id(), 6, 14, TODAY, 21);
             String provisional = "ACC-" + run.id().toUpperCase() + "-P:INSTR0:USD";
             write(stack, run, scenario, provisional);
-            return new PositionsWorld(stack, scenario, provisional, ReadService.start(ReaderSettings.of(stack.postgres()), TestClocks.FIXED));
+            stack.kafka().createTopics(1, POSTED_TOPIC);
+            return new PositionsWorld(stack, scenario, provisional, ReadService.start(ReaderSettings.of(stack.postgres())
+                    .withPosting(ReaderSettings.posting(stack.kafka(), stack.kafka().bootstrapServers(), POSTED_TOPIC)), TestClocks.FIXED));
         } catch (Exception e) {
             stack.afterAll(null);
             throw new IllegalStateException("the positions world did not start", e);

@@ -27,6 +27,38 @@ class ReadSettingsTest {
     }
 
     @Test
+    void withoutKafkaPostsAreNotConfiguredAndTheTopicZoneAndDispatcherHaveTheirDefaults() {
+        ReadSettings settings = ReadSettings.from(ENVIRONMENT);
+
+        assertThat(settings.posting().bootstrapServers()).isEmpty();
+        assertThat(settings.posting().topic()).isEqualTo("allocation-executions");
+        assertThat(settings.posting().businessZone()).isEqualTo(java.time.ZoneId.of("America/New_York"));
+        assertThat(settings.dispatcher()).hasToString("http://portfolio-accounting-dispatcher:8091");
+    }
+
+    @Test
+    void kafkaItsClientSettingsTheTopicAndTheDispatcherComeFromVariablesOrOptions() {
+        Map<String, String> environment = new java.util.HashMap<>(ENVIRONMENT);
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", "kafka:9093");
+        environment.put("KAFKA_CLIENT_SASL_JAAS_CONFIG", "secret-login");
+        environment.put("KAFKA_CLIENT_SECURITY_PROTOCOL", "SASL_SSL");
+        environment.put("POSTED_EXECUTIONS_TOPIC", "posted");
+
+        ReadSettings settings = ReadSettings.from(environment, "--dispatcher.url", "http://localhost:9",
+                "--allocation.business-zone", "Europe/London");
+
+        assertThat(settings.posting().bootstrapServers()).hasValue("kafka:9093");
+        assertThat(settings.posting().clientSettings()).containsEntry("security.protocol", "SASL_SSL")
+                .containsEntry("sasl.jaas.config", "secret-login");
+        assertThat(settings.posting().topic()).isEqualTo("posted");
+        assertThat(settings.posting().businessZone()).isEqualTo(java.time.ZoneId.of("Europe/London"));
+        assertThat(settings.dispatcher()).hasToString("http://localhost:9");
+        assertThat(settings.toString()).doesNotContain("secret-login");
+        assertThatThrownBy(() -> ReadSettings.from(ENVIRONMENT, "--dispatcher.url", "dispatcher:8091")).hasMessageContaining("http(s) URL");
+        assertThatThrownBy(() -> ReadSettings.from(ENVIRONMENT, "--allocation.business-zone", "Nowhere")).hasMessageContaining("time zone");
+    }
+
+    @Test
     void anOptionOverridesItsVariable() {
         ReadSettings settings = ReadSettings.from(ENVIRONMENT, "--read-service.port", "0", "--allocation-postgres.user", "someone");
 

@@ -1,6 +1,11 @@
 package com.globeco.trading.read;
 
+import com.globeco.trading.testkit.InProcessKafka;
 import com.globeco.trading.testkit.LocalPostgres;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** Settings that read an embedded Postgres as globeco_reader through two pools (the allocation one by another URL). */
 final class ReaderSettings {
@@ -14,6 +19,14 @@ final class ReaderSettings {
         return new ReadSettings(0,
                 new DatabaseSettings(jdbcUrl, ReadSettings.READER_ROLE, ""),
                 new DatabaseSettings(jdbcUrl + "?ApplicationName=read-service-allocation", ReadSettings.READER_ROLE, ""));
+    }
+
+    /** Posting executions to {@code topic} through {@code bootstrapServers}, with the in-process broker's other client settings. */
+    static PostSettings posting(InProcessKafka kafka, String bootstrapServers, String topic) {
+        Map<String, String> client = kafka.clientProperties().entrySet().stream()
+                .filter(entry -> !entry.getKey().equals("bootstrap.servers"))
+                .collect(Collectors.toMap(entry -> entry.getKey().toString(), entry -> entry.getValue().toString()));
+        return new PostSettings(Optional.of(bootstrapServers), client, topic, PostSettings.DEFAULT_BUSINESS_ZONE);
     }
 
     /** A database URL where nothing listens. */

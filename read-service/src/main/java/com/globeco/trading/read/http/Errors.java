@@ -17,11 +17,12 @@ import java.util.stream.Collectors;
 
 /**
  * Every failure answers JSON ({@link ApiError}), never a stack trace. Input the service refuses is a 4xx; a database
- * that cannot be reached or a statement over its timeout is 503 with Retry-After; anything else is a 500 with a
+ * that cannot be reached, a statement over its timeout or a service the request needs ({@link Unavailable}) is 503
+ * with Retry-After; anything else is a 500 with a
  * generic message and a reference that the log line carries with the exception.
  */
 public final class Errors {
-    static final int RETRY_AFTER_SECONDS = 5;
+    public static final int RETRY_AFTER_SECONDS = 5;
     static final String INTERNAL_ERROR = "internal error";
     private static final Logger LOG = LoggerFactory.getLogger(Errors.class);
     /** SQLSTATE classes and codes of an unreachable, restarting or overloaded database, and of statement_timeout. */
@@ -46,6 +47,9 @@ public final class Errors {
     public Failure classify(Exception exception) {
         if (exception instanceof BadRequest) {
             return Failure.of(400, exception.getMessage(), null);
+        }
+        if (exception instanceof Unavailable) {
+            return Failure.retryLater(exception.getMessage(), null, RETRY_AFTER_SECONDS);
         }
         if (exception instanceof NotFound) {
             return Failure.of(404, exception.getMessage(), null);

@@ -9,4 +9,8 @@ public record Route(HandlerType method, String path, Handler handler) {
     public static Route get(String path, Handler handler) {
         return new Route(HandlerType.GET, path, handler);
     }
+
+    public static Route post(String path, Handler handler) {
+        return new Route(HandlerType.POST, path, handler);
+    }
 }
