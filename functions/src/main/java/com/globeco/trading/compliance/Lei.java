@@ -1,7 +1,6 @@
 package com.globeco.trading.compliance;
 
 import java.io.Serializable;
-import java.math.BigInteger;
 import java.util.regex.Pattern;
 
 /**
@@ -10,7 +9,7 @@ import java.util.regex.Pattern;
  */
 public record Lei(String value) implements Serializable {
     private static final Pattern SHAPE = Pattern.compile("[0-9A-Z]{18}[0-9]{2}");
-    private static final BigInteger NINETY_SEVEN = BigInteger.valueOf(97);
+    private static final int MODULUS = 97;
 
     public Lei {
         if (!isValid(value)) {
@@ -19,7 +18,7 @@ public record Lei(String value) implements Serializable {
     }
 
     public static boolean isValid(String value) {
-        return value != null && SHAPE.matcher(value).matches() && asNumber(value).mod(NINETY_SEVEN).intValue() == 1;
+        return value != null && SHAPE.matcher(value).matches() && remainder(value) == 1;
     }
 
     /** The LEI whose first 18 characters are these, with its check digits. */
@@ -27,16 +26,21 @@ public record Lei(String value) implements Serializable {
         if (first18 == null || !first18.matches("[0-9A-Z]{18}")) {
             throw new IllegalArgumentException("an LEI starts with 18 digits or capitals: " + first18);
         }
-        int check = 98 - asNumber(first18 + "00").mod(NINETY_SEVEN).intValue();
+        int check = 98 - remainder(first18 + "00");
         return new Lei(first18 + (check < 10 ? "0" : "") + check);
     }
 
-    private static BigInteger asNumber(String characters) {
-        StringBuilder digits = new StringBuilder(characters.length() * 2);
-        for (char character : characters.toCharArray()) {
-            digits.append(Character.digit(character, 36));
+    /**
+     * The characters read as one number (each a digit, A=10 ... Z=35 two digits) modulo 97, digit by digit: what
+     * every trade's UTI is checked with, so no big number is made.
+     */
+    private static int remainder(String characters) {
+        int remainder = 0;
+        for (int index = 0; index < characters.length(); index++) {
+            int digit = Character.digit(characters.charAt(index), 36);
+            remainder = (remainder * (digit < 10 ? 10 : 100) + digit) % MODULUS;
         }
-        return new BigInteger(digits.toString());
+        return remainder;
     }
 
     @Override
