@@ -9,6 +9,7 @@ import org.apache.flink.test.junit5.InjectMiniCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -82,21 +83,25 @@ class AllocationJobTest {
     }
 
     @Test
-    void tenThousandPoisonFillsAreDeadLetteredWithoutARestartAndTheClosedExecutionsAreAllocatedOnce(
+    void tenThousandPoisonFillsOnEachInputTopicAreDeadLetteredWithoutARestartAndTheClosedExecutionsAreAllocatedOnce(
             @InjectMiniCluster MiniCluster cluster) throws Exception {
         List<GeneratedExecution> executions = run.executionsWithPortfolios(30);
         List<String> fills = AllocationRun.allFills(executions);
         List<PoisonMessages.Poison> poison = FillPoison.fills(8, 10_000);
+        List<PoisonMessages.Poison> posted = FillPoison.fills(9, 10_000);
 
         try (RunningJob job = start(TestFlink.environment()); FillPublisher publisher = run.publisher();
              KafkaProducer<byte[], byte[]> producer = STACK.kafka().producer()) {
             FillPoison.publishMixed(publisher, fills, producer, run.topic(), poison);
-            DeadLetterEnvelopes letters = new DeadLetterEnvelopes(STACK.kafka().readCommitted(run.deadLetterTopic(), poison.size(), TestFlink.PATIENCE));
+            posted.forEach(message -> producer.send(new ProducerRecord<>(run.postedTopic(), message.payload())));
+            producer.flush();
+            int letterCount = poison.size() + posted.size();
+            DeadLetterEnvelopes letters = new DeadLetterEnvelopes(STACK.kafka().readCommitted(run.deadLetterTopic(), letterCount, TestFlink.PATIENCE));
             run.awaitRows(executions, executions.size());
 
             assertThat(job.hasRestarted(cluster)).as("no fill restarts the job").isFalse();
             run.assertAllocatedExactlyOnce(executions);
-            letters.assertEachMessageOnceWithAnError(poison.size());
+            letters.assertEachMessageOnceWithAnError(letterCount);
             assertThat(letters.countByReason().keySet()).as("every poison fill is stopped at the gate").isSubsetOf(FillPoison.GATE_REASONS);
         }
     }
