@@ -7,6 +7,7 @@ import com.globeco.trading.local.LocalFlink;
 import com.globeco.trading.local.PlatformOptions;
 import com.globeco.trading.local.PlatformStack;
 import com.globeco.trading.local.PrometheusScrape;
+import com.globeco.trading.operators.positions.ContractServiceSettings;
 import com.globeco.trading.testkit.trades.ManyLotsPosition;
 import com.globeco.trading.testkit.trades.TradeGenerator;
 import com.globeco.trading.testkit.trades.TradePublisher;
@@ -22,7 +23,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -37,7 +40,9 @@ import java.util.stream.Stream;
  *       visibility: publish to snapshot row in Postgres and to the applied event for a {@code read_committed} consumer;
  *       {@code ./platform hotpath-benchmark --rate 1000 --warmup-seconds 60 --seconds 60}</li>
  * </ul>
- * {@code --contracts off} runs the job without contract generation, to put a number on its cost;
+ * {@code --contracts off} runs the job without contract generation, to put a number on its cost; in drain mode
+ * {@code --contracts both --repeat N} drains N times with it and N times without, alternating, each drain a job of its
+ * own on topics and accounts of its own, and prints the ratio of the throughputs;
  * {@code --position-lots 1000} trades one position that holds about that many open lots instead of {@code --positions};
  * {@code --flink.<key> <value>} sets any Flink setting over the deployed ones (a lever to measure);
  * {@code --threads true} lists the JVM's busiest kinds of thread;
@@ -48,9 +53,6 @@ public final class HotpathBenchmark {
     private static final ZoneId ZONE = ZoneId.of("America/New_York");
     private static final String APPLIED = "_tradesApplied";
     private static final String LATENCY = "tradeToEventLatencyMillis";
-    private static final String CONTRACTS_GENERATED = "_contractsGenerated";
-    private static final String CONTRACTS_DEFERRED = "_contractsDeferred";
-    private static final String CONTRACT_RETRY_ATTEMPTS = "_contractRetryAttempts";
     private static final String FLINK_SETTING = "flink.";
     private static final String BREAKER_STATE = "circuitBreakerState";
     private static final String CURRENT_DATED_MICROS = "currentDatedTradeMicros";
@@ -61,6 +63,7 @@ public final class HotpathBenchmark {
     private final PrometheusScrape metrics = new PrometheusScrape(9249);
     private final String contracts;
     private final String run = "B" + System.currentTimeMillis();
+    private final Map<String, List<Double>> drains = new LinkedHashMap<>();
 
     private HotpathBenchmark(String[] args) throws IOException {
         this.arguments = ParameterTool.fromArgs(args);
@@ -76,14 +79,18 @@ public final class HotpathBenchmark {
 
     private void run() throws Exception {
         try (PlatformStack stack = new PlatformStack(options)) {
-            TradeHotpathOptions hotpath = TradeHotpathOptions.from(stack.jobArguments("--hotpath.topic-prefix", run + ".",
-                    "--contract-service.url", stack.contractService().toString(),
-                    "--contract-service.enabled", String.valueOf(!contracts.equals("off"))));
-            stack.ensureTopics(hotpath.topics());
-            try (TradePublisher publisher = new TradePublisher(stack.kafkaBootstrapServers(), hotpath.topic("trade-events"))) {
-                if (arguments.get("mode", "sustained").equals("drain")) {
-                    drain(hotpath, publisher);
-                } else {
+            if (arguments.get("mode", "sustained").equals("drain")) {
+                List<String> modes = contracts.equals("both") ? List.of("on", "off") : List.of(contracts);
+                int repeat = arguments.getInt("repeat", 1);
+                for (int round = 1; round <= repeat; round++) {
+                    for (String mode : modes) {
+                        drain(stack, mode, run + "R" + round + mode.toUpperCase(java.util.Locale.ROOT));
+                    }
+                }
+                printRatio();
+            } else {
+                TradeHotpathOptions hotpath = hotpath(stack, contracts, run);
+                try (TradePublisher publisher = new TradePublisher(stack.kafkaBootstrapServers(), hotpath.topic("trade-events"))) {
                     sustained(stack, hotpath, publisher);
                 }
             }
@@ -91,12 +98,24 @@ public final class HotpathBenchmark {
         }
     }
 
-    private void drain(TradeHotpathOptions hotpath, TradePublisher publisher) throws Exception {
+    private TradeHotpathOptions hotpath(PlatformStack stack, String mode, String runId) {
+        TradeHotpathOptions hotpath = TradeHotpathOptions.from(stack.jobArguments("--hotpath.topic-prefix", runId + ".",
+                "--contract-service.url", stack.contractService().toString(),
+                "--contract-service.enabled", String.valueOf(!mode.equals("off")),
+                "--contract-service.batch-size", arguments.get("contract-batch-size", String.valueOf(ContractServiceSettings.MOST_IN_A_BATCH))));
+        stack.ensureTopics(hotpath.topics());
+        return hotpath;
+    }
+
+    private void drain(PlatformStack stack, String mode, String runId) throws Exception {
+        TradeHotpathOptions hotpath = hotpath(stack, mode, runId);
         int trades = arguments.getInt("trades", 300_000);
         int warmupTrades = arguments.getInt("warmup-trades", 60_000);
-        Trades generator = trades();
-        for (int trade = 0; trade < trades; trade++) {
-            publisher.publish(generator.next(LocalDate.now(ZONE)));
+        try (TradePublisher publisher = new TradePublisher(stack.kafkaBootstrapServers(), hotpath.topic("trade-events"))) {
+            Trades generator = trades(runId);
+            for (int trade = 0; trade < trades; trade++) {
+                publisher.publish(generator.next(LocalDate.now(ZONE)));
+            }
         }
         console.printf("published %,d trades (%s)%n", trades, workload());
         try (JobRun job = start(hotpath)) {
@@ -104,17 +123,46 @@ public final class HotpathBenchmark {
             long startNanos = System.nanoTime();
             CpuTime startCpu = CpuTime.now();
             double startApplied = metrics.sum(APPLIED);
+            ContractCounts startContracts = ContractCounts.scrape(metrics);
             awaitApplied(trades * 99L / 100);
             double applied = metrics.sum(APPLIED) - startApplied;
             double seconds = (System.nanoTime() - startNanos) / 1e9;
+            ContractCounts contractCounts = ContractCounts.scrape(metrics).since(startContracts);
             console.printf("%n== trade hotpath, draining a backlog (warm: after %,d trades), %s, contract generation %s, checkpoints every %s, min pause %s ==%n",
-                    warmupTrades, workload(), contracts, checkpointInterval(), checkpointMinPause());
+                    warmupTrades, workload(), mode, checkpointInterval(), checkpointMinPause());
             printFlinkSettings();
             console.printf("trades applied                        %,.0f in %.1f s%n", applied, seconds);
             console.printf("throughput                            %,.0f trades/s%n", applied / seconds);
+            drains.computeIfAbsent(mode, any -> new ArrayList<>()).add(applied / seconds);
             CpuTime endCpu = CpuTime.now();
             printCpu(startCpu, applied, endCpu);
+            if (!mode.equals("off")) {
+                console.printf("contracts while measured              %s%n", contractCounts);
+            }
             console.printf("garbage collection                    %s%n", endCpu.collections(startCpu, seconds));
+        }
+        awaitJobMetricsGone();
+    }
+
+    private void printRatio() {
+        List<Double> on = drains.getOrDefault("on", List.of());
+        List<Double> off = drains.getOrDefault("off", List.of());
+        if (!on.isEmpty() && !off.isEmpty()) {
+            double onMean = on.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+            double offMean = off.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+            console.printf("%n== contract generation on / off: %.0f %% (on %s, off %s trades/s, alternating) ==%n", 100 * onMean / offMean,
+                    rounded(on), rounded(off));
+        }
+    }
+
+    private static String rounded(List<Double> rates) {
+        return rates.stream().map(rate -> String.format("%,.0f", rate)).toList().toString();
+    }
+
+    /** Waits until the finished job's metrics are gone, so the next job's start from zero. */
+    private void awaitJobMetricsGone() throws InterruptedException {
+        for (int second = 0; second < 60 && metrics.sum(APPLIED) > 0; second++) {
+            Thread.sleep(1_000);
         }
     }
 
@@ -124,7 +172,7 @@ public final class HotpathBenchmark {
         try (JobRun job = start(hotpath);
              TradeVisibility visibility = new TradeVisibility(stack.postgres(), "ACC-" + run + "-", stack.kafkaBootstrapServers(),
                      hotpath.topic("trade-applied-events"))) {
-            publisher.publishContinuously(trades(), rate, ZONE, trade -> visibility.published(trade.positionKey(), System.currentTimeMillis()));
+            publisher.publishContinuously(trades(run), rate, ZONE, trade -> visibility.published(trade.positionKey(), System.currentTimeMillis()));
             Thread.sleep(warmupSeconds * 1000L);
             visibility.startMeasuring();
             double startApplied = metrics.sum(APPLIED);
@@ -164,9 +212,9 @@ public final class HotpathBenchmark {
         return metrics.max(histogram, "quantile=\"" + quantile + "\"").stream().mapToObj(value -> String.format("%.0f", value)).findFirst().orElse("-");
     }
 
-    private Trades trades() {
+    private Trades trades(String runId) {
         int lots = arguments.getInt("position-lots", 0);
-        return lots > 0 ? new ManyLotsPosition(run, lots) : new TradeGenerator(11, run, arguments.getInt("positions", 2_000));
+        return lots > 0 ? new ManyLotsPosition(runId, lots) : new TradeGenerator(11, runId, arguments.getInt("positions", 2_000));
     }
 
     private String workload() {
@@ -205,8 +253,7 @@ public final class HotpathBenchmark {
         if (arguments.getBoolean("threads", false)) {
             console.printf("busiest threads of this JVM:%n%s%n", end.busiestThreads(start, applied, "trade", 25));
         }
-        console.printf("contracts since the start             %,.0f generated on the hotpath, %,.0f deferred, %,.0f retry attempts%n",
-                metrics.sum(CONTRACTS_GENERATED), metrics.sum(CONTRACTS_DEFERRED), metrics.sum(CONTRACT_RETRY_ATTEMPTS));
+        console.printf("contracts since the start             %s%n", ContractCounts.scrape(metrics));
     }
 
     private void awaitApplied(long count) throws InterruptedException {
@@ -217,7 +264,7 @@ public final class HotpathBenchmark {
 
     private JobRun start(TradeHotpathOptions hotpath) throws Exception {
         StreamExecutionEnvironment env = LocalFlink.environmentReporting(options, checkpointInterval(), flinkSettings(), Stream.of(APPLIED, LATENCY,
-                CONTRACTS_GENERATED, CONTRACTS_DEFERRED, CONTRACT_RETRY_ATTEMPTS, BREAKER_STATE, CURRENT_DATED_MICROS, BACKDATED_MICROS).map(name -> name.replaceFirst("^_", "")).toArray(String[]::new));
+                ContractCounts.GENERATED, ContractCounts.DEFERRED, ContractCounts.RETRY_ATTEMPTS, ContractCounts.CALLS, ContractCounts.DEFERRALS, BREAKER_STATE, CURRENT_DATED_MICROS, BACKDATED_MICROS).map(name -> name.replaceFirst("^_", "")).toArray(String[]::new));
         TradeHotpathJob.define(env, hotpath.wiring());
         return new JobRun(env.executeAsync(TradeHotpathJob.NAME));
     }

@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The Contract Service's answers, read strictly: anything but the contract of the trade asked for is refused with the reason. */
@@ -42,6 +44,27 @@ class ContractServiceJsonTest {
             """)
     void refusesABodyThatIsNoContract(String what, String body, String reason) {
         assertThat(refusal(body)).as(what).contains(reason);
+    }
+
+    @Test
+    void readsTheContractsOfABatchInTheOrderAsked() {
+        String batch = "{\"contracts\":[" + ANSWER + "," + ANSWER.replace("CTR-17", "CTR-18").replace("T-1", "T-2") + "]}";
+
+        assertThat(ContractServiceJson.contractIds(batch, List.of("T-1", "T-2"))).isEqualTo(new Reading.Valid<>(List.of("CTR-17", "CTR-18")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            one contract, not a batch    | ANSWER                                  | contracts must be a JSON array
+            a contract missing           | {"contracts":[ANSWER]}                  | contracts must hold one contract a trade asked for, 2, held 1
+            the order swapped            | {"contracts":[ANSWER_2,ANSWER]}         | contracts[0]: tradeId must be the trade asked for, T-1, was T-2; contracts[1]: tradeId must be the trade asked for, T-2, was T-1
+            a contract as a string       | {"contracts":["CTR-17",ANSWER_2]}       | contracts[0]: contract must be a JSON object, was "CTR-17"
+            an empty body                | ``                                      | empty body: the contracts of a batch was expected
+            """)
+    void refusesABatchAnswerThatIsNotOneContractATradeInOrder(String what, String body, String reason) {
+        String answer = body.replace("ANSWER_2", ANSWER.replace("CTR-17", "CTR-18").replace("T-1", "T-2")).replace("ANSWER", ANSWER);
+
+        assertThat(Refusals.reasonOf(ContractServiceJson.contractIds(answer, List.of("T-1", "T-2")))).as(what).contains(reason);
     }
 
     private static String refusal(String body) {

@@ -26,7 +26,8 @@ import java.util.List;
 /** The trade hotpath's settings, from {@code --name value} arguments or environment variables. */
 public record TradeHotpathOptions(KafkaSettings kafka, String topicPrefix, String consumerGroup,
                                   PostgresSettings postgres, ZoneId businessZone, boolean generateContracts, URI contractService,
-                                  DedupRule dedup, Duration retryBackoff, TradeIdentifiers identifiers) {
+                                  DedupRule dedup, Duration retryBackoff, int contractBatchSize, Duration contractBatchLinger,
+                                  TradeIdentifiers identifiers) {
 
     public static TradeHotpathOptions from(String... args) {
         return JobArguments.of(args).read(TradeHotpathOptions::read);
@@ -44,6 +45,8 @@ public record TradeHotpathOptions(KafkaSettings kafka, String topicPrefix, Strin
                 new DedupRule(Duration.parse(settings.get("hotpath.dedup-window", "P30D")),
                         Duration.parse(settings.get("hotpath.clock-tolerance", "PT1H"))),
                 Duration.parse(settings.get("contract-service.retry-backoff", "PT1S")),
+                Integer.parseInt(settings.get("contract-service.batch-size", String.valueOf(ContractServiceSettings.MOST_IN_A_BATCH))),
+                Duration.parse(settings.get("contract-service.batch-linger", "PT0.01S")),
                 settings.tradeIdentifiers());
     }
 
@@ -89,7 +92,8 @@ public record TradeHotpathOptions(KafkaSettings kafka, String topicPrefix, Strin
                         outcome -> outcome.trade().positionKey(), ContractOutcomeJson::write, outcome -> outcome.trade().correlationId()),
                 DeadLetterSink.exactlyOnce(kafka, letters, topic("hotpath-dlq")),
                 generateContracts,
-                ContractServiceSettings.defaults(contractService).withBackoff(retryBackoff, retryBackoff.multipliedBy(8)),
+                ContractServiceSettings.defaults(contractService).withBackoff(retryBackoff, retryBackoff.multipliedBy(8))
+                        .withBatchSize(contractBatchSize).withBatchLinger(contractBatchLinger),
                 dedup,
                 businessZone,
                 identifiers,

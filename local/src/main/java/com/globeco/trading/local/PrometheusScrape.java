@@ -36,6 +36,11 @@ public final class PrometheusScrape {
         return sum;
     }
 
+    /** The sum over the series of the metric ending in the suffix that carry the label fragment. */
+    public double sumWhere(String metricNameSuffix, String labelFragment) {
+        return values(metricNameSuffix, labelFragment).sum();
+    }
+
     private DoubleStream values(String metricNameSuffix, String labelFragment) {
         return endpoints.stream().flatMapToDouble(endpoint -> values(endpoint, metricNameSuffix, labelFragment));
     }

@@ -41,16 +41,19 @@ public final class PooledHttp implements AutoCloseable {
      * {@link IOException} (timeouts included) that prevented one.
      */
     public CompletableFuture<HttpResponse<Reading<String>>> send(HttpRequest request) {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return http.send(request, bodies);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            } catch (IOException e) {
-                throw new UnreachableException(e);
-            }
-        }, callers);
+        return CompletableFuture.supplyAsync(() -> call(request), callers);
+    }
+
+    /** {@link #send} on the calling thread, which waits for the answer: for callers that are threads of their own. */
+    public HttpResponse<Reading<String>> call(HttpRequest request) {
+        try {
+            return http.send(request, bodies);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UnreachableException(e);
+        }
     }
 
     @Override

@@ -67,6 +67,23 @@ public final class ServiceCalls implements AutoCloseable {
     }
 
     /**
+     * {@link #send} on the calling thread, which waits for the outcome: for callers that are threads of their own. A
+     * thread interrupted while it waits gets an {@link IllegalStateException}.
+     */
+    public <T> T call(HttpRequest request, Function<HttpResponse<Reading<String>>, T> onAnswer, Function<String, T> onUnreachable) {
+        var span = spans.start(request);
+        HttpResponse<Reading<String>> response;
+        try {
+            response = http.call(ClientSpans.carrying(request, span));
+        } catch (PooledHttp.UnreachableException e) {
+            ClientSpans.unreachable(span, e.getMessage());
+            return onUnreachable.apply(e.getMessage());
+        }
+        ClientSpans.answered(span, response.statusCode());
+        return onAnswer.apply(response);
+    }
+
+    /**
      * Sends the request behind {@code breaker}: while it is open the outcome is {@code whenOpen}'s without
      * a call; otherwise the outcome counts as an error of the service when {@code isFailure} says so.
      */

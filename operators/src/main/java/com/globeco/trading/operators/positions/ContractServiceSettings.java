@@ -12,15 +12,28 @@ import java.time.Duration;
  * every trade of those 30 s to the retry path, whose extra calls and Kafka round trips kept it tripping);
  * deferred requests are retried off the hotpath with a longer call timeout, {@code retries} attempts
  * after the first, with exponential backoff from {@code initialBackoff} up to {@code maxBackoff}. An answer larger than
- * {@code answerLimit} is refused unread.
+ * {@code answerLimit} is refused unread. The hotpath asks for up to {@code batchSize} trades' contracts in one call
+ * ({@code POST /api/v1/contracts/batch}) when more are waiting; a batch size of 1 makes one
+ * {@code POST /api/v1/contracts} a trade, for a service without the batch endpoint. A batch is gathered for up to
+ * {@code batchLinger} after its first request arrived, unless it fills sooner.
  */
 public record ContractServiceSettings(URI uri, Duration timeout, int maxCallsInFlight, int breakerFailures,
                                       Duration breakerOpenFor, Duration retryTimeout, int retries, Duration initialBackoff,
-                                      Duration maxBackoff, AnswerLimit answerLimit) implements Serializable {
+                                      Duration maxBackoff, AnswerLimit answerLimit, int batchSize,
+                                      Duration batchLinger) implements Serializable {
+    /** The most trades a batch call asks for, as many as the Contract Service takes in one. */
+    public static final int MOST_IN_A_BATCH = 100;
+
+    public ContractServiceSettings {
+        if (batchSize < 1 || batchSize > MOST_IN_A_BATCH) {
+            throw new IllegalArgumentException("a batch holds 1 to " + MOST_IN_A_BATCH + " trades, not " + batchSize);
+        }
+    }
 
     public static ContractServiceSettings defaults(URI uri) {
         return new ContractServiceSettings(uri, Duration.ofMillis(40), 20, 5, Duration.ofSeconds(2),
-                Duration.ofSeconds(1), 3, Duration.ofSeconds(1), Duration.ofSeconds(8), AnswerLimit.DEFAULT);
+                Duration.ofSeconds(1), 3, Duration.ofSeconds(1), Duration.ofSeconds(8), AnswerLimit.DEFAULT, MOST_IN_A_BATCH,
+                Duration.ofMillis(10));
     }
 
     /**
@@ -29,7 +42,7 @@ public record ContractServiceSettings(URI uri, Duration timeout, int maxCallsInF
      */
     public ContractServiceSettings forRetries() {
         return new ContractServiceSettings(uri, retryTimeout, maxCallsInFlight, breakerFailures, initialBackoff,
-                retryTimeout, retries, initialBackoff, maxBackoff, answerLimit);
+                retryTimeout, retries, initialBackoff, maxBackoff, answerLimit, batchSize, batchLinger);
     }
 
     /** How long a request may take over all its attempts and pauses. */
@@ -45,6 +58,21 @@ public record ContractServiceSettings(URI uri, Duration timeout, int maxCallsInF
 
     public ContractServiceSettings withBackoff(Duration initial, Duration max) {
         return new ContractServiceSettings(uri, timeout, maxCallsInFlight, breakerFailures, breakerOpenFor,
-                retryTimeout, retries, initial, max, answerLimit);
+                retryTimeout, retries, initial, max, answerLimit, batchSize, batchLinger);
+    }
+
+    public ContractServiceSettings withTimeout(Duration callTimeout) {
+        return new ContractServiceSettings(uri, callTimeout, maxCallsInFlight, breakerFailures, breakerOpenFor,
+                retryTimeout, retries, initialBackoff, maxBackoff, answerLimit, batchSize, batchLinger);
+    }
+
+    public ContractServiceSettings withBatchLinger(Duration linger) {
+        return new ContractServiceSettings(uri, timeout, maxCallsInFlight, breakerFailures, breakerOpenFor,
+                retryTimeout, retries, initialBackoff, maxBackoff, answerLimit, batchSize, linger);
+    }
+
+    public ContractServiceSettings withBatchSize(int trades) {
+        return new ContractServiceSettings(uri, timeout, maxCallsInFlight, breakerFailures, breakerOpenFor,
+                retryTimeout, retries, initialBackoff, maxBackoff, answerLimit, trades, batchLinger);
     }
 }

@@ -9,11 +9,10 @@ import org.apache.flink.streaming.api.functions.async.RichAsyncFunction;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Asks the Contract Service for the contract of an applied trade within 40 ms. A failure is an
- * outcome too: the trade stays applied and its request goes to {@code contract-generation-retry}.
+ * Asks the Contract Service for the contract of an applied trade, within 40 ms a call ({@link ContractCallers}). A
+ * failure is an outcome too: the trade stays applied and its request goes to {@code contract-generation-retry}.
  */
 public final class GenerateContract extends RichAsyncFunction<Trade, ContractOutcome> {
     /**
@@ -21,11 +20,10 @@ public final class GenerateContract extends RichAsyncFunction<Trade, ContractOut
      * slow moment of the service fills this queue instead of holding up the position operator chained before it.
      */
     public static final int REQUESTS_HELD = 500;
-    /** The operator's timeout, a backstop: a request is answered or deferred within {@link #ANSWER_WITHIN}. */
-    public static final Duration ASYNC_TIMEOUT = Duration.ofSeconds(1);
-    static final Duration ANSWER_WITHIN = Duration.ofMillis(900);
+    /** The operator's timeout, a backstop: a request is answered, or deferred unsent, well within it. */
+    public static final Duration ASYNC_TIMEOUT = ContractCallers.SEND_WITHIN.multipliedBy(2);
     private final ContractServiceSettings settings;
-    private transient ContractServiceClient client;
+    private transient ContractCallers callers;
     private transient Counter generated;
     private transient Counter deferred;
 
@@ -36,22 +34,15 @@ public final class GenerateContract extends RichAsyncFunction<Trade, ContractOut
     @Override
     public void open(OpenContext context) {
         int subtasks = getRuntimeContext().getTaskInfo().getNumberOfParallelSubtasks();
-        client = new ContractServiceClient(settings, "contract-service", Math.max(1, settings.maxCallsInFlight() / subtasks));
+        callers = new ContractCallers(settings, "contract-service", Math.max(1, settings.maxCallsInFlight() / subtasks),
+                getRuntimeContext().getMetricGroup());
         generated = getRuntimeContext().getMetricGroup().counter("contractsGenerated");
         deferred = getRuntimeContext().getMetricGroup().counter("contractsDeferred");
-        client.exportBreakerState(getRuntimeContext().getMetricGroup());
     }
 
-    /**
-     * The outcome within {@link #ANSWER_WITHIN}, queue for a free caller included, ahead of the operator's own
-     * {@link #ASYNC_TIMEOUT}: each request completes once and is counted once, generated or deferred.
-     */
     @Override
     public void asyncInvoke(Trade trade, ResultFuture<ContractOutcome> result) {
-        client.generate(trade)
-                .orTimeout(ANSWER_WITHIN.toMillis(), TimeUnit.MILLISECONDS)
-                .exceptionally(late -> ContractOutcome.failed(trade, "no caller free and no answer within " + ANSWER_WITHIN.toMillis() + " ms"))
-                .thenAccept(outcome -> complete(result, outcome));
+        callers.generate(trade).thenAccept(outcome -> complete(result, outcome));
     }
 
     @Override
@@ -61,8 +52,8 @@ public final class GenerateContract extends RichAsyncFunction<Trade, ContractOut
 
     @Override
     public void close() {
-        if (client != null) {
-            client.close();
+        if (callers != null) {
+            callers.close();
         }
     }
 

@@ -203,10 +203,11 @@ public final class KeepPositions extends AbstractStreamOperator<PositionChange>
             provisionalAges.provisional(trade.positionKey(), book.provisionalSince(result.state()));
             output.collect(BACKDATED, new StreamRecord<>(new ProvisionalTrade(trade, result.state().version(), position.method())));
             output.collect(PROVISIONAL, record.replace(result.event()));
-        } else {
-            output.collect(CONTRACT_REQUESTS, record.replace(trade));
         }
         output.collect(record.replace(changed.event(trade.positionKey(), result, now)));
+        if (result.sequence() != SequenceStatus.BACKDATED) {
+            output.collect(CONTRACT_REQUESTS, record.replace(trade));
+        }
         if (record.hasTimestamp()) {
             metrics.tradeToEvent(now - record.getTimestamp());
         }

@@ -17,6 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import com.globeco.trading.testkit.execution.Latency;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +51,46 @@ class ContractGenerationTest {
 
         assertThat(outcomes).allSatisfy(outcome -> assertThat(outcome.contractId()).startsWith("CTR-"));
         assertThat(contractService.contractOf("T1")).isPresent();
-        assertThat(contractService.tracedRequests()).isEqualTo(contractService.requests()).isEqualTo(2);
+        assertThat(contractService.tracedRequests()).isEqualTo(contractService.requests()).isBetween(1L, 2L);
+    }
+
+    @ParameterizedTest(name = "a batch of at most {0}")
+    @ValueSource(ints = {1, 100})
+    void aBacklogGetsEveryContractInBatchesOfAtMostTheBatchSize(int batchSize) throws Exception {
+        contractService.setLatency(Latency.fixed(Duration.ofMillis(1)));
+        List<Trade> trades = IntStream.range(0, 400).mapToObj(i -> trade("B" + i)).toList();
+
+        List<ContractOutcome> outcomes = AsyncOperatorRun.run(new GenerateContract(settings().withBatchSize(batchSize).withTimeout(Duration.ofSeconds(1))), Trade.class,
+                Duration.ofHours(1), GenerateContract.REQUESTS_HELD, AsyncRetryStrategies.NO_RETRY_STRATEGY, trades);
+
+        assertThat(outcomes).hasSize(400).allSatisfy(outcome -> assertThat(outcome.contractId()).startsWith("CTR-"));
+        assertThat(contractService.contractsGenerated()).isEqualTo(400);
+        assertThat(contractService.requests()).as("calls").isBetween(400L / batchSize, batchSize == 1 ? 400L : 200L);
+    }
+
+    @Test
+    void aCallLeftUnansweredIsRepeatedAtOnceInsteadOfDeferred() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        contractService.setLatency(() -> calls.getAndIncrement() == 0 ? Duration.ofMillis(150) : Duration.ZERO);
+
+        List<ContractOutcome> outcomes = AsyncOperatorRun.run(new GenerateContract(settings()), Trade.class, Duration.ofSeconds(2), 5,
+                AsyncRetryStrategies.NO_RETRY_STRATEGY, List.of(trade("Q1")));
+
+        assertThat(outcomes).singleElement().satisfies(outcome -> assertThat(outcome.contractId()).startsWith("CTR-"));
+        assertThat(contractService.requests()).as("the call past its 40 ms, then its repeat").isEqualTo(2);
+    }
+
+    @Test
+    void aServiceThatNeverAnswersIsAskedAtMostWithinTheQuickRetriesThenTheBreakerDefersWithoutACall() throws Exception {
+        contractService.setOutage(true);
+        List<Trade> trades = IntStream.range(0, 60).mapToObj(i -> trade("O" + i)).toList();
+
+        List<ContractOutcome> outcomes = AsyncOperatorRun.run(new GenerateContract(settings().withBatchSize(1)), Trade.class,
+                Duration.ofSeconds(10), 100, AsyncRetryStrategies.NO_RETRY_STRATEGY, trades);
+
+        assertThat(outcomes).hasSize(60).noneMatch(ContractOutcome::generated);
+        assertThat(outcomes).filteredOn(outcome -> outcome.failure().equals("circuit breaker open")).isNotEmpty();
+        assertThat(contractService.requests()).as("at most 4 attempts a call, and none once the breaker is open").isLessThan(4 * 60);
     }
 
     @Test
@@ -95,8 +138,8 @@ class ContractGenerationTest {
         contractService.answerEveryRequestWith(answer);
         ContractServiceSettings retries = settings().forRetries();
 
-        List<ContractOutcome> outcomes = AsyncOperatorRun.run(new GenerateContract(retries), Trade.class, Duration.ofSeconds(2), 5,
-                AsyncRetryStrategies.NO_RETRY_STRATEGY, List.of(trade("T6")));
+        List<ContractOutcome> outcomes = AsyncOperatorRun.run(new GenerateContract(retries.withBatchSize(1)), Trade.class,
+                Duration.ofSeconds(2), 5, AsyncRetryStrategies.NO_RETRY_STRATEGY, List.of(trade("T6")));
         List<DeferredContract> retried = AsyncOperatorRun.run(new RetryContract(retries), DeferredContract.class, retries.retryBudget(),
                 5, RetryContract.strategy(retries), List.of(DeferredContract.of(trade("T6"), new SourceMessage("retry", 0, 11, 0, "{}"))));
 
@@ -106,6 +149,18 @@ class ContractGenerationTest {
         });
         assertThat(retried).singleElement().satisfies(retry -> assertThat(retry.generated()).isFalse());
         assertThat(contractService.requests()).as("the hotpath's call, then the first retry call and 3 retries").isEqualTo(5);
+    }
+
+    @Test
+    void aWrongBatchAnswerDefersEveryTradeOfTheBatchWithTheReason() throws Exception {
+        contractService.answerEveryRequestWith(json("{\"contracts\":[]}"));
+
+        List<ContractOutcome> outcomes = AsyncOperatorRun.run(new GenerateContract(settings()), Trade.class, Duration.ofSeconds(2), 5,
+                AsyncRetryStrategies.NO_RETRY_STRATEGY, List.of(trade("W1")));
+
+        assertThat(outcomes).singleElement().satisfies(outcome -> assertThat(outcome.failure())
+                .isEqualTo("Contract Service answer refused: contracts must hold one contract a trade asked for, 1, held 0"));
+        assertThat(contractService.requests()).as("a refused answer is not repeated at once").isEqualTo(1);
     }
 
     static Stream<Arguments> wrongAnswers() {
@@ -124,7 +179,7 @@ class ContractGenerationTest {
     }
 
     private static Reply json(String body) {
-        return Reply.json(201, body.getBytes(StandardCharsets.UTF_8));
+        return Reply.json(body.startsWith("{\"contracts\"") ? 200 : 201, body.getBytes(StandardCharsets.UTF_8));
     }
 
     private ContractServiceSettings settings() {

@@ -61,6 +61,34 @@ class ContractServiceSimulatorTest {
     }
 
     @Test
+    void aBatchIsAnsweredWithEachTradesContractInTheOrderAsked() throws Exception {
+        post(trade("T-2", "PORT1:AAPL"));
+
+        HttpResponse<String> response = client.send("POST", CONTRACTS + "/batch",
+                "{\"trades\":[" + trade("T-1", "PORT1:AAPL") + "," + trade("T-2", "PORT1:AAPL") + "]}");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode contracts = SimulatorClient.json(response).get("contracts");
+        assertThat(contracts).hasSize(2);
+        assertThat(contracts.get(0).get("tradeId").asText()).isEqualTo("T-1");
+        assertThat(contracts.get(0).get("contractId").asText()).isEqualTo("CTR-2");
+        assertThat(contracts.get(1).get("contractId").asText()).as("the existing contract").isEqualTo("CTR-1");
+        assertThat(simulator.contractsGenerated()).isEqualTo(2);
+    }
+
+    @Test
+    void aBatchWithAnIncompleteRequestGeneratesNothing() throws Exception {
+        String tooMany = String.join(",", java.util.Collections.nCopies(ContractApi.MOST_IN_A_BATCH + 1, trade("T-9", "P:X")));
+
+        assertThat(client.send("POST", CONTRACTS + "/batch", "{\"trades\":[" + trade("T-1", "P:X") + ",{\"tradeId\":\"T-2\"}]}")
+                .statusCode()).isEqualTo(400);
+        assertThat(client.send("POST", CONTRACTS + "/batch", "{\"trades\":[]}").statusCode()).isEqualTo(400);
+        assertThat(client.send("POST", CONTRACTS + "/batch", "{\"trades\":[" + tooMany + "]}").statusCode()).isEqualTo(400);
+        assertThat(client.send("POST", CONTRACTS + "/batch", trade("T-1", "P:X")).statusCode()).isEqualTo(400);
+        assertThat(simulator.contractsGenerated()).isZero();
+    }
+
+    @Test
     void firstPostForATradeGeneratesAContract() throws Exception {
         Instant before = Instant.now();
 

@@ -1,0 +1,93 @@
+package com.globeco.trading.operators.positions;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.globeco.trading.messages.Reading;
+import com.globeco.trading.operators.http.ServiceCalls;
+import com.globeco.trading.positions.ContractOutcome;
+import com.globeco.trading.positions.ContractServiceJson;
+import com.globeco.trading.positions.Trade;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+
+/**
+ * One call to the Contract Service for some trades, made on the calling thread: {@code POST /api/v1/contracts/batch}
+ * for all of them, or {@code POST /api/v1/contracts} for one when the service is called a trade at a time. The
+ * call carries the first trade's correlation id; each trade in a batch carries its own.
+ */
+final class ContractCall {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final ServiceCalls calls;
+    private final boolean batches;
+
+    ContractCall(ServiceCalls calls, boolean batches) {
+        this.calls = calls;
+        this.batches = batches;
+    }
+
+    /** What the call made of each trade, in their order; never an exception. */
+    Answer call(List<Trade> trades) {
+        return calls.call(request(trades), response -> answer(trades, response), unreachable -> unreachable(trades, unreachable));
+    }
+
+    HttpRequest request(List<Trade> trades) {
+        Trade first = trades.get(0);
+        return calls.request(batches ? "/api/v1/contracts/batch" : "/api/v1/contracts", first.correlationId())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(batches ? batchBody(trades) : body(first).toString()))
+                .build();
+    }
+
+    static Answer unreachable(List<Trade> trades, String reason) {
+        return Answer.failed(trades, reason, true);
+    }
+
+    /**
+     * Each trade's outcome, and whether the call failed in a way a repeat may not: no answer, or an answer of a
+     * service in trouble (5xx, 429). A refused answer or another status is not repeated at once.
+     */
+    record Answer(List<ContractOutcome> outcomes, boolean worthRepeating) {
+
+        static Answer failed(List<Trade> trades, String reason, boolean worthRepeating) {
+            return new Answer(trades.stream().map(trade -> ContractOutcome.failed(trade, reason)).toList(), worthRepeating);
+        }
+
+        boolean allGenerated() {
+            return outcomes.stream().allMatch(ContractOutcome::generated);
+        }
+    }
+
+    Answer answer(List<Trade> trades, HttpResponse<Reading<String>> response) {
+        int status = response.statusCode();
+        if (status != 200 && (batches || status != 201)) {
+            return Answer.failed(trades, "Contract Service answered HTTP " + status, status >= 500 || status == 429);
+        }
+        List<String> tradeIds = trades.stream().map(Trade::tradeId).toList();
+        Reading<List<String>> contractIds = batches
+                ? response.body().then(body -> ContractServiceJson.contractIds(body, tradeIds))
+                : response.body().then(body -> ContractServiceJson.contractId(body, tradeIds.get(0))).map(List::of);
+        return contractIds.fold(
+                ids -> new Answer(java.util.stream.IntStream.range(0, trades.size())
+                        .mapToObj(i -> ContractOutcome.generated(trades.get(i), ids.get(i))).toList(), false),
+                reason -> Answer.failed(trades, "Contract Service answer refused: " + reason, false));
+    }
+
+    private static String batchBody(List<Trade> trades) {
+        ObjectNode body = JSON.createObjectNode();
+        ArrayNode items = body.putArray("trades");
+        trades.forEach(trade -> items.add(body(trade).put("correlationId", trade.correlationId())));
+        return body.toString();
+    }
+
+    private static ObjectNode body(Trade trade) {
+        return JSON.createObjectNode()
+                .put("tradeId", trade.tradeId())
+                .put("positionKey", trade.positionKey())
+                .put("quantity", trade.quantity())
+                .put("price", trade.price())
+                .put("effectiveDate", trade.effectiveDate().toString());
+    }
+}
