@@ -20,12 +20,15 @@ import java.util.stream.Collectors;
  * Postgres processes (and anything else running). The JVM's threads of the in-process broker and of the simulators,
  * generators and watchers are summed apart: in a deployment they run elsewhere, so what is left is the job's own CPU.
  */
-record CpuTime(long jvmNanos, long machineNanos, long brokerNanos, long simulatorNanos, Map<String, Long> byThread, long gcPauses,
-               long gcMillis) {
+record CpuTime(long jvmNanos, long machineNanos, long brokerNanos, long simulatorNanos, Map<String, Long> byThread,
+               Map<String, Long> byNativeThread, long gcPauses, long gcMillis) {
     private static final long NANOS_PER_TICK = 10_000_000L;
     /** The simulators, the generators with their producers' default client ids, and the benchmark's own watchers. */
     private static final Pattern SIMULATOR_OR_GENERATOR = Pattern.compile(".*simulator.*|HTTP-Dispatcher|trade-publisher|market-data-feed"
             + "|fill-publisher|kafka-producer-network-thread \\| producer-\\d+|visibility-.*|.*\\| visibility-.*");
+    /** The JVM's own threads and RocksDB's, which the JVM's thread bean does not list, by their names in /proc. */
+    private static final Pattern NATIVE = Pattern.compile("G1 .*|GC Thread.*|C[12] CompilerThre.*|VM .*|rocksdb:.*|Sweeper.*"
+            + "|Service Thread|Monitor Deflati.*|Common-Cleaner|Signal Dispatch.*|Finalizer|Reference Handl.*");
     private static final Pattern BROKER = Pattern.compile(
             "data-plane-kafka.*|kafka-\\d+-.*|quorum-controller.*|group-coordinator.*|share-coordinator.*|ExpirationReaper.*|log-closing.*"
                     + "|kafka-log-cleaner.*|kafka-scheduler-.*|raft-.*|broker-\\d+-.*|controller-\\d+-.*|TxnMarkerSenderThread.*"
@@ -55,7 +58,7 @@ record CpuTime(long jvmNanos, long machineNanos, long brokerNanos, long simulato
             gcPauses += Math.max(0, collector.getCollectionCount());
             gcMillis += Math.max(0, collector.getCollectionTime());
         }
-        return new CpuTime(jvm, machineBusyNanos(), broker, simulators, byThread, gcPauses, gcMillis);
+        return new CpuTime(jvm, machineBusyNanos(), broker, simulators, byThread, nativeThreads(), gcPauses, gcMillis);
     }
 
     /** A thread's name without its numbers, so the threads of one kind (subtasks, pool members) add up. */
@@ -80,6 +83,39 @@ record CpuTime(long jvmNanos, long machineNanos, long brokerNanos, long simulato
                 .limit(count)
                 .map(kind -> String.format("%8.0f us per %s  %s", kind.getValue() / 1e3 / units, unit, kind.getKey()))
                 .collect(Collectors.joining(System.lineSeparator()));
+    }
+
+    /** As {@link #busiestThreads}, for the threads outside the JVM's thread bean: GC, JIT, RocksDB (10 ms ticks of /proc). */
+    String busiestNativeThreads(CpuTime start, double units, String unit, int count) {
+        return byNativeThread.entrySet().stream()
+                .map(kind -> Map.entry(kind.getKey(), kind.getValue() - start.byNativeThread.getOrDefault(kind.getKey(), 0L)))
+                .filter(kind -> kind.getValue() > 0)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(count)
+                .map(kind -> String.format("%8.0f us per %s  %s", kind.getValue() / 1e3 / units, unit, kind.getKey()))
+                .collect(Collectors.joining(System.lineSeparator()));
+    }
+
+    /** CPU time of this process's native threads by kind, from {@code /proc/self/task/<id>/stat} (utime + stime). */
+    private static Map<String, Long> nativeThreads() {
+        Map<String, Long> byKind = new HashMap<>();
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    if (NATIVE.matcher(name).matches()) {
+                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        byKind.merge(name.replaceAll("\\d+", "N"), (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * NANOS_PER_TICK, Long::sum);
+                    }
+                } catch (IOException | RuntimeException ended) {
+                    // the thread ended while it was read
+                }
+            }
+        } catch (IOException unavailable) {
+            return Map.of();
+        }
+        return byKind;
     }
 
     /** Microseconds of CPU per unit of work between {@code start} and this, for the JVM and for the machine. */

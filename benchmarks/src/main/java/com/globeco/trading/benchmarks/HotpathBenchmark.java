@@ -42,7 +42,8 @@ import java.util.stream.Stream;
  * </ul>
  * {@code --contracts off} runs the job without contract generation, to put a number on its cost; in drain mode
  * {@code --contracts both --repeat N} drains N times with it and N times without, alternating, each drain a job of its
- * own on topics and accounts of its own, and prints the ratio of the throughputs;
+ * own on topics and accounts of its own, and prints the ratio of the throughputs, after {@code --warmup-drains 1} drain
+ * with it that is not counted (the JVM's JIT warms up over the first drain: without it the first mode measured pays);
  * {@code --position-lots 1000} trades one position that holds about that many open lots instead of {@code --positions};
  * {@code --flink.<key> <value>} sets any Flink setting over the deployed ones (a lever to measure);
  * {@code --threads true} lists the JVM's busiest kinds of thread;
@@ -81,10 +82,13 @@ public final class HotpathBenchmark {
         try (PlatformStack stack = new PlatformStack(options)) {
             if (arguments.get("mode", "sustained").equals("drain")) {
                 List<String> modes = contracts.equals("both") ? List.of("on", "off") : List.of(contracts);
-                int repeat = arguments.getInt("repeat", 1);
-                for (int round = 1; round <= repeat; round++) {
+                for (int round = 1; round <= arguments.getInt("warmup-drains", modes.size() > 1 ? 1 : 0); round++) {
+                    console.printf("%n-- warming the JVM up (JIT) with a drain that is not counted --%n");
+                    drain(stack, modes.get(0), run + "W" + round, false);
+                }
+                for (int round = 1; round <= arguments.getInt("repeat", 1); round++) {
                     for (String mode : modes) {
-                        drain(stack, mode, run + "R" + round + mode.toUpperCase(java.util.Locale.ROOT));
+                        drain(stack, mode, run + "R" + round + mode.toUpperCase(java.util.Locale.ROOT), true);
                     }
                 }
                 printRatio();
@@ -107,7 +111,7 @@ public final class HotpathBenchmark {
         return hotpath;
     }
 
-    private void drain(PlatformStack stack, String mode, String runId) throws Exception {
+    private void drain(PlatformStack stack, String mode, String runId, boolean counted) throws Exception {
         TradeHotpathOptions hotpath = hotpath(stack, mode, runId);
         int trades = arguments.getInt("trades", 300_000);
         int warmupTrades = arguments.getInt("warmup-trades", 60_000);
@@ -133,7 +137,9 @@ public final class HotpathBenchmark {
             printFlinkSettings();
             console.printf("trades applied                        %,.0f in %.1f s%n", applied, seconds);
             console.printf("throughput                            %,.0f trades/s%n", applied / seconds);
-            drains.computeIfAbsent(mode, any -> new ArrayList<>()).add(applied / seconds);
+            if (counted) {
+                drains.computeIfAbsent(mode, any -> new ArrayList<>()).add(applied / seconds);
+            }
             CpuTime endCpu = CpuTime.now();
             printCpu(startCpu, applied, endCpu);
             if (!mode.equals("off")) {
@@ -252,6 +258,7 @@ public final class HotpathBenchmark {
         console.printf("                                      %s%n", end.splitPerUnit(start, applied, "trade"));
         if (arguments.getBoolean("threads", false)) {
             console.printf("busiest threads of this JVM:%n%s%n", end.busiestThreads(start, applied, "trade", 25));
+            console.printf("its GC, JIT and RocksDB threads (from /proc):%n%s%n", end.busiestNativeThreads(start, applied, "trade", 12));
         }
         console.printf("contracts since the start             %s%n", ContractCounts.scrape(metrics));
     }
@@ -269,7 +276,7 @@ public final class HotpathBenchmark {
         return new JobRun(env.executeAsync(TradeHotpathJob.NAME));
     }
 
-    private static String[] withDurablePostgres(String[] args) {
+    static String[] withDurablePostgres(String[] args) {
         if (Arrays.asList(args).contains("--postgres.durable")) {
             return args;
         }
