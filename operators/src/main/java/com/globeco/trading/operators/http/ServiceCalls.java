@@ -48,7 +48,25 @@ public final class ServiceCalls implements AutoCloseable {
         return HttpRequest.newBuilder(baseUri.resolve(path))
                 .timeout(timeout)
                 .header("Accept", "application/json")
-                .header(ClientSpans.CORRELATION_HEADER, correlationId);
+                .header(ClientSpans.CORRELATION_HEADER, headerValue(correlationId));
+    }
+
+    /**
+     * The text as a header value: a correlation id is whatever a producer chose, and a character outside printable
+     * ASCII (a line break above all) would make the request invalid; each such character is sent as {@code ?}.
+     */
+    static String headerValue(String text) {
+        StringBuilder value = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c > 0x7e) {
+                if (value == null) {
+                    value = new StringBuilder(text);
+                }
+                value.setCharAt(i, '?');
+            }
+        }
+        return value == null ? text : value.toString();
     }
 
     /** Sends the request; an answer becomes {@code onAnswer}'s outcome, a failure to reach the service {@code onUnreachable}'s. */

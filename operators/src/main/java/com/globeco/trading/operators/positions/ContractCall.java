@@ -1,14 +1,16 @@
 package com.globeco.trading.operators.positions;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.globeco.trading.messages.Reading;
 import com.globeco.trading.operators.http.ServiceCalls;
 import com.globeco.trading.positions.ContractOutcome;
 import com.globeco.trading.positions.ContractServiceJson;
 import com.globeco.trading.positions.Trade;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -19,7 +21,7 @@ import java.util.List;
  * call carries the first trade's correlation id; each trade in a batch carries its own.
  */
 final class ContractCall {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonFactory JSON = new JsonFactory();
     private final ServiceCalls calls;
     private final boolean batches;
 
@@ -37,7 +39,7 @@ final class ContractCall {
         Trade first = trades.get(0);
         return calls.request(batches ? "/api/v1/contracts/batch" : "/api/v1/contracts", first.correlationId())
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(batches ? batchBody(trades) : body(first).toString()))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body(trades)))
                 .build();
     }
 
@@ -75,19 +77,37 @@ final class ContractCall {
                 reason -> Answer.failed(trades, "Contract Service answer refused: " + reason, false));
     }
 
-    private static String batchBody(List<Trade> trades) {
-        ObjectNode body = JSON.createObjectNode();
-        ArrayNode items = body.putArray("trades");
-        trades.forEach(trade -> items.add(body(trade).put("correlationId", trade.correlationId())));
-        return body.toString();
+    /** The request's body, written straight to bytes: {@code {"trades":[...]}} for a batch, the one trade's object otherwise. */
+    private byte[] body(List<Trade> trades) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(160 * trades.size() + 16);
+        try (JsonGenerator json = JSON.createGenerator(bytes)) {
+            if (batches) {
+                json.writeStartObject();
+                json.writeArrayFieldStart("trades");
+                for (Trade trade : trades) {
+                    write(json, trade, true);
+                }
+                json.writeEndArray();
+                json.writeEndObject();
+            } else {
+                write(json, trades.get(0), false);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
     }
 
-    private static ObjectNode body(Trade trade) {
-        return JSON.createObjectNode()
-                .put("tradeId", trade.tradeId())
-                .put("positionKey", trade.positionKey())
-                .put("quantity", trade.quantity())
-                .put("price", trade.price())
-                .put("effectiveDate", trade.effectiveDate().toString());
+    private static void write(JsonGenerator json, Trade trade, boolean withCorrelationId) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("tradeId", trade.tradeId());
+        json.writeStringField("positionKey", trade.positionKey());
+        json.writeNumberField("quantity", trade.quantity());
+        json.writeNumberField("price", trade.price());
+        json.writeStringField("effectiveDate", trade.effectiveDate().toString());
+        if (withCorrelationId) {
+            json.writeStringField("correlationId", trade.correlationId());
+        }
+        json.writeEndObject();
     }
 }

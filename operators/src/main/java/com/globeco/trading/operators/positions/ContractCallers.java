@@ -162,7 +162,14 @@ final class ContractCallers implements AutoCloseable {
             return;
         }
         long started = System.nanoTime();
-        ContractCall.Answer answer = callWithQuickRetries(batch, started);
+        ContractCall.Answer answer;
+        try {
+            answer = callWithQuickRetries(batch, started);
+        } catch (RuntimeException unsendable) {
+            breaker.releasePermission();
+            batch.forEach(request -> defer(request, Deferral.NOT_SENT, "the call could not be made: " + unsendable));
+            return;
+        }
         long nanos = System.nanoTime() - started;
         if (answer.allGenerated()) {
             breaker.onSuccess(nanos, TimeUnit.NANOSECONDS);

@@ -69,6 +69,21 @@ class ContractGenerationTest {
     }
 
     @Test
+    void aCorrelationIdThatIsNoHeaderValueStillGetsTheContract() throws Exception {
+        Trade broken = new Trade("H1", "ACC-1:AAPL:USD", TradeType.NEW_TRADE, BigDecimal.TEN, BigDecimal.ONE, LocalDate.parse("2026-11-20"),
+                Instant.parse("2026-11-20T14:00:00Z"), null, "corr\r\nInjected: yes \u00e9", null, null);
+
+        List<ContractOutcome> outcomes = AsyncOperatorRun.run(new GenerateContract(settings()), Trade.class, Duration.ofSeconds(2), 5,
+                AsyncRetryStrategies.NO_RETRY_STRATEGY, List.of(broken));
+        List<DeferredContract> retried = AsyncOperatorRun.run(new RetryContract(settings().forRetries()), DeferredContract.class,
+                Duration.ofSeconds(2), 5, AsyncRetryStrategies.NO_RETRY_STRATEGY, List.of(DeferredContract.of(broken,
+                        new SourceMessage("retry", 0, 12, 0, "{}"))));
+
+        assertThat(outcomes).singleElement().satisfies(outcome -> assertThat(outcome.contractId()).startsWith("CTR-"));
+        assertThat(retried).singleElement().satisfies(retry -> assertThat(retry.contractId()).startsWith("CTR-"));
+    }
+
+    @Test
     void aCallLeftUnansweredIsRepeatedAtOnceInsteadOfDeferred() throws Exception {
         AtomicInteger calls = new AtomicInteger();
         contractService.setLatency(() -> calls.getAndIncrement() == 0 ? Duration.ofMillis(150) : Duration.ZERO);
