@@ -156,7 +156,7 @@ public final class HotpathBenchmark {
         if (!on.isEmpty() && !off.isEmpty()) {
             double onMean = on.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
             double offMean = off.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-            console.printf("%n== contract generation on / off: %.0f %% (on %s, off %s trades/s, alternating) ==%n", 100 * onMean / offMean,
+            console.printf("%n== contract generation on / off: %.1f %% (on %s, off %s trades/s, alternating) ==%n", 100 * onMean / offMean,
                     rounded(on), rounded(off));
         }
     }

@@ -131,26 +131,20 @@ final class ContractCallers implements AutoCloseable {
     }
 
     /**
-     * Up to a batch of waiting requests, gathered until the batch is full or the linger since its first request
-     * arrived is over; one caller gathers at a time, the others call meanwhile.
+     * Up to a batch of waiting requests: those waiting, and those that arrived within the linger since the first. The
+     * gatherer sleeps through the linger rather than being woken by each request, then takes what came; one caller
+     * gathers at a time, the others call meanwhile.
      */
     private List<Waiting> gather() throws InterruptedException {
         synchronized (gathering) {
             List<Waiting> taken = new ArrayList<>(batchSize);
             Waiting first = waiting.take();
             taken.add(first);
-            long lingerUntil = first.arrived + lingerNanos;
-            while (taken.size() < batchSize) {
+            waiting.drainTo(taken, batchSize - taken.size());
+            long left = first.arrived + lingerNanos - System.nanoTime();
+            if (taken.size() < batchSize && left > 0) {
+                TimeUnit.NANOSECONDS.sleep(left);
                 waiting.drainTo(taken, batchSize - taken.size());
-                long left = lingerUntil - System.nanoTime();
-                if (taken.size() == batchSize || left <= 0) {
-                    break;
-                }
-                Waiting next = waiting.poll(left, TimeUnit.NANOSECONDS);
-                if (next == null) {
-                    break;
-                }
-                taken.add(next);
             }
             return taken;
         }
