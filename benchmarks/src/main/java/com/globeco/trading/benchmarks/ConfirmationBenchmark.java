@@ -25,7 +25,10 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongFunction;
 
 /**
  * Fill-confirmation throughput against the simulated Execution Service at a fixed latency,
@@ -76,8 +79,8 @@ public final class ConfirmationBenchmark {
                             matchingOracle(storedQuantities(stack), executions), executions.size());
                 }
             }
-            figures.print(console, maxCalls, stack.simulator().isPresent() ? java.util.OptionalInt.of(options.simulatorLatencyMillis())
-                    : java.util.OptionalInt.empty(), options.durablePostgres());
+            figures.print(console, maxCalls, stack.simulator().isPresent() ? OptionalInt.of(options.simulatorLatencyMillis())
+                    : OptionalInt.empty(), options.durablePostgres());
         }
         System.exit(0);
     }
@@ -101,17 +104,17 @@ public final class ConfirmationBenchmark {
     }
 
     /** What the service holds for an execution: the simulator's store, or a GET on a real service. */
-    private static java.util.function.LongFunction<java.util.Optional<BigDecimal>> storedQuantities(PlatformStack stack) {
+    private static LongFunction<Optional<BigDecimal>> storedQuantities(PlatformStack stack) {
         if (stack.simulator().isPresent()) {
             ExecutionServiceSimulator simulator = stack.simulator().get();
             return id -> simulator.execution(id).map(stored -> stored.quantityFilled());
         }
         ExecutionServiceClient client = new ExecutionServiceClient(stack.executionService(), Duration.ofSeconds(10), 1);
         return id -> client.read(id, null).join() instanceof ExecutionAnswer.Found found
-                ? java.util.Optional.of(found.execution().quantityFilled()) : java.util.Optional.empty();
+                ? Optional.of(found.execution().quantityFilled()) : Optional.empty();
     }
 
-    private static long matchingOracle(java.util.function.LongFunction<java.util.Optional<BigDecimal>> stored, List<GeneratedExecution> executions) {
+    private static long matchingOracle(LongFunction<Optional<BigDecimal>> stored, List<GeneratedExecution> executions) {
         return executions.stream()
                 .filter(execution -> stored.apply(execution.executionServiceId())
                         .filter(quantity -> quantity.compareTo(execution.expectedQuantityFilled()) == 0)

@@ -4,6 +4,7 @@ import com.globeco.trading.local.PrometheusScrape;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
 
 /**
  * The hotpath's contract counters, summed over subtasks: generated on the hotpath, deferred (in all and by reason),
@@ -26,7 +27,7 @@ record ContractCounts(double generated, double deferred, double calls, double re
     ContractCounts since(ContractCounts start) {
         return new ContractCounts(generated - start.generated, deferred - start.deferred, calls - start.calls,
                 retryAttempts - start.retryAttempts,
-                java.util.stream.IntStream.range(0, REASONS.size()).mapToObj(i -> deferredBy.get(i) - start.deferredBy.get(i)).toList());
+                IntStream.range(0, REASONS.size()).mapToObj(i -> deferredBy.get(i) - start.deferredBy.get(i)).toList());
     }
 
     @Override

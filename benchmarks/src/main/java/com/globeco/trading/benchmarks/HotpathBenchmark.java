@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -47,7 +48,7 @@ import java.util.stream.Stream;
  * {@code --position-lots 1000} trades one position that holds about that many open lots instead of {@code --positions};
  * {@code --flink.<key> <value>} sets any Flink setting over the deployed ones (a lever to measure);
  * {@code --threads true} lists the JVM's busiest kinds of thread;
- * {@code --checkpoint-interval} and {@code --checkpoint-min-pause} (default as deployed: 500 ms, 100 ms) set when the
+ * {@code --checkpoint-interval} and {@code --checkpoint-min-pause} (default as deployed: 250 ms, 50 ms) set when the
  * exactly-once sinks commit.
  */
 public final class HotpathBenchmark {
@@ -88,7 +89,7 @@ public final class HotpathBenchmark {
                 }
                 for (int round = 1; round <= arguments.getInt("repeat", 1); round++) {
                     for (String mode : modes) {
-                        drain(stack, mode, run + "R" + round + mode.toUpperCase(java.util.Locale.ROOT), true);
+                        drain(stack, mode, run + "R" + round + mode.toUpperCase(Locale.ROOT), true);
                     }
                 }
                 printRatio();
@@ -233,9 +234,13 @@ public final class HotpathBenchmark {
         return arguments.get("checkpoint-interval", LocalFlink.HOTPATH_CHECKPOINT_INTERVAL);
     }
 
-    /** The checkpoints' min pause, and any {@code --flink.<key> <value>} argument as Flink setting {@code <key>}. */
+    /**
+     * The hotpath's deployed settings ({@link LocalFlink#hotpathSettings}) with the checkpoints' min pause, and any
+     * {@code --flink.<key> <value>} argument as Flink setting {@code <key>}.
+     */
     private Configuration flinkSettings() {
-        Configuration settings = new Configuration();
+        Configuration settings = LocalFlink.hotpathSettings(options.dataDirectory());
+        settings.removeKey("execution.checkpointing.interval");
         settings.setString("execution.checkpointing.min-pause", checkpointMinPause());
         arguments.toMap().forEach((name, value) -> {
             if (name.startsWith(FLINK_SETTING)) {

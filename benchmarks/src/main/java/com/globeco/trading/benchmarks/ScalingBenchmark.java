@@ -30,7 +30,7 @@ import java.util.Map;
 
 /**
  * The trade hotpath's drain at growing parallelism on a standalone cluster of processes, as deployed: the shaded job
- * jar, TaskManagers of two slots each (one for parallelism 1 and 2, two for 4), durable Postgres, 500 ms checkpoints.
+ * jar, TaskManagers of two slots each (one for parallelism 1 and 2, two for 4), durable Postgres, the hotpath's checkpoint interval.
  * Each parallelism drains its own backlog on topics and accounts of its own, in a cluster of its own; the table gives
  * trades/s and the machine's CPU per trade.
  * {@code ./platform scaling-benchmark [--parallelism 1,2,4] [--trades 100000] [--warmup-trades 30000] [--positions 2000] [--contracts on]}

@@ -30,17 +30,28 @@ public final class ClusterUnderTest implements BeforeAllCallback, AfterEachCallb
             "execution.checkpointing.min-pause", "200 ms",
             "restart-strategy.exponential-delay.initial-backoff", "200 ms");
     private final boolean highAvailability;
+    private final boolean changelog;
     private final List<String> jobs = new ArrayList<>();
     private TestingServer zooKeeper;
     private StandaloneCluster cluster;
+    private Path changelogDirectory;
     private Thread closeAtJvmExit;
 
-    private ClusterUnderTest(boolean highAvailability) {
+    private ClusterUnderTest(boolean highAvailability, boolean changelog) {
         this.highAvailability = highAvailability;
+        this.changelog = changelog;
     }
 
     public static ClusterUnderTest withoutHighAvailability() {
-        return new ClusterUnderTest(false);
+        return new ClusterUnderTest(false, false);
+    }
+
+    /**
+     * Its jobs' state changes logged, as {@code k8s-operator/trade-hotpath.yaml} deploys the hotpath: the changelog state
+     * backend over RocksDB, its log under the cluster's work directory.
+     */
+    public static ClusterUnderTest withChangelogStateBackend() {
+        return new ClusterUnderTest(false, true);
     }
 
     /**
@@ -48,7 +59,7 @@ public final class ClusterUnderTest implements BeforeAllCallback, AfterEachCallb
      * JobManager that dies is replaced by one that takes the leadership and recovers the jobs from their checkpoints.
      */
     public static ClusterUnderTest withZooKeeperHighAvailability() {
-        return new ClusterUnderTest(true);
+        return new ClusterUnderTest(true, false);
     }
 
     @Override
@@ -61,6 +72,12 @@ public final class ClusterUnderTest implements BeforeAllCallback, AfterEachCallb
             settings.put("high-availability.zookeeper.quorum", zooKeeper.getConnectString());
             settings.put("high-availability.storageDir", workDir.resolve("ha").toUri().toString());
             settings.put("high-availability.cluster-id", "/globeco-test");
+        }
+        if (changelog) {
+            settings.put("state.changelog.enabled", "true");
+            settings.put("state.changelog.storage", "filesystem");
+            changelogDirectory = workDir.resolve("changelog");
+            settings.put("state.changelog.dstl.dfs.base-path", changelogDirectory.toUri().toString());
         }
         cluster = StandaloneCluster.start(FlinkLib.fromBuild(), Path.of(System.getProperty("flink.conf.dir", "../flink-conf")), workDir,
                 0, 2, settings, Duration.ofMinutes(2));
@@ -102,6 +119,11 @@ public final class ClusterUnderTest implements BeforeAllCallback, AfterEachCallb
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Where the jobs' state changes are logged, with the changelog state backend. */
+    public Path changelogDirectory() {
+        return changelogDirectory;
     }
 
     public StandaloneCluster cluster() {

@@ -11,16 +11,20 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The trade hotpath and the backdated coldpath as deployed: both shaded-jar jobs through the REST API on a cluster of
- * separate JobManager and TaskManager processes. Trades, a third of them backdated, arrive over ten seconds; every
+ * separate JobManager and TaskManager processes, their state changes logged (the changelog state backend, as the hotpath
+ * is deployed). Trades, a third of them backdated, arrive over ten seconds; every
  * TaskManager running either job is killed with SIGKILL a quarter of the way through; afterwards every position equals the oracle's
  * replay in effective-date order, each trade applied once, each correction published once.
  */
@@ -28,7 +32,7 @@ class PositionsOnClusterTest {
     @RegisterExtension
     static final EmbeddedServices STACK = new EmbeddedServices();
     @RegisterExtension
-    static final ClusterUnderTest FLINK = ClusterUnderTest.withoutHighAvailability();
+    static final ClusterUnderTest FLINK = ClusterUnderTest.withChangelogStateBackend();
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("America/New_York"));
 
     private PositionsRun positions;
@@ -57,6 +61,9 @@ class PositionsOnClusterTest {
 
             positions.assertEveryPositionIsTheTruth(scenario);
             positions.assertCorrectionsPublishedOnce();
+            try (Stream<Path> logged = Files.walk(FLINK.changelogDirectory())) {
+                assertThat(logged.filter(Files::isRegularFile)).as("state changes logged").isNotEmpty();
+            }
             for (String job : Set.of(hotpath, coldpath)) {
                 assertThat(rest.failures(job)).as("%s failed over", job).isNotEmpty();
                 assertThat(rest.jobState(job)).isEqualTo("RUNNING");

@@ -147,7 +147,7 @@ public final class LocalPlatform {
                 new PlatformJob(AllocationJob.NAME, AllocationJob.class, List.of(allocation),
                         env -> AllocationJob.define(env, AllocationOptions.from(allocation).wiring()), Map.of()),
                 new PlatformJob(TradeHotpathJob.NAME, TradeHotpathJob.class, List.of(hotpath),
-                        env -> TradeHotpathJob.define(env, TradeHotpathOptions.from(hotpath).wiring()), LocalFlink.hotpathCheckpoints().toMap()),
+                        env -> TradeHotpathJob.define(env, TradeHotpathOptions.from(hotpath).wiring()), LocalFlink.hotpathSettings(options.dataDirectory()).toMap()),
                 new PlatformJob(BackdatedColdpathJob.NAME, BackdatedColdpathJob.class, List.of(coldpath),
                         env -> BackdatedColdpathJob.define(env, BackdatedColdpathOptions.from(coldpath).wiring()), Map.of()),
                 new PlatformJob(RegulatoryReportingJob.NAME, RegulatoryReportingJob.class, List.of(reporting),

@@ -86,7 +86,7 @@ public final class ServiceCalls implements AutoCloseable {
 
     /**
      * {@link #send} on the calling thread, which waits for the outcome: for callers that are threads of their own. A
-     * thread interrupted while it waits gets an {@link IllegalStateException}.
+     * thread interrupted while it waits gets an {@link IllegalStateException}, and the call's span ends as unreachable.
      */
     public <T> T call(HttpRequest request, Function<HttpResponse<Reading<String>>, T> onAnswer, Function<String, T> onUnreachable) {
         var span = spans.start(request);
@@ -96,6 +96,9 @@ public final class ServiceCalls implements AutoCloseable {
         } catch (PooledHttp.UnreachableException e) {
             ClientSpans.unreachable(span, e.getMessage());
             return onUnreachable.apply(e.getMessage());
+        } catch (RuntimeException interrupted) {
+            ClientSpans.unreachable(span, String.valueOf(interrupted.getMessage()));
+            throw interrupted;
         }
         ClientSpans.answered(span, response.statusCode());
         return onAnswer.apply(response);

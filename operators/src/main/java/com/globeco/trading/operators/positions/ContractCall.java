@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * One call to the Contract Service for some trades, made on the calling thread: {@code POST /api/v1/contracts/batch}
@@ -72,7 +73,7 @@ final class ContractCall {
                 ? response.body().then(body -> ContractServiceJson.contractIds(body, tradeIds))
                 : response.body().then(body -> ContractServiceJson.contractId(body, tradeIds.get(0))).map(List::of);
         return contractIds.fold(
-                ids -> new Answer(java.util.stream.IntStream.range(0, trades.size())
+                ids -> new Answer(IntStream.range(0, trades.size())
                         .mapToObj(i -> ContractOutcome.generated(trades.get(i), ids.get(i))).toList(), false),
                 reason -> Answer.failed(trades, "Contract Service answer refused: " + reason, false));
     }

@@ -1,5 +1,7 @@
 package com.globeco.trading.operators.sinks;
 
+import org.apache.flink.api.common.functions.MapFunction;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.sink2.Committer;
 import org.apache.flink.api.connector.sink2.CommitterInitContext;
 import org.apache.flink.api.connector.sink2.CommittingSinkWriter;
@@ -8,6 +10,10 @@ import org.apache.flink.api.connector.sink2.SupportsCommitter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.connector.jdbc.datasource.statements.JdbcQueryStatement;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
+import org.apache.flink.streaming.api.connector.sink2.CommittableMessage;
+import org.apache.flink.streaming.api.connector.sink2.CommittableMessageTypeInfo;
+import org.apache.flink.streaming.api.connector.sink2.SupportsPreCommitTopology;
+import org.apache.flink.streaming.api.datastream.DataStream;
 
 /**
  * Exactly once into Postgres: the rows a checkpoint's records make are kept in that checkpoint (as the parameters their
@@ -18,8 +24,16 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
  * (so a restored job replayed onto rows its checkpoint never saw), and unlike a prepared transaction held until the
  * checkpoint completes (whose locks the next checkpoint's writes to the same rows wait on, in the very task that would
  * commit it).
+ *
+ * <p>The commit runs in a task of its own, not in the writer's: a commit waits for Postgres (50 to 900 ms at times
+ * on a busy machine, durably), and a writer chained to the job's operators would hold them up for as long. Each
+ * writer subtask's committables go to the committer subtask of the same index.
  */
-public final class CheckpointedRowsSink<T> implements Sink<T>, SupportsCommitter<RowsCommittable> {
+public final class CheckpointedRowsSink<T> implements Sink<T>, SupportsCommitter<RowsCommittable>,
+        SupportsPreCommitTopology<RowsCommittable, RowsCommittable> {
+    /** The operator between the writer and the committer, which starts the committer's chain: its uid within the sink's. */
+    static final String HANDOVER_UID = "rows-to-commit";
+
     private final PostgresSettings postgres;
     private final RowStatement<T> statement;
 
@@ -46,5 +60,26 @@ public final class CheckpointedRowsSink<T> implements Sink<T>, SupportsCommitter
     @Override
     public SimpleVersionedSerializer<RowsCommittable> getCommittableSerializer() {
         return new RowsCommittableSerializer();
+    }
+
+    @Override
+    public SimpleVersionedSerializer<RowsCommittable> getWriteResultSerializer() {
+        return new RowsCommittableSerializer();
+    }
+
+    @Override
+    public DataStream<CommittableMessage<RowsCommittable>> addPreCommitTopology(DataStream<CommittableMessage<RowsCommittable>> written) {
+        TypeInformation<CommittableMessage<RowsCommittable>> committables = CommittableMessageTypeInfo.of(RowsCommittableSerializer::new);
+        return written.forward()
+                .map(new Handover(), committables).uid(HANDOVER_UID).name("Rows to commit")
+                .startNewChain();
+    }
+
+    /** Passes a writer's committables on unchanged, across the chain boundary. */
+    private static final class Handover implements MapFunction<CommittableMessage<RowsCommittable>, CommittableMessage<RowsCommittable>> {
+        @Override
+        public CommittableMessage<RowsCommittable> map(CommittableMessage<RowsCommittable> message) {
+            return message;
+        }
     }
 }

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 
@@ -27,6 +28,8 @@ final class RowsCommitter implements Committer<RowsCommittable> {
     /** SQLState class 08: no connection, or one lost (a socket timeout on a hung server is 08006). */
     private static final String CONNECTION_EXCEPTION = "08";
     private static final List<String> REFUSED_BY_POSTGRES = List.of("22", "23", "42");
+    /** A commit longer than this holds up the task it runs in (the hotpath's: half its p99 budget): it is logged. */
+    static final Duration SLOW_COMMIT = Duration.ofMillis(50);
 
     private final PostgresSettings postgres;
     private final PreparedTransactionWatch preparedTransactions;
@@ -91,11 +94,17 @@ final class RowsCommitter implements Committer<RowsCommittable> {
 
     /** Every batch of the checkpoint, in order, in one transaction. */
     private void write(RecordedRows checkpoint) throws SQLException {
+        long started = System.nanoTime();
         Connection database = connection();
         for (RecordedRows.Batch batch : checkpoint.batches()) {
             execute(database, batch);
         }
         database.commit();
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        if (took.compareTo(SLOW_COMMIT) > 0) {
+            LOG.warn("a checkpoint's {} rows took {} ms to commit", checkpoint.batches().stream().mapToInt(batch -> batch.rows().size()).sum(),
+                    took.toMillis());
+        }
     }
 
     private static void execute(Connection database, RecordedRows.Batch batch) throws SQLException {
