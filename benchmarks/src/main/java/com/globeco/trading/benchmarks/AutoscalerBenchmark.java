@@ -56,15 +56,16 @@ public final class AutoscalerBenchmark {
         System.exit(0);
     }
 
-    /** The adaptive scheduler, which rescales a running job to the resource requirements the autoscaler sets. */
-    static Map<String, String> adaptiveScheduler() {
-        Map<String, String> settings = new LinkedHashMap<>();
+    /**
+     * The hotpath's deployed settings (checkpoints, the changelog state backend under {@code workDir}) and the adaptive
+     * scheduler, which rescales a running job to the resource requirements the autoscaler sets.
+     */
+    static Map<String, String> adaptiveScheduler(Path workDir) {
+        Map<String, String> settings = new LinkedHashMap<>(LocalFlink.hotpathSettings(workDir).toMap());
         settings.put("jobmanager.scheduler", "adaptive");
         settings.put("jobmanager.adaptive-scheduler.executing.cooldown-after-rescaling", "10 s");
         settings.put("jobmanager.adaptive-scheduler.executing.resource-stabilization-timeout", "5 s");
         settings.put("jobmanager.adaptive-scheduler.rescale-trigger.max-delay", "10 s");
-        settings.put("execution.checkpointing.interval", LocalFlink.HOTPATH_CHECKPOINT_INTERVAL);
-        settings.put("execution.checkpointing.min-pause", LocalFlink.HOTPATH_CHECKPOINT_MIN_PAUSE);
         return settings;
     }
 
@@ -97,7 +98,7 @@ public final class AutoscalerBenchmark {
         Path workDir = options.dataDirectory().resolve("autoscale-cluster-" + run);
         try (PlatformStack stack = new PlatformStack(options);
              StandaloneCluster cluster = StandaloneCluster.start(FlinkLib.fromBuild(), Path.of(System.getProperty("flink.conf.dir", "flink-conf")),
-                     workDir, options.webUiPort(), taskManagers, adaptiveScheduler(), PATIENCE)) {
+                     workDir, options.webUiPort(), taskManagers, adaptiveScheduler(workDir), PATIENCE)) {
             String[] jobArguments = stack.jobArguments("--hotpath.topic-prefix", run + ".", "--contract-service.url", stack.contractService().toString());
             TradeHotpathOptions hotpath = TradeHotpathOptions.from(jobArguments);
             stack.ensureTopics(hotpath.topics());

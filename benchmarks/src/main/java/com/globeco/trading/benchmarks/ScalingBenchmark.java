@@ -30,7 +30,7 @@ import java.util.Map;
 
 /**
  * The trade hotpath's drain at growing parallelism on a standalone cluster of processes, as deployed: the shaded job
- * jar, TaskManagers of two slots each (one for parallelism 1 and 2, two for 4), durable Postgres, the hotpath's checkpoint interval.
+ * jar, TaskManagers of two slots each (one for parallelism 1 and 2, two for 4), durable Postgres, the hotpath's deployed settings (its checkpoint interval, the changelog state backend).
  * Each parallelism drains its own backlog on topics and accounts of its own, in a cluster of its own; the table gives
  * trades/s and the machine's CPU per trade.
  * {@code ./platform scaling-benchmark [--parallelism 1,2,4] [--trades 100000] [--warmup-trades 30000] [--positions 2000] [--contracts on]}
@@ -66,7 +66,7 @@ public final class ScalingBenchmark {
             }
         }
         console.printf("%n== trade hotpath drain by parallelism: %,d trades after %,d warm, %,d positions, contract generation %s, "
-                        + "checkpoints every %s, Postgres fsync on, %d cores ==%n", trades(), warmupTrades(), positions(), contracts(),
+                        + "checkpoints every %s, changelog state backend, Postgres fsync on, %d cores ==%n", trades(), warmupTrades(), positions(), contracts(),
                 LocalFlink.HOTPATH_CHECKPOINT_INTERVAL, Runtime.getRuntime().availableProcessors());
         console.printf("%11s  %12s  %8s  %s%n", "parallelism", "TaskManagers", "trades/s", "CPU per trade");
         rows.forEach(console::println);
@@ -87,8 +87,7 @@ public final class ScalingBenchmark {
             }
         }
         try (StandaloneCluster cluster = StandaloneCluster.start(FlinkLib.fromBuild(), Path.of(System.getProperty("flink.conf.dir", "flink-conf")),
-                workDir, 0, taskManagers, Map.of("execution.checkpointing.interval", LocalFlink.HOTPATH_CHECKPOINT_INTERVAL,
-                        "execution.checkpointing.min-pause", LocalFlink.HOTPATH_CHECKPOINT_MIN_PAUSE), PATIENCE)) {
+                workDir, 0, taskManagers, LocalFlink.hotpathSettings(workDir).toMap(), PATIENCE)) {
             String job = cluster.rest().run(cluster.rest().upload(ProcessCluster.shadedJobJar()), TradeHotpathJob.class.getName(),
                     Arrays.asList(jobArguments), parallelism, null, Map.of());
             PrometheusScrape metrics = new PrometheusScrape(endpoints(cluster));
